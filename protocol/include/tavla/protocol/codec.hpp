@@ -1,0 +1,49 @@
+// Encoding to and strict decoding from the bytes on the wire.
+//
+// encode_*: canonical JSON (fields in the documented order, no whitespace),
+// so the same value always gives the same bytes. The value should pass
+// validate() first; encode never throws (invalid UTF-8 becomes U+FFFD).
+//
+// decode_*: checks size, UTF-8, JSON syntax, depth, duplicate keys, `v`,
+// types and every limit, and returns the value or an Error naming the field.
+// Never throws, never crashes, whatever the bytes. Unknown extra fields are
+// ignored, so an additive optional field stays compatible.
+//
+// The overloads taking a topic also check that the topic is ours, has the
+// right channel, and names the same device (and site) as the message.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tavla/protocol/error.hpp"
+#include "tavla/protocol/event.hpp"
+#include "tavla/protocol/messages.hpp"
+#include "tavla/protocol/room_config.hpp"
+
+namespace tavla::protocol {
+
+[[nodiscard]] std::string encode(const Event& event);
+[[nodiscard]] std::string encode(const Ack& ack);
+[[nodiscard]] std::string encode(const Status& status);
+[[nodiscard]] std::string encode(const RoomConfig& config);
+
+[[nodiscard]] Result<Event> decode_event(std::string_view payload);
+[[nodiscard]] Result<Ack> decode_ack(std::string_view payload);
+[[nodiscard]] Result<Status> decode_status(std::string_view payload);
+[[nodiscard]] Result<RoomConfig> decode_config(std::string_view payload);
+
+[[nodiscard]] Result<Event> decode_event(std::string_view topic, std::string_view payload);
+[[nodiscard]] Result<Ack> decode_ack(std::string_view topic, std::string_view payload);
+[[nodiscard]] Result<Status> decode_status(std::string_view topic, std::string_view payload);
+[[nodiscard]] Result<RoomConfig> decode_config(std::string_view topic, std::string_view payload);
+
+// The same rules decode applies, for values built in memory: a producer
+// calls these before it commits to sending.
+[[nodiscard]] std::optional<Error> validate(const Event& event);
+[[nodiscard]] std::optional<Error> validate(const Ack& ack);
+[[nodiscard]] std::optional<Error> validate(const Status& status);
+[[nodiscard]] std::optional<Error> validate(const RoomConfig& config);
+
+}  // namespace tavla::protocol

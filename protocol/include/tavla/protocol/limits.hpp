@@ -1,0 +1,54 @@
+// The protocol's version and every size limit, in one place. Producers check
+// against these before sending; the decoder rejects anything beyond them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace tavla::protocol {
+
+// The `v` of every message and the `v1` of every topic.
+inline constexpr int kVersion = 1;
+
+// Whole messages, in bytes, as they travel.
+inline constexpr std::size_t kMaxEventBytes = 64 * 1024;
+inline constexpr std::size_t kMaxAckBytes = 64 * 1024;
+inline constexpr std::size_t kMaxStatusBytes = 4 * 1024;
+inline constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+// Deeper JSON than this is never a message of ours.
+inline constexpr std::size_t kMaxJsonDepth = 16;
+
+// Identifiers.
+inline constexpr std::size_t kMaxNameLength = 64;     // <site>, <device>: [a-z0-9][a-z0-9-]{0,63}
+inline constexpr std::size_t kMinEventIdLength = 16;  // event `id`: [0-9A-Za-z_-]{16,64}
+inline constexpr std::size_t kMaxEventIdLength = 64;
+inline constexpr std::size_t kMinEpochLength = 8;  // `epoch`: [0-9A-Za-z_-]{8,64}
+inline constexpr std::size_t kMaxEpochLength = 64;
+inline constexpr std::size_t kMaxIdLength = 64;  // other ids: [0-9A-Za-z_.-]{1,64}
+
+// Free text (titles, names, decisions, actions): valid UTF-8, no control
+// characters other than tab and newline.
+inline constexpr std::size_t kMaxTextBytes = 2000;
+inline constexpr std::size_t kMaxFirmwareVersionLength = 32;  // status `fw`
+
+// Numbers. 2^53 - 1 keeps every integer exact in any JSON implementation.
+inline constexpr std::uint64_t kMaxSafeInteger = (std::uint64_t{1} << 53U) - 1U;
+inline constexpr std::uint64_t kMaxPlannedMinutes = 24 * 60;
+inline constexpr std::uint64_t kMaxElapsedSeconds = 24 * 60 * 60;
+
+// Lists.
+inline constexpr std::size_t kMaxAckIds = 500;
+inline constexpr std::size_t kMaxMunicipalities = 1000;
+inline constexpr std::size_t kMaxOrgs = 200;
+inline constexpr std::size_t kMaxGroups = 200;
+inline constexpr std::size_t kMaxMembersPerGroup = 500;
+inline constexpr std::size_t kMaxAgendas = 50;
+inline constexpr std::size_t kMaxAgendaItems = 100;
+inline constexpr std::size_t kMaxScheduleEntries = 2000;
+inline constexpr std::size_t kMaxOpenActions = 1000;
+
+// `pin_hash` = "sha256:<salt hex>:<64 lowercase hex>".
+inline constexpr std::size_t kMinPinSaltHex = 8;
+inline constexpr std::size_t kMaxPinSaltHex = 64;
+
+}  // namespace tavla::protocol

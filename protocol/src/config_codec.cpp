@@ -1,0 +1,230 @@
+// The room configuration.
+#include <nlohmann/json.hpp>
+
+#include "json_input.hpp"
+#include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
+#include "topic_check.hpp"
+
+namespace tavla::protocol {
+namespace {
+
+using detail::FieldReader;
+using detail::Json;
+using Out = nlohmann::ordered_json;
+
+Out named_entries_json(const std::vector<NamedEntry>& entries) {
+  Out out = Out::array();
+  for (const auto& entry : entries) {
+    out.push_back(Out{{"id", entry.id}, {"name", entry.name}});
+  }
+  return out;
+}
+
+Out member_json(const Member& member) {
+  Out out{{"participant", member.participant}, {"display_name", member.display_name}};
+  out[member.affiliation.kind == Affiliation::Kind::municipality ? "municipality" : "org"] =
+      member.affiliation.id;
+  if (member.foster_home) {
+    out["foster_home"] = *member.foster_home;
+  }
+  if (member.pin_hash) {
+    out["pin_hash"] = *member.pin_hash;
+  }
+  if (member.leader) {
+    out["leader"] = true;
+  }
+  return out;
+}
+
+Out groups_json(const std::vector<Group>& groups) {
+  Out out = Out::array();
+  for (const auto& group : groups) {
+    Out members = Out::array();
+    for (const auto& member : group.members) {
+      members.push_back(member_json(member));
+    }
+    out.push_back(Out{{"id", group.id},
+                      {"name", group.name},
+                      {"kind", to_string(group.kind)},
+                      {"members", std::move(members)}});
+  }
+  return out;
+}
+
+Out agendas_json(const std::vector<Agenda>& agendas) {
+  Out out = Out::array();
+  for (const auto& agenda : agendas) {
+    Out items = Out::array();
+    for (const auto& item : agenda.items) {
+      items.push_back(Out{{"item", item.item}, {"title", item.title}, {"minutes", item.minutes}});
+    }
+    out.push_back(Out{{"id", agenda.id}, {"name", agenda.name}, {"items", std::move(items)}});
+  }
+  return out;
+}
+
+Out schedule_json(const std::vector<ScheduledSession>& schedule) {
+  Out out = Out::array();
+  for (const auto& entry : schedule) {
+    Out json{{"session", entry.session},
+             {"group", entry.group},
+             {"kind", to_string(entry.kind)},
+             {"title", entry.title},
+             {"start", format_timestamp(entry.start)},
+             {"end", format_timestamp(entry.end)}};
+    if (entry.agenda) {
+      json["agenda"] = *entry.agenda;
+    }
+    out.push_back(std::move(json));
+  }
+  return out;
+}
+
+Out open_actions_json(const std::vector<OpenAction>& actions) {
+  Out out = Out::array();
+  for (const auto& action : actions) {
+    Out json{{"action", action.action}, {"text", action.text}, {"owner", action.owner}};
+    if (action.due) {
+      json["due"] = format_date(*action.due);
+    }
+    json["from_session"] = action.from_session;
+    out.push_back(std::move(json));
+  }
+  return out;
+}
+
+std::vector<NamedEntry> read_named_entries(FieldReader& reader, std::string_view key) {
+  std::vector<NamedEntry> entries;
+  reader.object_array(key, [&entries](FieldReader& entry, std::size_t) {
+    NamedEntry named;
+    named.id = entry.string("id");
+    named.name = entry.string("name");
+    entries.push_back(std::move(named));
+  });
+  return entries;
+}
+
+Member read_member(FieldReader& reader) {
+  Member member;
+  member.participant = reader.string("participant");
+  member.display_name = reader.string("display_name");
+  const bool has_municipality = reader.has("municipality");
+  if (has_municipality == reader.has("org")) {
+    reader.fail(ErrorCode::municipality_or_org, has_municipality ? "org" : "municipality",
+                has_municipality ? "must not be given together with municipality"
+                                 : "one of municipality or org is required");
+  } else if (has_municipality) {
+    member.affiliation = {Affiliation::Kind::municipality, reader.string("municipality")};
+  } else {
+    member.affiliation = {Affiliation::Kind::org, reader.string("org")};
+  }
+  member.foster_home = reader.optional_string("foster_home");
+  member.pin_hash = reader.optional_string("pin_hash");
+  member.leader = reader.optional_boolean("leader").value_or(false);
+  return member;
+}
+
+}  // namespace
+
+std::string encode(const RoomConfig& config) {
+  Out out{{"v", kVersion},
+          {"site", config.site},
+          {"device", config.device},
+          {"room", config.room},
+          {"rev", config.rev},
+          {"locale", to_string(config.locale)},
+          {"municipalities", named_entries_json(config.municipalities)},
+          {"orgs", named_entries_json(config.orgs)},
+          {"groups", groups_json(config.groups)},
+          {"agendas", agendas_json(config.agendas)},
+          {"schedule", schedule_json(config.schedule)},
+          {"open_actions", open_actions_json(config.open_actions)}};
+  return out.dump(-1, ' ', false, Out::error_handler_t::replace);
+}
+
+Result<RoomConfig> decode_config(std::string_view payload) {
+  Json json;
+  if (auto error = detail::parse_message(payload, kMaxConfigBytes, json)) {
+    return *error;
+  }
+  std::optional<Error> error;
+  FieldReader reader{&json, "", &error};
+  reader.version();
+  RoomConfig config;
+  config.site = reader.string("site");
+  config.device = reader.string("device");
+  config.room = reader.string("room");
+  config.rev = reader.unsigned_integer("rev");
+  config.locale = reader.enumeration<Locale>("locale", locale_from_string);
+  config.municipalities = read_named_entries(reader, "municipalities");
+  config.orgs = read_named_entries(reader, "orgs");
+  reader.object_array("groups", [&config](FieldReader& g, std::size_t) {
+    Group group;
+    group.id = g.string("id");
+    group.name = g.string("name");
+    group.kind = g.enumeration<SessionKind>("kind", session_kind_from_string);
+    g.object_array("members", [&group](FieldReader& m, std::size_t) {
+      group.members.push_back(read_member(m));
+    });
+    config.groups.push_back(std::move(group));
+  });
+  reader.object_array("agendas", [&config](FieldReader& a, std::size_t) {
+    Agenda agenda;
+    agenda.id = a.string("id");
+    agenda.name = a.string("name");
+    a.object_array("items", [&agenda](FieldReader& i, std::size_t) {
+      AgendaItem item;
+      item.item = i.string("item");
+      item.title = i.string("title");
+      item.minutes = i.unsigned_integer("minutes");
+      agenda.items.push_back(std::move(item));
+    });
+    config.agendas.push_back(std::move(agenda));
+  });
+  reader.object_array("schedule", [&config](FieldReader& s, std::size_t) {
+    ScheduledSession entry;
+    entry.session = s.string("session");
+    entry.group = s.string("group");
+    entry.kind = s.enumeration<SessionKind>("kind", session_kind_from_string);
+    entry.title = s.string("title");
+    entry.start = s.timestamp("start");
+    entry.end = s.timestamp("end");
+    entry.agenda = s.optional_string("agenda");
+    config.schedule.push_back(std::move(entry));
+  });
+  reader.object_array("open_actions", [&config](FieldReader& a, std::size_t) {
+    OpenAction action;
+    action.action = a.string("action");
+    action.text = a.string("text");
+    action.owner = a.string("owner");
+    action.due = a.optional_date("due");
+    action.from_session = a.string("from_session");
+    config.open_actions.push_back(std::move(action));
+  });
+  if (error) {
+    return *error;
+  }
+  if (auto invalid = validate(config)) {
+    return *invalid;
+  }
+  return config;
+}
+
+Result<RoomConfig> decode_config(std::string_view topic, std::string_view payload) {
+  auto parsed = detail::check_topic(topic, Channel::config);
+  if (!parsed) {
+    return parsed.error();
+  }
+  auto config = decode_config(payload);
+  if (config && (config.value().device != parsed.value().device ||
+                 config.value().site != parsed.value().site)) {
+    return Error{ErrorCode::device_mismatch, "device",
+                 "config for '" + config.value().site + "/" + config.value().device +
+                     "' arrived on the topic of '" + parsed.value().site + "/" +
+                     parsed.value().device + "'"};
+  }
+  return config;
+}
+
+}  // namespace tavla::protocol
