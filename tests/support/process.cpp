@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "tavla/testing/temp_dir.hpp"
@@ -50,12 +52,32 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return result;
 }
 
+// execve does not search PATH; a bare name ("qemu-aarch64") is looked up
+// here, before fork, where allocating is still allowed.
+std::string resolve_program(const std::string& name) {
+  if (name.find('/') != std::string::npos) {
+    return name;
+  }
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const auto colon = dirs.find(':');
+    const std::string candidate = std::string(dirs.substr(0, colon)) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) {
+      return candidate;
+    }
+    dirs = colon == std::string_view::npos ? std::string_view{} : dirs.substr(colon + 1);
+  }
+  return name;
+}
+
 }  // namespace
 
 Process::Process(Options options) {
   if (options.argv.empty()) {
     throw std::runtime_error("Process: empty argv");
   }
+  options.argv[0] = resolve_program(options.argv[0]);
   auto env_strings = merged_environment(options.env);
   auto argv = pointers(options.argv);
   auto envp = pointers(env_strings);

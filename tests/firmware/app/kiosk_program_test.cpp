@@ -1,24 +1,25 @@
 #include <gtest/gtest.h>
 
 #include "tavla/testing/process.hpp"
+#include "tavla/testing/programs.hpp"
 
 namespace tavla::testing {
 namespace {
 
 TEST(KioskProgram, PrintsItsVersion) {
-  const auto result = run({TAVLA_KIOSK, "--version"});
+  const auto result = run(program_argv(TAVLA_KIOSK, {"--version"}));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("tavla-kiosk 0."), std::string::npos) << result.out;
 }
 
 TEST(KioskProgram, PrintsHelp) {
-  const auto result = run({TAVLA_KIOSK, "--help"});
+  const auto result = run(program_argv(TAVLA_KIOSK, {"--help"}));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("--version"), std::string::npos) << result.out;
 }
 
 TEST(KioskProgram, RefusesAnUnknownOption) {
-  const auto result = run({TAVLA_KIOSK, "--no-such-option"});
+  const auto result = run(program_argv(TAVLA_KIOSK, {"--no-such-option"}));
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("no-such-option"), std::string::npos) << result.err;
 }
