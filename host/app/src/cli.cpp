@@ -59,7 +59,8 @@ int run_cli(int argc, char** argv) {
   CLI::App app{"Tavla host: stores the rooms' events, aggregates usage, allocates costs"};
   app.set_version_flag("--version", std::string("tavla-host ") + build_info::kVersion +
                                         " (protocol v" + std::to_string(protocol::kVersion) + ")");
-  app.require_subcommand(1);
+  // Not require_subcommand: CLI11 would report a missing subcommand before
+  // an unknown option, hiding the real mistake.
   Common common;
   int year = 0;
 
@@ -134,6 +135,10 @@ int run_cli(int argc, char** argv) {
   close_cmd->add_option("--by", by);
 
   CLI11_PARSE(app, argc, argv);
+  if (app.get_subcommands().empty()) {
+    std::cerr << app.help() << "tavla-host: name a command\n";
+    return 2;
+  }
 
   try {
     if (check->parsed()) {

@@ -79,10 +79,16 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
                                          : " (shared group " + site->broker.shared_group + ")"));
   notify_systemd("READY=1");
 
+  std::size_t stored = 0;
+  std::size_t duplicates = 0;
+  std::size_t quarantined = 0;
   const auto process = [&](const std::vector<ingest::Message>& batch) {
     while (true) {
       try {
         const auto result = processor.process(batch);
+        stored += result.stored;
+        duplicates += result.duplicates;
+        quarantined += result.quarantined;
         send_acks(*site, client, result.acks);
         if (!result.action_groups.empty()) {
           rooms::publish_room_configs(*site, store, client,
@@ -128,7 +134,8 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
     control.stop = true;
   }
   client.disconnect();
-  log("stopped");
+  log("stopped; this run stored " + std::to_string(stored) + " events, quarantined " +
+      std::to_string(quarantined) + ", acked " + std::to_string(duplicates) + " duplicates again");
   return 0;
 }
 
