@@ -27,7 +27,7 @@ report::Table usage_table(const config::Site& site, storage::Store& store, int y
     t.columns = {"municipality",     "year", "month", "group_guidance_sessions", "attendance_units",
                  "meetings_attended"};
     for (const auto& r : usage::monthly_usage(site, store, year)) {
-      t.rows.push_back({r.municipality, std::int64_t{r.year}, std::int64_t{r.month},
+      t.rows.push_back({r.municipality, report::Ungrouped{r.year}, std::int64_t{r.month},
                         r.group_guidance_sessions, r.attendance_units, r.meetings_attended});
     }
     return t;
@@ -35,7 +35,7 @@ report::Table usage_table(const config::Site& site, storage::Store& store, int y
   t.columns = {"municipality",     "year",        "group_guidance_sessions",
                "attendance_units", "enrollments", "meetings_attended"};
   for (const auto& r : usage::year_usage(site, store, year).rows) {
-    t.rows.push_back({r.municipality, std::int64_t{r.year}, r.group_guidance_sessions,
+    t.rows.push_back({r.municipality, report::Ungrouped{r.year}, r.group_guidance_sessions,
                       r.attendance_units, r.enrollments, r.meetings_attended});
   }
   return t;
@@ -97,8 +97,8 @@ report::Table quarantine_table(storage::Store& store, std::size_t limit) {
   report::Table t;
   t.columns = {"id", "received_at", "topic", "event_id", "size", "reason", "raw"};
   for (const auto& q : store.quarantine_entries(limit)) {
-    t.rows.push_back({q.id, q.received_at, q.topic, q.event_id.value_or(""), q.size, q.reason,
-                      printable(q.raw)});
+    t.rows.push_back({report::Ungrouped{q.id}, q.received_at, q.topic, q.event_id.value_or(""),
+                      q.size, q.reason, printable(q.raw)});
   }
   return t;
 }
@@ -107,8 +107,8 @@ report::Table purchases_table(storage::Store& store, int year) {
   report::Table t;
   t.columns = {"id", "year", "municipality", "hours", "note", "made_by", "made_at"};
   for (const auto& p : store.purchases(year)) {
-    t.rows.push_back({p.id, std::int64_t{p.year}, p.municipality, report::Money{p.hundredths},
-                      p.note, p.made_by, p.made_at});
+    t.rows.push_back({report::Ungrouped{p.id}, report::Ungrouped{p.year}, p.municipality,
+                      report::Money{p.hundredths}, p.note, p.made_by, p.made_at});
   }
   return t;
 }
@@ -118,9 +118,9 @@ report::Table corrections_table(storage::Store& store, std::optional<int> year) 
   t.columns = {"id",  "session",     "participant", "change",  "municipality",
                "org", "foster_home", "reason",      "made_by", "made_at"};
   for (const auto& c : store.corrections(year, std::nullopt)) {
-    t.rows.push_back({c.id, c.session, c.participant, c.change, c.municipality.value_or(""),
-                      c.org.value_or(""), c.foster_home.value_or(""), c.reason, c.made_by,
-                      c.made_at});
+    t.rows.push_back({report::Ungrouped{c.id}, c.session, c.participant, c.change,
+                      c.municipality.value_or(""), c.org.value_or(""), c.foster_home.value_or(""),
+                      c.reason, c.made_by, c.made_at});
   }
   return t;
 }

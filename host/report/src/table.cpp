@@ -122,6 +122,8 @@ std::string plain(const Cell& cell) {
           return std::to_string(v);
         } else if constexpr (std::is_same_v<T, Money>) {
           return plain_money(v.ore);
+        } else if constexpr (std::is_same_v<T, Ungrouped>) {
+          return std::to_string(v.value);
         } else {
           return plain_fraction(v);
         }
@@ -139,6 +141,8 @@ std::string localised(const Cell& cell, protocol::Locale locale) {
           return locale_integer(v, locale);
         } else if constexpr (std::is_same_v<T, Money>) {
           return locale_money(v.ore, locale);
+        } else if constexpr (std::is_same_v<T, Ungrouped>) {
+          return std::to_string(v.value);
         } else {
           return locale_fraction(v, locale);
         }

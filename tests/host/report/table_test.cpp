@@ -41,6 +41,12 @@ TEST(ReportTable, CsvIsRfc4180AndTheSameInEveryLocale) {
   EXPECT_EQ(csv, rendered(Format::csv, protocol::Locale::en));
 }
 
+TEST(ReportTable, YearsAndIdsAreNeverGrouped) {
+  std::ostringstream out;
+  render({{"year"}, {{Ungrouped{2026}}}}, Format::table, protocol::Locale::nb, out);
+  EXPECT_EQ(out.str(), "year\n2026\n");
+}
+
 TEST(ReportTable, JsonHasNumbersAsNumbers) {
   const auto json = rendered(Format::json, protocol::Locale::nb);
   EXPECT_NE(json.find("{\"municipality\":\"Nannestad\",\"units\":14797,\"share\":0.118535,"

@@ -26,7 +26,10 @@ struct Fraction {  // numerator/denominator, shown with six decimals
   std::int64_t numerator = 0;
   std::int64_t denominator = 1;
 };
-using Cell = std::variant<std::string, std::int64_t, Money, Fraction>;
+struct Ungrouped {  // a number that is a name, like a year or an id: never grouped
+  std::int64_t value = 0;
+};
+using Cell = std::variant<std::string, std::int64_t, Money, Fraction, Ungrouped>;
 
 struct Table {
   std::vector<std::string> columns;
