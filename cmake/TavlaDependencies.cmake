@@ -22,6 +22,7 @@ endif()
 if(TAVLA_BUILD_HOST)
   find_package(date REQUIRED)                    # libhowardhinnant-date-dev (Europe/Oslo dates)
   pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)  # libpqxx-dev
+  find_package(OpenSSL REQUIRED)                 # libssl-dev (SHA-256 of members' PINs)
 endif()
 
 if(TAVLA_BUILD_TESTS)

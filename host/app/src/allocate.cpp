@@ -1,0 +1,153 @@
+#include "allocate.hpp"
+
+#include <stdexcept>
+
+#include "tavla/allocation/allocation.hpp"
+#include "tavla/host/usage/bases.hpp"
+#include "tavla/host/usage/usage.hpp"
+
+namespace tavla::host::app {
+namespace {
+
+using report::Fraction;
+using report::Money;
+
+const config::PlanSource& plan_of(const config::Site& site, int year) {
+  const auto* plan = site.plan(year);
+  if (plan == nullptr) {
+    throw std::runtime_error("the site file has no [[plan]] with year = " + std::to_string(year));
+  }
+  return *plan;
+}
+
+template <class T>
+T value_or_throw(allocation::Outcome<T> outcome) {
+  if (auto* error = std::get_if<allocation::AllocationError>(&outcome)) {
+    throw std::runtime_error((error->part.empty() ? "" : "part '" + error->part + "': ") +
+                             error->message);
+  }
+  return std::get<T>(std::move(outcome));
+}
+
+usage::Bases gather(const config::Site& site, storage::Store& store, int year,
+                    std::ostream& warnings) {
+  const auto y = usage::year_usage(site, store, year);
+  auto bases = usage::bases_for(site, plan_of(site, year), y);
+  for (const auto& w : bases.warnings) {
+    warnings << "warning: " << w << "\n";
+  }
+  return bases;
+}
+
+}  // namespace
+
+report::Table allocate_table(const config::Site& site, storage::Store& store, int year,
+                             std::ostream& warnings) {
+  const auto bases = gather(site, store, year, warnings);
+  const auto result = value_or_throw(allocation::allocate(plan_of(site, year).plan, bases.members));
+  report::Table t;
+  t.columns = {"municipality", "part", "basis", "units", "share", "amount"};
+  for (const auto& part : result.parts) {
+    for (const auto& line : part.lines) {
+      t.rows.push_back({line.municipality, part.name,
+                        std::string(allocation::to_string(line.basis)), line.units,
+                        Fraction{line.units, line.total_units}, Money{line.amount}});
+    }
+  }
+  for (const auto& e : bases.external) {
+    t.rows.push_back({e.municipality, std::string("external"), std::string("external_rate"),
+                      e.units, Fraction{0, 1}, Money{e.amount}});
+  }
+  return t;
+}
+
+report::Table explain_table(const config::Site& site, storage::Store& store, int year,
+                            const std::string& municipality, std::ostream& warnings) {
+  const auto bases = gather(site, store, year, warnings);
+  const auto result = value_or_throw(allocation::allocate(plan_of(site, year).plan, bases.members));
+  report::Table t;
+  t.columns = {"part", "item", "units", "total_units", "amount"};
+  allocation::Ore total = 0;
+  for (const auto& part : result.parts) {
+    for (const auto& line : part.lines) {
+      if (line.municipality != municipality) {
+        continue;
+      }
+      total += line.amount;
+      t.rows.push_back(
+          {part.name,
+           "basis " + std::string(allocation::to_string(line.basis)) +
+               (line.rate_amount != 0
+                    ? " (rate " + report::plain_money(line.rate_amount) + " + remainder " +
+                          report::plain_money(line.remainder_amount) + ")"
+                    : ""),
+           line.units, line.total_units, Money{line.amount}});
+      if (line.basis == allocation::Key::attendance) {
+        for (const auto& s : store.session_units(year, municipality)) {
+          if (s.kind == "group_guidance") {
+            t.rows.push_back({part.name,
+                              "session " + s.session + " " + s.opened_at.substr(0, 10) + " " +
+                                  s.group +
+                                  (s.source == "correction" ? " (held away from a kiosk)" : ""),
+                              s.count, std::string(), std::string()});
+          }
+        }
+        for (const auto& c : store.corrections(year, municipality)) {
+          t.rows.push_back({part.name,
+                            "correction #" + std::to_string(c.id) + " " + c.change + " " +
+                                c.participant + " in " + c.session + " by " + c.made_by + " " +
+                                c.made_at + ": " + c.reason,
+                            std::string(), std::string(), std::string()});
+        }
+      }
+    }
+  }
+  for (const auto& e : bases.external) {
+    if (e.municipality == municipality) {
+      total += e.amount;
+      t.rows.push_back({std::string("external"),
+                        "external_rate " + report::plain_money(e.rate) + " per unit", e.units,
+                        std::string(), Money{e.amount}});
+    }
+  }
+  t.rows.push_back(
+      {std::string("total"), std::string(), std::string(), std::string(), Money{total}});
+  return t;
+}
+
+report::Table settle_table(const config::Site& site, storage::Store& store, int year,
+                           std::ostream& warnings) {
+  const auto bases = gather(site, store, year, warnings);
+  const auto s = value_or_throw(allocation::settle(plan_of(site, year).plan, bases.members));
+  // Late data for a closed previous year: the difference between its
+  // allocation by live figures and by the frozen ones it was invoiced on.
+  std::map<std::string, allocation::Ore> adjustment;
+  if (store.year_closed(year - 1) && site.plan(year - 1) != nullptr) {
+    const auto& prev = *site.plan(year - 1);
+    auto frozen = usage::year_usage(site, store, year - 1);
+    auto live = frozen;
+    live.rows = live.live;
+    const auto a = allocation::settle(prev.plan, usage::bases_for(site, prev, frozen).members);
+    const auto b = allocation::settle(prev.plan, usage::bases_for(site, prev, live).members);
+    if (std::holds_alternative<allocation::Settlement>(a) &&
+        std::holds_alternative<allocation::Settlement>(b)) {
+      for (const auto& line : std::get<allocation::Settlement>(b).lines) {
+        adjustment[line.municipality] += line.final;
+      }
+      for (const auto& line : std::get<allocation::Settlement>(a).lines) {
+        adjustment[line.municipality] -= line.final;
+      }
+    }
+  }
+  report::Table t;
+  t.columns = {"municipality", "provisional", "final", "balance", "adjustment_previous_year",
+               "to_pay"};
+  for (const auto& line : s.lines) {
+    const auto adj = adjustment[line.municipality];
+    t.rows.push_back({line.municipality, Money{line.provisional}, Money{line.final},
+                      Money{line.balance}, Money{adj}, Money{line.balance + adj}});
+  }
+  return t;
+}
+
+}  // namespace tavla::host::app

@@ -1,0 +1,142 @@
+#include "tavla/host/app/serve.hpp"
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "tavla/host/config/load.hpp"
+#include "tavla/host/ingest/mqtt_client.hpp"
+#include "tavla/host/ingest/processor.hpp"
+#include "tavla/host/rooms/room_config.hpp"
+#include "tavla/host/storage/store.hpp"
+#include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/topic.hpp"
+
+namespace tavla::host::app {
+namespace {
+
+protocol::Timestamp now() {
+  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+void send_acks(const config::Site& site, ingest::Transport& transport,
+               const std::map<std::string, std::vector<std::string>>& acks) {
+  for (const auto& [device, ids] : acks) {
+    const auto topic = protocol::topic_for(site.id, device, protocol::Channel::ack);
+    for (std::size_t i = 0; i < ids.size(); i += protocol::kMaxAckIds) {
+      const auto end = std::min(ids.size(), i + protocol::kMaxAckIds);
+      protocol::Ack ack{{ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(end)}};
+      transport.publish(topic, protocol::encode(ack), false);
+    }
+  }
+}
+
+std::string client_id(const config::Site& site, const std::string& instance) {
+  return "tavla-host-" + site.id + (instance.empty() ? "" : "-" + instance);
+}
+
+}  // namespace
+
+void notify_systemd(const std::string& state) {
+  const char* path = std::getenv("NOTIFY_SOCKET");  // NOLINT(concurrency-mt-unsafe): read once
+  if (path == nullptr || *path == '\0') {
+    return;
+  }
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  std::strncpy(address.sun_path, path, sizeof(address.sun_path) - 1);
+  if (address.sun_path[0] == '@') {
+    address.sun_path[0] = '\0';  // an abstract socket
+  }
+  const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    return;
+  }
+  (void)::sendto(fd, state.data(), state.size(), 0, reinterpret_cast<const sockaddr*>(&address),
+                 sizeof(address));
+  ::close(fd);
+}
+
+int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
+  auto site = std::make_unique<config::Site>(config::load_site(options.config));
+  storage::Store store(site->database_url);
+  ingest::MessageQueue queue;
+  ingest::MqttClient client(*site, client_id(*site, options.instance), queue, log);
+  ingest::Processor processor(store, *site, now);
+
+  log("connecting to " + site->broker.url + " as " + client_id(*site, options.instance));
+  if (!client.connect(control.stop)) {
+    return 0;  // asked to stop before the broker was reachable
+  }
+  rooms::publish_room_configs(*site, store, client, {}, log);
+  log("ready: subscribed to the events and status of site " + site->id +
+      (site->broker.shared_group.empty() ? ""
+                                         : " (shared group " + site->broker.shared_group + ")"));
+  notify_systemd("READY=1");
+
+  std::size_t stored = 0;
+  std::size_t duplicates = 0;
+  std::size_t quarantined = 0;
+  const auto process = [&](const std::vector<ingest::Message>& batch) {
+    while (true) {
+      try {
+        const auto result = processor.process(batch);
+        stored += result.stored;
+        duplicates += result.duplicates;
+        quarantined += result.quarantined;
+        send_acks(*site, client, result.acks);
+        if (!result.action_groups.empty()) {
+          rooms::publish_room_configs(*site, store, client,
+                                      rooms::devices_of_groups(*site, result.action_groups), log);
+        }
+        return;
+      } catch (const std::exception& e) {
+        // Nothing of the batch was committed or acked; try again rather than
+        // lose it (the devices would resend, but only after their timeout).
+        log(std::string("storing a batch failed, retrying: ") + e.what());
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        if (control.stop) {
+          return;
+        }
+      }
+    }
+  };
+
+  while (!control.stop) {
+    if (control.reload.exchange(false)) {
+      try {
+        auto fresh = std::make_unique<config::Site>(config::load_site(options.config));
+        processor.set_site(*fresh);
+        site.swap(fresh);  // the old one is released after the processor moved on
+        log("configuration reloaded from " + options.config.string());
+        rooms::publish_room_configs(*site, store, client, {}, log);
+      } catch (const std::exception& e) {
+        log(std::string("reload refused, keeping the running configuration: ") + e.what());
+      }
+    }
+    const auto batch = queue.take(options.max_batch, std::chrono::milliseconds(100));
+    if (!batch.empty()) {
+      process(batch);
+    }
+  }
+  log("stopping: no new messages; storing and acking what was received");
+  notify_systemd("STOPPING=1");
+  client.stop_consuming();
+  for (auto batch = queue.take(options.max_batch, std::chrono::milliseconds(200)); !batch.empty();
+       batch = queue.take(options.max_batch, std::chrono::milliseconds(200))) {
+    control.stop = false;  // let process() retry while draining
+    process(batch);
+    control.stop = true;
+  }
+  client.disconnect();
+  log("stopped; this run stored " + std::to_string(stored) + " events, quarantined " +
+      std::to_string(quarantined) + ", acked " + std::to_string(duplicates) + " duplicates again");
+  return 0;
+}
+
+}  // namespace tavla::host::app

@@ -1,0 +1,121 @@
+// The site configuration: one human-edited TOML file (plus the members CSV
+// files it names), loaded into plain values. Everything the host knows about
+// municipalities, groups, rooms, the schedule and the plans comes from here;
+// the store holds only what happened.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tavla/allocation/allocation.hpp"
+#include "tavla/protocol/event.hpp"
+#include "tavla/protocol/room_config.hpp"
+#include "tavla/protocol/timestamp.hpp"
+
+namespace tavla::host::config {
+
+struct Municipality {
+  std::string id;
+  std::string name;
+  // A single count (key "") or counts by label ("2022Q2").
+  std::map<std::string, std::int64_t> population;
+  std::optional<protocol::Date> member_from;
+  std::optional<protocol::Date> member_until;
+  bool member = true;                            // false: an outside buyer, billed at external_rate
+  std::optional<allocation::Ore> external_rate;  // per attendance unit
+  std::optional<std::int64_t> foster_homes;
+
+  // Whether it takes part in the allocation of `year` (a member on any day of it).
+  [[nodiscard]] bool member_in(int year) const;
+};
+
+struct Org {
+  std::string id;
+  std::string name;
+};
+
+struct Device {
+  std::string id;
+  std::string room;
+};
+
+// One row of a group's members CSV. full_name and pin never leave the host.
+struct GroupMember {
+  std::string participant;
+  std::string display_name;
+  protocol::Affiliation affiliation;
+  std::optional<std::string> foster_home;
+  std::string full_name;
+  std::optional<std::string> pin_hash;  // made from the CSV's pin on load
+  bool leader = false;
+};
+
+struct Group {
+  std::string id;
+  std::string name;
+  protocol::SessionKind kind{};
+  std::string device;
+  std::optional<int> year;  // the year its enrollments count for (default: its sessions' years)
+  std::vector<GroupMember> members;
+
+  [[nodiscard]] const GroupMember* member(std::string_view participant) const;
+};
+
+struct Agenda {
+  std::string id;
+  std::string name;
+  std::vector<protocol::AgendaItem> items;
+};
+
+// One scheduled occurrence, already expanded and in UTC.
+struct ScheduledSession {
+  std::string session;
+  std::string group;
+  std::string title;
+  protocol::Timestamp start;
+  protocol::Timestamp end;
+  std::optional<std::string> agenda;
+};
+
+struct PlanSource {
+  int year = 0;
+  std::optional<std::string> population_label;
+  allocation::Plan plan;
+};
+
+struct Broker {
+  std::string url;
+  std::optional<std::string> username;
+  std::optional<std::filesystem::path> password_file;
+  std::string shared_group;  // non-empty: $share/<group>/… subscriptions
+};
+
+struct Site {
+  std::filesystem::path file;  // the TOML file it came from
+  std::string id;
+  std::string name;
+  protocol::Locale locale = protocol::Locale::nb;
+  Broker broker;
+  std::string database_url;
+  std::vector<Municipality> municipalities;
+  std::vector<Org> orgs;
+  std::vector<Device> devices;
+  std::vector<Group> groups;
+  std::vector<Agenda> agendas;
+  std::vector<ScheduledSession> schedule;
+  std::vector<PlanSource> plans;
+
+  [[nodiscard]] const Municipality* municipality(std::string_view key) const;
+  [[nodiscard]] const Org* org(std::string_view key) const;
+  [[nodiscard]] const Device* device(std::string_view key) const;
+  [[nodiscard]] const Group* group(std::string_view key) const;
+  [[nodiscard]] const PlanSource* plan(int year) const;
+  // The population a plan's key uses for `m`: the plan's label, or the single count.
+  [[nodiscard]] std::int64_t population_for(const Municipality& m, const PlanSource& plan) const;
+};
+
+}  // namespace tavla::host::config

@@ -1,0 +1,32 @@
+// What the host accepts (issue 3, item 3), as pure functions of the site
+// configuration and the session an event belongs to. A reason is returned
+// for anything unacceptable; the caller quarantines the event with it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "tavla/host/config/site.hpp"
+#include "tavla/host/storage/store.hpp"
+#include "tavla/protocol/event.hpp"
+
+namespace tavla::host::ingest {
+
+// A session.opened: its group exists, has the same kind, and belongs to the
+// device that sent it.
+[[nodiscard]] std::optional<std::string> reject_opening(const config::Site& site,
+                                                        const protocol::Event& event,
+                                                        const protocol::SessionOpened& opened);
+
+// Any other event of a known session: sent by the session's device; a
+// check-in names a member of the session's group, or is a guest with a known
+// municipality or org; a withdrawal names a member or a guest.
+[[nodiscard]] std::optional<std::string> reject_in_session(const config::Site& site,
+                                                           const protocol::Event& event,
+                                                           const storage::SessionRecord& session);
+
+// The attendance unit of a check-in: its foster home, else the participant.
+[[nodiscard]] std::string unit_of(const protocol::CheckedIn& checked_in,
+                                  protocol::SessionKind kind);
+
+}  // namespace tavla::host::ingest

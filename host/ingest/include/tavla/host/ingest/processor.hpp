@@ -1,0 +1,60 @@
+// The ingest step between the broker and the store: decodes each message,
+// decides (acceptance.hpp), stores it idempotently or quarantines it with its
+// reason, keeps the derived state, and says which ids to ack afterwards.
+// One batch is one transaction (group commit). No MQTT here: the service
+// feeds it, the tests feed it directly.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tavla/host/config/site.hpp"
+#include "tavla/host/storage/store.hpp"
+#include "tavla/protocol/timestamp.hpp"
+
+namespace tavla::host::ingest {
+
+struct Message {
+  std::string topic;
+  std::string payload;
+};
+
+using Clock = std::function<protocol::Timestamp()>;
+
+struct BatchResult {
+  // Per device, the event ids to ack once the batch is committed.
+  std::map<std::string, std::vector<std::string>> acks;
+  // Groups whose open actions may have changed (their rooms get a new config).
+  std::set<std::string> action_groups;
+  std::size_t stored = 0;
+  std::size_t duplicates = 0;
+  std::size_t quarantined = 0;
+  std::size_t statuses = 0;
+};
+
+class Processor {
+ public:
+  Processor(storage::Store& store, const config::Site& site, Clock clock);
+
+  // After SIGHUP: later batches use the new configuration.
+  void set_site(const config::Site& site) { site_ = &site; }
+
+  // Processes `batch` in one transaction and commits it. Throws (after a
+  // rollback) only if the database fails; then nothing of the batch is kept
+  // or acked, and the devices will send it again.
+  BatchResult process(const std::vector<Message>& batch);
+
+ private:
+  void handle(const Message& message, BatchResult& result, const std::string& now);
+  void handle_status(const Message& message, const std::string& device, BatchResult& result,
+                     const std::string& now);
+
+  storage::Store& store_;
+  const config::Site* site_;
+  Clock clock_;
+};
+
+}  // namespace tavla::host::ingest

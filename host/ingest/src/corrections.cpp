@@ -1,0 +1,95 @@
+#include "tavla/host/ingest/corrections.hpp"
+
+#include "tavla/host/config/schedule.hpp"
+#include "tavla/host/ingest/acceptance.hpp"
+#include "tavla/protocol/ids.hpp"
+
+namespace tavla::host::ingest {
+
+std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
+                                const CorrectionRequest& r) {
+  if (auto problem = protocol::text_problem(r.reason)) {
+    throw CorrectionError("--reason: " + *problem + " (say why the correction is made)");
+  }
+  if (!protocol::is_valid_id(r.session) || !protocol::is_valid_id(r.participant)) {
+    throw CorrectionError("--session and --participant must be ids (1-64 of [0-9A-Za-z_.-])");
+  }
+  std::int64_t id = 0;
+  storage::in_transaction(store.db(), [&] {
+    auto session = store.session(r.session);
+    if (!session) {
+      if (!r.group || !r.date) {
+        throw CorrectionError("session " + r.session +
+                              " is not known; for a session held away from a kiosk give "
+                              "--group and --date");
+      }
+      const config::Group* group = site.group(*r.group);
+      if (group == nullptr) {
+        throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
+      }
+      const auto opened = config::oslo_to_utc(*r.date, std::chrono::hours{12});
+      session = storage::SessionRecord{r.session,
+                                       group->id,
+                                       std::string(protocol::to_string(group->kind)),
+                                       group->device,
+                                       r.title.value_or(group->name),
+                                       protocol::format_timestamp(opened),
+                                       static_cast<int>(r.date->year()),
+                                       static_cast<int>(static_cast<unsigned>(r.date->month())),
+                                       "correction",
+                                       {}};
+      store.insert_session(*session);
+    }
+    const config::Group* group = site.group(session->group);
+    const config::GroupMember* member = group != nullptr ? group->member(r.participant) : nullptr;
+    storage::Correction c{0,
+                          r.session,
+                          r.participant,
+                          r.add ? "add" : "remove",
+                          r.municipality,
+                          r.org,
+                          r.foster_home,
+                          r.reason,
+                          r.made_by,
+                          protocol::format_timestamp(r.made_at)};
+    if (member != nullptr) {
+      const bool is_muni = member->affiliation.kind == protocol::Affiliation::Kind::municipality;
+      if (!c.municipality && !c.org) {
+        (is_muni ? c.municipality : c.org) = member->affiliation.id;
+      }
+      if (!c.foster_home) {
+        c.foster_home = member->foster_home;
+      }
+    } else if (!r.participant.starts_with("guest-")) {
+      throw CorrectionError("participant '" + r.participant + "' is not a member of group '" +
+                            session->group + "' (a guest's id starts with guest-)");
+    }
+    const auto current = store.participant(r.session, r.participant);
+    if (r.add) {
+      if (c.municipality.has_value() == c.org.has_value()) {
+        throw CorrectionError("give exactly one of --municipality or --org for a guest");
+      }
+      if (c.municipality && site.municipality(*c.municipality) == nullptr) {
+        throw CorrectionError("--municipality: unknown municipality '" + *c.municipality + "'");
+      }
+      if (c.org && site.org(*c.org) == nullptr) {
+        throw CorrectionError("--org: unknown org '" + *c.org + "'");
+      }
+    } else if (!current || !current->checked_in) {
+      throw CorrectionError("participant '" + r.participant + "' is not checked in to session " +
+                            r.session);
+    }
+    id = store.insert_correction(c);
+    storage::AttendanceFact fact{r.participant,  r.add, "",
+                                 c.municipality, c.org, storage::correction_order(id)};
+    if (r.add) {
+      protocol::CheckedIn in{
+          r.session, r.participant, protocol::CheckInMethod::roster, {}, c.foster_home};
+      fact.unit = unit_of(in, protocol::session_kind_from_string(session->kind).value());
+    }
+    store.apply_attendance(*session, fact);
+  });
+  return id;
+}
+
+}  // namespace tavla::host::ingest

@@ -1,0 +1,147 @@
+#include "tavla/host/ingest/mqtt_client.hpp"
+
+#include <mqtt/async_client.h>
+#include <fstream>
+#include <thread>
+
+#include "tavla/protocol/topic.hpp"
+
+namespace tavla::host::ingest {
+namespace {
+
+std::string read_secret(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string secret;
+  std::getline(in, secret);
+  if (!in && secret.empty()) {
+    throw std::runtime_error("cannot read the broker password file " + file.string());
+  }
+  return secret;
+}
+
+}  // namespace
+
+MqttClient::MqttClient(const config::Site& site, std::string client_id, MessageQueue& queue,
+                       Log log)
+    : site_(site), queue_(queue), log_(std::move(log)) {
+  mqtt::create_options create(MQTTVERSION_5);
+  // Acks and room configs published while the broker is away wait here;
+  // losing one only means a device resends (acks) or a later republish.
+  create.set_send_while_disconnected(true, true);
+  create.set_max_buffered_messages(100000);
+  create.set_delete_oldest_messages(true);
+  client_ = std::make_unique<mqtt::async_client>(site.broker.url, client_id, create);
+  client_->set_message_callback([this](mqtt::const_message_ptr msg) {
+    queue_.push({msg->get_topic(), msg->get_payload_str()});
+  });
+  client_->set_connected_handler([this](const std::string&) {
+    // After an automatic reconnect: subscribe again (never wait on Paho's
+    // callback thread). The first connect subscribes in connect().
+    if (connected_once_ && consuming_) {
+      log_("reconnected to " + site_.broker.url + "; subscribing again");
+      try {
+        (void)subscribe();
+      } catch (const mqtt::exception& e) {
+        log_(std::string("subscribe failed: ") + e.what());
+      }
+    }
+  });
+  client_->set_connection_lost_handler([this](const std::string& cause) {
+    log_("connection to the broker lost (" + cause + "); reconnecting");
+  });
+}
+
+MqttClient::~MqttClient() {
+  try {
+    disconnect();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to do at exit
+  }
+}
+
+std::vector<std::string> MqttClient::filters() const {
+  std::vector<std::string> result;
+  for (const auto channel : {protocol::Channel::events, protocol::Channel::status}) {
+    const std::string filter = protocol::device_wildcard(site_.id, channel);
+    result.push_back(site_.broker.shared_group.empty()
+                         ? filter
+                         : protocol::shared_subscription(site_.broker.shared_group, filter));
+  }
+  return result;
+}
+
+mqtt::token_ptr MqttClient::subscribe() {
+  const auto topics = filters();
+  return client_->subscribe(mqtt::string_collection::create(topics),
+                            std::vector<int>(topics.size(), 1));
+}
+
+bool MqttClient::connect(const std::atomic<bool>& stop) {
+  mqtt::properties props;
+  props.add({mqtt::property::MAXIMUM_PACKET_SIZE, kMaxPacketBytes});
+  // A week: queued messages survive a host restart or upgrade.
+  props.add({mqtt::property::SESSION_EXPIRY_INTERVAL, 7 * 24 * 3600});
+  auto builder = mqtt::connect_options_builder()
+                     .mqtt_version(MQTTVERSION_5)
+                     .clean_start(false)
+                     .properties(props)
+                     .keep_alive_interval(std::chrono::seconds(20))
+                     .automatic_reconnect(std::chrono::milliseconds(500), std::chrono::seconds(30));
+  if (site_.broker.username) {
+    builder.user_name(*site_.broker.username);
+  }
+  if (site_.broker.password_file) {
+    builder.password(read_secret(*site_.broker.password_file));
+  }
+  if (site_.broker.url.starts_with("ssl://") || site_.broker.url.starts_with("mqtts://")) {
+    builder.ssl(mqtt::ssl_options());
+  }
+  const auto options = builder.finalize();
+  auto backoff = std::chrono::milliseconds(250);
+  while (!stop) {
+    try {
+      client_->connect(options)->wait();
+      subscribe()->wait();
+      connected_once_ = true;
+      return true;
+    } catch (const mqtt::exception& e) {
+      log_("cannot reach the broker at " + site_.broker.url + " (" + e.what() + "); retrying in " +
+           std::to_string(backoff.count()) + " ms");
+    }
+    for (auto waited = std::chrono::milliseconds(0); waited < backoff && !stop;
+         waited += std::chrono::milliseconds(50)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    backoff = std::min(backoff * 2, std::chrono::milliseconds(30'000));
+  }
+  return false;
+}
+
+void MqttClient::stop_consuming() {
+  consuming_ = false;
+  try {
+    const auto topics = filters();
+    client_->unsubscribe(mqtt::string_collection::create(topics))
+        ->wait_for(std::chrono::seconds(5));
+  } catch (const mqtt::exception& e) {
+    log_(std::string("unsubscribe failed: ") + e.what());
+  }
+}
+
+void MqttClient::disconnect() {
+  if (client_ && client_->is_connected()) {
+    // Up to 5 s for in-flight acks to complete before the connection closes.
+    client_->disconnect(5000)->wait_for(std::chrono::seconds(6));
+  }
+}
+
+void MqttClient::publish(const std::string& topic, const std::string& payload, bool retained) {
+  try {
+    client_->publish(topic, payload.data(), payload.size(), 1, retained);
+  } catch (const mqtt::exception& e) {
+    // Dropped only when the client's buffer is full: the device resends its
+    // events (and is acked then); configs are republished on the next change.
+    log_("publish to " + topic + " failed: " + e.what());
+  }
+}
+
+}  // namespace tavla::host::ingest

@@ -1,0 +1,37 @@
+// Each device's room configuration, built from the site file and the store:
+// its groups with their rosters (display_name and pin_hash only, never full
+// names or PINs), the municipalities and orgs to pick a guest's, agendas, its
+// schedule, and the open actions of its groups. Published retained on the
+// device's config topic; `rev` grows only when the content changes and is
+// kept in the store, so it survives restarts.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tavla/host/config/site.hpp"
+#include "tavla/host/ingest/queue.hpp"
+#include "tavla/host/storage/store.hpp"
+#include "tavla/protocol/room_config.hpp"
+
+namespace tavla::host::rooms {
+
+// The config of `device` without its rev (rev = 0). Lists beyond the
+// protocol's limits keep the most relevant entries (the latest actions, the
+// schedule nearest in time).
+[[nodiscard]] protocol::RoomConfig build_room_config(
+    const config::Site& site, const config::Device& device,
+    const std::vector<storage::OpenActionRecord>& open_actions);
+
+// The devices whose rooms show `groups`.
+[[nodiscard]] std::set<std::string> devices_of_groups(const config::Site& site,
+                                                      const std::set<std::string>& groups);
+
+// Builds, numbers and publishes the configs of `devices` (all when empty).
+// Returns how many were published; invalid ones are reported through `log`.
+std::size_t publish_room_configs(const config::Site& site, storage::Store& store,
+                                 ingest::Transport& transport, const std::set<std::string>& devices,
+                                 const std::function<void(const std::string&)>& log);
+
+}  // namespace tavla::host::rooms

@@ -1,0 +1,138 @@
+#include "tavla/host/rooms/room_config.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
+
+#include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/topic.hpp"
+
+namespace tavla::host::rooms {
+namespace {
+
+std::string digest_of(const std::string& text) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  EVP_Digest(text.data(), text.size(), digest.data(), &size, EVP_sha256(), nullptr);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kDigits[digest[i] >> 4U];
+    hex += kDigits[digest[i] & 0xFU];
+  }
+  return hex;
+}
+
+}  // namespace
+
+protocol::RoomConfig build_room_config(const config::Site& site, const config::Device& device,
+                                       const std::vector<storage::OpenActionRecord>& open_actions) {
+  protocol::RoomConfig room;
+  room.site = site.id;
+  room.device = device.id;
+  room.room = device.room;
+  room.locale = site.locale;
+  for (const auto& m : site.municipalities) {
+    room.municipalities.push_back({m.id, m.name});
+  }
+  for (const auto& o : site.orgs) {
+    room.orgs.push_back({o.id, o.name});
+  }
+  std::set<std::string> groups;
+  for (const auto& g : site.groups) {
+    if (g.device != device.id) {
+      continue;
+    }
+    groups.insert(g.id);
+    protocol::Group group{g.id, g.name, g.kind, {}};
+    for (const auto& m : g.members) {
+      // Only what the room's screen needs: never full_name, never the PIN.
+      group.members.push_back(
+          {m.participant, m.display_name, m.affiliation, m.foster_home, m.pin_hash, m.leader});
+    }
+    room.groups.push_back(std::move(group));
+  }
+  std::set<std::string> agendas;
+  for (const auto& s : site.schedule) {
+    if (groups.contains(s.group)) {
+      const auto kind = site.group(s.group)->kind;
+      room.schedule.push_back({s.session, s.group, kind, s.title, s.start, s.end, s.agenda});
+      if (s.agenda) {
+        agendas.insert(*s.agenda);
+      }
+    }
+  }
+  if (room.schedule.size() > protocol::kMaxScheduleEntries) {
+    // Keep the latest entries: a room needs what is coming, not the distant past.
+    room.schedule.erase(room.schedule.begin(),
+                        room.schedule.end() - static_cast<long>(protocol::kMaxScheduleEntries));
+  }
+  for (const auto& a : site.agendas) {
+    if (agendas.contains(a.id) || agendas.empty()) {
+      room.agendas.push_back({a.id, a.name, a.items});
+    }
+  }
+  if (room.agendas.size() > protocol::kMaxAgendas) {
+    room.agendas.resize(protocol::kMaxAgendas);
+  }
+  for (const auto& a : open_actions) {
+    if (!groups.contains(a.group)) {
+      continue;
+    }
+    std::optional<protocol::Date> due;
+    if (a.due) {
+      due = protocol::parse_date(*a.due);
+    }
+    room.open_actions.push_back({a.action, a.text, a.owner, due, a.session});
+  }
+  if (room.open_actions.size() > protocol::kMaxOpenActions) {
+    room.open_actions.erase(room.open_actions.begin(),
+                            room.open_actions.end() - static_cast<long>(protocol::kMaxOpenActions));
+  }
+  return room;
+}
+
+std::set<std::string> devices_of_groups(const config::Site& site,
+                                        const std::set<std::string>& groups) {
+  std::set<std::string> devices;
+  for (const auto& g : site.groups) {
+    if (groups.contains(g.id)) {
+      devices.insert(g.device);
+    }
+  }
+  return devices;
+}
+
+std::size_t publish_room_configs(const config::Site& site, storage::Store& store,
+                                 ingest::Transport& transport, const std::set<std::string>& devices,
+                                 const std::function<void(const std::string&)>& log) {
+  std::size_t published = 0;
+  for (const auto& device : site.devices) {
+    if (!devices.empty() && !devices.contains(device.id)) {
+      continue;
+    }
+    std::vector<std::string> groups;
+    for (const auto& g : site.groups) {
+      if (g.device == device.id) {
+        groups.push_back(g.id);
+      }
+    }
+    auto room = build_room_config(site, device, store.open_actions(groups));
+    const std::string digest = digest_of(protocol::encode(room));
+    storage::in_transaction(store.db(), [&] {
+      room.rev = static_cast<std::uint64_t>(store.room_rev(device.id, digest));
+    });
+    if (auto error = protocol::validate(room)) {
+      log("room config of " + device.id + " is not valid, not published: " + error->message());
+      continue;
+    }
+    transport.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
+                      protocol::encode(room), true);
+    ++published;
+  }
+  return published;
+}
+
+}  // namespace tavla::host::rooms

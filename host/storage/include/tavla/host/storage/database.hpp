@@ -1,0 +1,73 @@
+// The SQL connection the store speaks through: one interface, two drivers
+// (SQLite, PostgreSQL). The store writes its SQL once, with `?` parameters,
+// in the dialect both understand (upserts with ON CONFLICT, RETURNING), so
+// its logic cannot differ between the two.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace tavla::host::storage {
+
+// NULL, an integer or text. Text is UTF-8 (PostgreSQL text cannot hold NUL).
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  [[nodiscard]] bool is_null(std::size_t i) const;
+  [[nodiscard]] std::int64_t i64(std::size_t i) const;  // NULL is 0
+  [[nodiscard]] std::string str(std::size_t i) const;   // NULL is ""
+  [[nodiscard]] std::size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Dialect { sqlite, postgresql };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  [[nodiscard]] virtual Dialect dialect() const = 0;
+  // One statement with `?` parameters; returns its rows (RETURNING included).
+  virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Several statements without parameters (migrations).
+  virtual void script(std::string_view sql) = 0;
+  // A write transaction. SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction
+  // that first takes the store's advisory lock, so two host instances never
+  // interleave their read-modify-write of the aggregates.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+};
+
+// "sqlite:PATH" or "postgresql://…": opens the database (a missing SQLite
+// file is created). Throws DatabaseError saying what failed.
+[[nodiscard]] std::unique_ptr<Database> open_database(const std::string& url);
+
+// Runs `body` in a write transaction, committing at the end and rolling back
+// if it throws.
+template <class Body>
+void in_transaction(Database& db, Body&& body) {
+  db.begin();
+  try {
+    body();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  db.commit();
+}
+
+}  // namespace tavla::host::storage

@@ -1,0 +1,121 @@
+#include "tavla/host/storage/migrations.hpp"
+
+#include <array>
+#include <string>
+
+namespace tavla::host::storage {
+namespace {
+
+// {id} is an auto-increment primary key in each dialect.
+// Text columns hold timestamps in the protocol's one spelling (UTC, ms), so
+// they sort as instants.
+constexpr std::string_view kV1 = R"(
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  device TEXT NOT NULL, epoch TEXT NOT NULL, seq BIGINT NOT NULL,
+  ts TEXT NOT NULL, type TEXT NOT NULL, session TEXT NOT NULL,
+  payload TEXT NOT NULL, received_at TEXT NOT NULL,
+  pending INTEGER NOT NULL  -- 1: waits for its session's session.opened
+);
+CREATE INDEX events_pending ON events (session) WHERE pending = 1;
+CREATE INDEX events_session ON events (session);
+CREATE TABLE quarantine (
+  id {id}, received_at TEXT NOT NULL, topic TEXT NOT NULL, device TEXT,
+  event_id TEXT, epoch TEXT, seq BIGINT, size BIGINT NOT NULL, raw_hex TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX quarantine_event ON quarantine (event_id);
+CREATE TABLE seqs (device TEXT NOT NULL, epoch TEXT NOT NULL, seq BIGINT NOT NULL,
+  PRIMARY KEY (device, epoch, seq));
+CREATE TABLE device_epochs (device TEXT NOT NULL, epoch TEXT NOT NULL,
+  max_seq BIGINT NOT NULL, received BIGINT NOT NULL, first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL, PRIMARY KEY (device, epoch));
+CREATE TABLE device_status (device TEXT PRIMARY KEY, online INTEGER NOT NULL, fw TEXT,
+  outbox BIGINT, clock_ok INTEGER, last_ack TEXT, updated_at TEXT NOT NULL);
+CREATE TABLE sessions (
+  session TEXT PRIMARY KEY, grp TEXT NOT NULL, kind TEXT NOT NULL, device TEXT NOT NULL,
+  title TEXT NOT NULL, opened_at TEXT NOT NULL, year INTEGER NOT NULL, month INTEGER NOT NULL,
+  source TEXT NOT NULL,  -- the session.opened event id, or "correction:<id>"
+  closed_at TEXT
+);
+CREATE INDEX sessions_year ON sessions (year, kind);
+CREATE TABLE participants (
+  session TEXT NOT NULL, participant TEXT NOT NULL, unit TEXT, municipality TEXT, org TEXT,
+  ord TEXT NOT NULL,       -- (source, device, epoch, seq) of the state's event, as sortable text
+  checked_in INTEGER NOT NULL,
+  PRIMARY KEY (session, participant)
+);
+CREATE INDEX participants_unit ON participants (session, unit);
+CREATE TABLE units (session TEXT NOT NULL, unit TEXT NOT NULL, municipality TEXT,
+  PRIMARY KEY (session, unit));
+CREATE TABLE session_munis (session TEXT NOT NULL, municipality TEXT NOT NULL,
+  count BIGINT NOT NULL, PRIMARY KEY (session, municipality));
+CREATE INDEX session_munis_muni ON session_munis (municipality);
+CREATE TABLE usage_months (municipality TEXT NOT NULL, year INTEGER NOT NULL,
+  month INTEGER NOT NULL, sessions BIGINT NOT NULL, units BIGINT NOT NULL,
+  meetings BIGINT NOT NULL, PRIMARY KEY (municipality, year, month));
+CREATE TABLE decisions (decision TEXT PRIMARY KEY, session TEXT NOT NULL, item TEXT NOT NULL,
+  text TEXT NOT NULL);
+CREATE TABLE actions (action TEXT PRIMARY KEY, session TEXT NOT NULL, grp TEXT NOT NULL,
+  item TEXT NOT NULL, text TEXT NOT NULL, owner TEXT NOT NULL, due TEXT,
+  recorded_at TEXT NOT NULL);
+CREATE TABLE marks (target TEXT NOT NULL, mark TEXT NOT NULL, session TEXT NOT NULL,
+  PRIMARY KEY (target, mark));  -- mark: done | retracted
+CREATE TABLE corrections (id {id}, session TEXT NOT NULL, participant TEXT NOT NULL,
+  change TEXT NOT NULL, municipality TEXT, org TEXT, foster_home TEXT, reason TEXT NOT NULL,
+  made_by TEXT NOT NULL, made_at TEXT NOT NULL);
+CREATE INDEX corrections_session ON corrections (session);
+CREATE TABLE purchases (id {id}, year INTEGER NOT NULL, municipality TEXT NOT NULL,
+  hundredths BIGINT NOT NULL, note TEXT NOT NULL, made_by TEXT NOT NULL, made_at TEXT NOT NULL);
+CREATE TABLE closed_years (year INTEGER PRIMARY KEY, closed_at TEXT NOT NULL,
+  closed_by TEXT NOT NULL);
+CREATE TABLE frozen_usage (year INTEGER NOT NULL, municipality TEXT NOT NULL,
+  sessions BIGINT NOT NULL, units BIGINT NOT NULL, enrollments BIGINT NOT NULL,
+  meetings BIGINT NOT NULL, purchased_hundredths BIGINT NOT NULL,
+  PRIMARY KEY (year, municipality));
+CREATE TABLE room_revs (device TEXT PRIMARY KEY, rev BIGINT NOT NULL, digest TEXT NOT NULL);
+)";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+
+std::string for_dialect(std::string_view sql, Dialect dialect) {
+  std::string out(sql);
+  const std::string id =
+      dialect == Dialect::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+  for (auto pos = out.find("{id}"); pos != std::string::npos; pos = out.find("{id}", pos)) {
+    out.replace(pos, 4, id);
+  }
+  return out;
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+int migrate(Database& db) {
+  db.script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "applied_at TEXT NOT NULL)");
+  int found = 0;
+  in_transaction(db, [&] {
+    // Inside the write transaction (and its lock): two instances starting
+    // together migrate once.
+    const auto rows = db.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    found = static_cast<int>(rows.at(0).i64(0));
+    if (found > latest_schema_version()) {
+      throw DatabaseError("the database has schema version " + std::to_string(found) +
+                          ", newer than this program's " + std::to_string(latest_schema_version()) +
+                          "; upgrade tavla-host");
+    }
+    for (int v = found + 1; v <= latest_schema_version(); ++v) {
+      db.script(for_dialect(kMigrations[static_cast<std::size_t>(v - 1)], db.dialect()));
+      db.query("INSERT INTO schema_migrations (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)",
+               {std::int64_t{v}});
+    }
+  });
+  return found;
+}
+
+}  // namespace tavla::host::storage

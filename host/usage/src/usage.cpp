@@ -1,0 +1,106 @@
+#include "tavla/host/usage/usage.hpp"
+
+#include <set>
+
+#include "tavla/host/config/schedule.hpp"
+
+namespace tavla::host::usage {
+namespace {
+
+bool group_in_year(const config::Site& site, const config::Group& group, int year) {
+  if (group.year) {
+    return *group.year == year;
+  }
+  for (const auto& s : site.schedule) {
+    if (s.group == group.id && static_cast<int>(config::oslo_date(s.start).year()) == year) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<UsageRow> ordered(const config::Site& site, std::map<std::string, UsageRow> rows,
+                              int year) {
+  std::vector<UsageRow> result;
+  for (const auto& m : site.municipalities) {
+    auto it = rows.find(m.id);
+    result.push_back(it != rows.end() ? it->second : UsageRow{m.id, year});
+    if (it != rows.end()) {
+      rows.erase(it);
+    }
+  }
+  for (auto& [_, row] : rows) {  // figures for a municipality no longer in the site file
+    result.push_back(row);
+  }
+  return result;
+}
+
+}  // namespace
+
+std::map<std::string, std::int64_t> enrollments(const config::Site& site, int year) {
+  std::map<std::string, std::set<std::string>> homes;
+  for (const auto& g : site.groups) {
+    if (g.kind != protocol::SessionKind::group_guidance || !group_in_year(site, g, year)) {
+      continue;
+    }
+    for (const auto& m : g.members) {
+      if (m.affiliation.kind == protocol::Affiliation::Kind::municipality && !m.leader) {
+        homes[m.affiliation.id].insert(m.foster_home ? "fh:" + *m.foster_home
+                                                     : "p:" + m.participant);
+      }
+    }
+  }
+  std::map<std::string, std::int64_t> result;
+  for (const auto& [muni, set] : homes) {
+    result[muni] = static_cast<std::int64_t>(set.size());
+  }
+  return result;
+}
+
+std::vector<UsageRow> live_usage(const config::Site& site, storage::Store& store, int year) {
+  std::map<std::string, UsageRow> rows;
+  for (const auto& m : store.usage_months(year)) {
+    auto& row = rows.try_emplace(m.municipality, UsageRow{m.municipality, year}).first->second;
+    row.group_guidance_sessions += m.sessions;
+    row.attendance_units += m.units;
+    row.meetings_attended += m.meetings;
+  }
+  for (const auto& [muni, count] : enrollments(site, year)) {
+    rows.try_emplace(muni, UsageRow{muni, year}).first->second.enrollments = count;
+  }
+  return ordered(site, std::move(rows), year);
+}
+
+std::vector<UsageRow> monthly_usage(const config::Site& site, storage::Store& store, int year) {
+  (void)site;
+  std::vector<UsageRow> result;
+  for (const auto& m : store.usage_months(year)) {
+    if (m.sessions != 0 || m.units != 0 || m.meetings != 0) {
+      result.push_back({m.municipality, year, m.month, m.sessions, m.units, 0, m.meetings});
+    }
+  }
+  return result;
+}
+
+YearUsage year_usage(const config::Site& site, storage::Store& store, int year) {
+  YearUsage y;
+  y.live = live_usage(site, store, year);
+  y.closed = store.year_closed(year);
+  if (y.closed) {
+    std::map<std::string, UsageRow> rows;
+    for (const auto& f : store.frozen_usage(year)) {
+      rows[f.municipality] = {f.municipality, year,          0,         f.sessions,
+                              f.units,        f.enrollments, f.meetings};
+      y.purchased_hundredths[f.municipality] = f.purchased_hundredths;
+    }
+    y.rows = ordered(site, std::move(rows), year);
+  } else {
+    y.rows = y.live;
+    for (const auto& p : store.purchases(year)) {
+      y.purchased_hundredths[p.municipality] += p.hundredths;
+    }
+  }
+  return y;
+}
+
+}  // namespace tavla::host::usage

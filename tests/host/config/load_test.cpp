@@ -1,0 +1,188 @@
+#include "tavla/host/config/load.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tavla/testing/temp_dir.hpp"
+
+namespace tavla::host::config {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+const std::string kMinimal = R"([site]
+id = "stottepilar"
+name = "Støttepilar"
+[broker]
+url = "tcp://127.0.0.1:1883"
+[database]
+url = "sqlite:host.db"
+)";
+
+ConfigError error_of(const std::string& text,
+                     const std::filesystem::path& file = "/cfg/site.toml") {
+  try {
+    (void)parse_site(text, file);
+  } catch (const ConfigError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected an error";
+  return ConfigError("", 0, "", "");
+}
+
+TEST(LoadSite, MinimalFileWithEmptyLists) {
+  const Site site = parse_site(kMinimal, "/cfg/site.toml");
+  EXPECT_EQ(site.id, "stottepilar");
+  EXPECT_EQ(site.locale, protocol::Locale::nb);
+  EXPECT_FALSE(site.broker.username);
+  EXPECT_EQ(site.database_url, "sqlite:/cfg/host.db");  // relative to the config file
+  EXPECT_TRUE(site.municipalities.empty());
+  EXPECT_TRUE(site.plans.empty());
+}
+
+TEST(LoadSite, MissingRequiredKeysAreNamed) {
+  const auto e = error_of("[site]\nid = \"x\"\nname = \"X\"\n[database]\nurl = \"sqlite:a.db\"\n");
+  EXPECT_EQ(e.key(), "broker");
+  const auto e2 = error_of("[site]\nname = \"X\"\n");
+  EXPECT_EQ(e2.key(), "site.id");
+  EXPECT_EQ(e2.line(), 1);
+}
+
+TEST(LoadSite, ErrorsNameFileLineAndKey) {
+  const auto e = error_of(kMinimal +
+                          "[[municipality]]\nid = \"nes\"\nname = \"Nes\"\n"
+                          "population = \"many\"\n");
+  EXPECT_EQ(e.line(), 11);
+  EXPECT_EQ(e.key(), "municipality[0].population");
+  EXPECT_EQ(std::string(e.what()).rfind("/cfg/site.toml:11: municipality[0].population: ", 0), 0U)
+      << e.what();
+}
+
+TEST(LoadSite, TomlSyntaxErrorsHaveTheirLine) {
+  const auto e = error_of(kMinimal + "[[municipality]\n");
+  EXPECT_EQ(e.line(), 8);
+}
+
+TEST(LoadSite, PlansRefuseOreUnderKroneRounding) {
+  const auto e = error_of(kMinimal +
+                          "[[plan]]\nyear = 2023\n[[plan.part]]\nname = \"Fast\"\n"
+                          "amount = 961667.5\nkey = \"population\"\n");
+  EXPECT_EQ(e.key(), "plan[0].part[0].amount");
+  EXPECT_EQ(e.line(), 12);
+}
+
+TEST(LoadSite, FullExampleWithMembersScheduleAndPlan) {
+  TempDir dir;
+  write_file(dir / "gv.csv",
+             "participant,display_name,municipality,org,foster_home,full_name,pin,leader\n"
+             "p-1,Kari N.,nannestad,,fh-1,Kari Nordmann,1234,\n"
+             "p-2,Åse E.,eidsvoll,,,Åse Eng,9999,true\n");
+  write_file(dir / "site.toml", kMinimal + R"(
+[[municipality]]
+id = "nannestad"
+name = "Nannestad"
+population = { "2022Q2" = 14797, "2023Q2" = 14934 }
+member_from = 2020-01-01
+[[municipality]]
+id = "eidsvoll"
+name = "Eidsvoll"
+population = 26451
+[[municipality]]
+id = "oslo"
+name = "Oslo"
+member = false
+external_rate = 1500
+[[org]]
+id = "bufetat"
+name = "Bufetat"
+[[device]]
+id = "kiosk-1"
+room = "Møterom"
+[[group]]
+id = "gv-1"
+name = "Gruppe"
+kind = "group_guidance"
+device = "kiosk-1"
+members = "gv.csv"
+[[agenda]]
+id = "fast"
+name = "Fast agenda"
+items = [ { item = "sak-1", title = "Velkommen", minutes = 15 } ]
+[[session]]
+id = "nm"
+group = "gv-1"
+title = "Samling"
+repeat = "last friday monthly"
+from = 2026-01-01
+until = 2026-03-31
+except = [2026-02-27]
+start = 09:00:00
+end = "15:30"
+[[plan]]
+year = 2023
+population = "2022Q2"
+[[plan.part]]
+name = "Fast"
+amount = 961667
+key = "population"
+[[plan.part]]
+name = "Individuell"
+amount = 927666
+key = "purchases"
+rate = 1200
+remainder_key = "population"
+planned = { nannestad = 10.5 }
+)");
+  const Site site = load_site(dir / "site.toml");
+  ASSERT_EQ(site.groups.size(), 1U);
+  EXPECT_EQ(site.groups[0].members.size(), 2U);
+  ASSERT_EQ(site.schedule.size(), 2U);
+  EXPECT_EQ(site.schedule[0].session, "nm-20260130");
+  EXPECT_EQ(protocol::format_timestamp(site.schedule[1].start), "2026-03-27T08:00:00.000Z");
+  ASSERT_EQ(site.plans.size(), 1U);
+  const auto& plan = site.plans[0];
+  EXPECT_EQ(plan.plan.parts[0].amount, 96166700);
+  EXPECT_EQ(plan.plan.parts[1].rate_per_hour, 120000);
+  EXPECT_EQ(plan.plan.parts[1].planned.at("nannestad"), 1050);
+  EXPECT_EQ(site.population_for(*site.municipality("nannestad"), plan), 14797);
+  EXPECT_EQ(site.population_for(*site.municipality("eidsvoll"), plan), 26451);
+  EXPECT_FALSE(site.municipality("oslo")->member_in(2023));
+  EXPECT_FALSE(site.municipality("nannestad")->member_in(2019));
+  EXPECT_TRUE(site.municipality("nannestad")->member_in(2020));
+}
+
+TEST(LoadSite, MembersCsvProblemsNameTheCsvFile) {
+  TempDir dir;
+  write_file(dir / "gv.csv",
+             "participant,display_name,municipality,org,foster_home,full_name,pin,leader\n"
+             "p-1,Kari N.,nannestad,,,Kari 12345678901,,\n");
+  write_file(dir / "site.toml", kMinimal +
+                                    "[[municipality]]\nid = \"nannestad\"\nname = \"N\"\n"
+                                    "[[device]]\nid = \"k\"\nroom = \"R\"\n"
+                                    "[[group]]\nid = \"g\"\nname = \"G\"\n"
+                                    "kind = \"group_guidance\"\ndevice = \"k\"\n"
+                                    "members = \"gv.csv\"\n");
+  try {
+    (void)load_site(dir / "site.toml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.file(), dir / "gv.csv");
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.key(), "full_name");
+  }
+}
+
+TEST(LoadSite, UnknownReferencesAreRefused) {
+  EXPECT_EQ(error_of(kMinimal + "[[group]]\nid = \"g\"\nname = \"G\"\nkind = \"group_guidance\"\n"
+                                "device = \"nope\"\n")
+                .key(),
+            "group[0].device");
+  EXPECT_EQ(error_of(kMinimal + "[[device]]\nid = \"k\"\nroom = \"R\"\n"
+                                "[[group]]\nid = \"g\"\nname = \"G\"\nkind = \"meeting\"\n"
+                                "device = \"k\"\n")
+                .key(),
+            "group[0].kind");
+}
+
+}  // namespace
+}  // namespace tavla::host::config

@@ -1,0 +1,185 @@
+// The processor against both backends: what is stored, what is quarantined
+// and why, what is acked, and that duplicates and order change nothing.
+#include "tavla/host/ingest/processor.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "host_fixture.hpp"
+#include "tavla/host/config/load.hpp"
+#include "tavla/protocol/codec.hpp"
+
+namespace tavla::host::ingest {
+namespace {
+
+using testing::Backend;
+using testing::EventMaker;
+using testing::message;
+
+class ProcessorTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    site_ = config::load_site(testing::write_example_site(dir_, testing::database_url(GetParam(), dir_)));
+    store_ = std::make_unique<storage::Store>(site_.database_url);
+    processor_ = std::make_unique<Processor>(*store_, site_, [] {
+      return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z");
+    });
+  }
+
+  std::map<std::string, std::int64_t> units() {
+    std::map<std::string, std::int64_t> result;
+    for (const auto& m : store_->usage_months(2026)) {
+      if (m.units != 0) {
+        result[m.municipality] += m.units;
+      }
+    }
+    return result;
+  }
+
+  tavla::testing::TempDir dir_;
+  config::Site site_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Processor> processor_;
+};
+
+// A day of group guidance on kiosk-1: two check-ins of one foster home, a
+// guest, an undo, an outside buyer's foster home.
+std::vector<protocol::Event> a_day() {
+  EventMaker k("kiosk-1", "epoch-0001");
+  std::vector<protocol::Event> events;
+  events.push_back(k.opened("s-1", "gv-1"));
+  events.push_back(k.checked_in("s-1", "p-1", "nannestad", "fh-1"));
+  events.push_back(k.checked_in("s-1", "p-2", "nannestad", "fh-1"));
+  events.push_back(k.checked_in("s-1", "p-3", "hurdal", "fh-2"));
+  events.push_back(k.guest("s-1", "eidsvoll"));
+  events.push_back(k.checked_in("s-1", "p-4", "eidsvoll", "fh-3"));
+  events.push_back(k.checked_out("s-1", "p-4"));
+  events.push_back(k.checked_in("s-1", "p-5", "oslo", "fh-4"));
+  events.push_back(k.closed("s-1"));
+  return events;
+}
+
+TEST_P(ProcessorTest, StoresADayAndAcksEveryEvent) {
+  const auto events = a_day();
+  std::vector<Message> batch;
+  for (const auto& e : events) {
+    batch.push_back(message(e));
+  }
+  const auto result = processor_->process(batch);
+  EXPECT_EQ(result.stored, events.size());
+  EXPECT_EQ(result.quarantined, 0U);
+  ASSERT_EQ(result.acks.at("kiosk-1").size(), events.size());
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
+                         {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
+  const auto epochs = store_->device_epochs();
+  ASSERT_EQ(epochs.size(), 1U);
+  EXPECT_EQ(epochs[0].missing(), 0);
+}
+
+TEST_P(ProcessorTest, DuplicateStormGivesTheSameUsageAsCleanInput) {
+  const auto events = a_day();
+  std::vector<Message> storm;
+  for (int copy = 0; copy < 3; ++copy) {
+    for (const auto& e : events) {
+      storm.push_back(message(e));
+    }
+  }
+  std::mt19937 random(20261127);
+  std::shuffle(storm.begin(), storm.end(), random);
+  std::size_t acked = 0;
+  for (std::size_t i = 0; i < storm.size(); i += 5) {  // several batches
+    const auto r = processor_->process(
+        {storm.begin() + static_cast<long>(i), storm.begin() + static_cast<long>(std::min(i + 5, storm.size()))});
+    for (const auto& [_, ids] : r.acks) {
+      acked += ids.size();
+    }
+  }
+  EXPECT_EQ(acked, storm.size());  // every copy is acked, so no device resends forever
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
+                         {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
+  EXPECT_EQ(store_->pending_count(), 0);
+  EXPECT_TRUE(store_->quarantine_entries(10).empty());
+}
+
+TEST_P(ProcessorTest, EventsBeforeTheirSessionWaitThenCount) {
+  EventMaker k("kiosk-1", "epoch-0001");
+  const auto opened = k.opened("s-1", "gv-1");
+  const auto in = k.checked_in("s-1", "p-1", "nannestad", "fh-1");
+  const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
+  processor_->process({message(in), message(stranger)});
+  EXPECT_EQ(store_->pending_count(), 2);
+  EXPECT_TRUE(units().empty());
+  processor_->process({message(opened)});
+  EXPECT_EQ(store_->pending_count(), 0);
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
+  const auto q = store_->quarantine_entries(10);
+  ASSERT_EQ(q.size(), 1U);
+  EXPECT_EQ(q[0].event_id, stranger.id);
+  EXPECT_NE(q[0].reason.find("not a member"), std::string::npos) << q[0].reason;
+}
+
+TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EventMaker k2("kiosk-2", "epoch-0002");
+  EventMaker unknown("kiosk-9", "epoch-0009");
+  const auto opened = k1.opened("s-1", "gv-1");
+  processor_->process({message(opened)});
+  auto wrong_type = protocol::encode(k1.checked_in("s-1", "p-1", "nannestad"));
+  wrong_type.replace(wrong_type.find("\"method\":\"roster\""), 17, "\"method\":7");
+  const auto other_room = k2.checked_in("s-1", "p-leder-nes", "nes");
+  const auto unknown_muni = k1.guest("s-1", "atlantis");
+  const auto mismatch = k2.closed("s-x");
+  std::vector<Message> garbage = {
+      {testing::events_topic("kiosk-1"), "{not json"},
+      {testing::events_topic("kiosk-1"), wrong_type},
+      {testing::events_topic("kiosk-1"), std::string(70 * 1024, ' ')},
+      {testing::events_topic("kiosk-1"), protocol::encode(mismatch)},
+      message(unknown.closed("s-1")),
+      message(other_room),
+      message(unknown_muni),
+  };
+  const auto r = processor_->process(garbage);
+  EXPECT_EQ(r.quarantined, garbage.size());
+  EXPECT_EQ(r.stored, 0U);
+  const auto q = store_->quarantine_entries(100);
+  ASSERT_EQ(q.size(), garbage.size());
+  std::vector<std::string> reasons;
+  for (const auto& e : q) {
+    reasons.push_back(e.reason);
+  }
+  const auto has = [&](const std::string& text) {
+    return std::any_of(reasons.begin(), reasons.end(),
+                       [&](const auto& r2) { return r2.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("invalid_json"));
+  EXPECT_TRUE(has("wrong_type"));
+  EXPECT_TRUE(has("too_large"));
+  EXPECT_TRUE(has("device_mismatch"));
+  EXPECT_TRUE(has("unknown device 'kiosk-9'"));
+  EXPECT_TRUE(has("another room"));
+  EXPECT_TRUE(has("unknown municipality 'atlantis'"));
+  // Acked where an id could be read: all but the unparseable and the blank one.
+  std::size_t acked = 0;
+  for (const auto& [_, ids] : r.acks) {
+    acked += ids.size();
+  }
+  EXPECT_EQ(acked, garbage.size() - 2);
+  EXPECT_EQ(r.acks.at("kiosk-9").size(), 1U);
+  // The quarantined seq 2 of kiosk-1 closes what would otherwise be a gap.
+  processor_->process({message(k1.closed("s-1"))});
+  for (const auto& e : store_->device_epochs()) {
+    if (e.device == "kiosk-1") {
+      EXPECT_EQ(e.missing(), 0) << e.epoch;
+    }
+  }
+  EXPECT_TRUE(units().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ProcessorTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace tavla::host::ingest
