@@ -31,8 +31,9 @@ struct SplitError {
 // ascending, so the result never depends on input order. The amounts add up
 // to `amount` exactly, and each differs from its exact share by less than
 // one unit. Returned in the order of `claims`.
-// Errors: the quantities sum to zero, a quantity is negative, or `amount` is
-// not a multiple of `unit`.
+// Errors: the quantities sum to zero, a quantity is negative, `amount` is
+// not a multiple of `unit`, or a municipality is listed twice (the tie-break
+// could not tell the two apart).
 [[nodiscard]] std::variant<std::vector<Ore>, SplitError> split(Ore amount,
                                                                const std::vector<Claim>& claims,
                                                                Rounding unit);
