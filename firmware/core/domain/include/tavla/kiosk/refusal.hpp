@@ -27,7 +27,9 @@ enum class RefusalCode {
   pins_locked,           // too many wrong PINs; until: when PINs are accepted again
   not_a_leader,          // the PIN is right but belongs to no leader of the group
   unknown_affiliation,   // subject: a municipality/org id not in the room config
+  unknown_agenda,        // subject: the agenda template id
   unknown_item,          // subject: the agenda item id
+  item_already_running,  // subject: the item id
   item_not_running,      // subject: the item id (finishing an item that is not current)
   no_current_item,       // a decision/action without an item while none runs
   unknown_owner,         // subject: the owner id (not a member of the session's group)
@@ -45,9 +47,9 @@ enum class RefusalCode {
 
 struct Refusal {
   RefusalCode code{};
-  std::string subject;            // the id the refusal is about, when there is one
+  std::string subject;             // the id the refusal is about, when there is one
   std::optional<Timestamp> until;  // for pins_locked and undo_window_passed
-  std::string detail;             // English, for logs; never shown to users
+  std::string detail;              // English, for logs; never shown to users
   bool operator==(const Refusal&) const = default;
 };
 

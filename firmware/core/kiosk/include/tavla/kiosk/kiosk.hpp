@@ -22,10 +22,10 @@
 #include "tavla/kiosk/refusal.hpp"
 #include "tavla/kiosk/snapshot.hpp"
 #include "tavla/kiosk/time.hpp"
+#include "tavla/kiosk/transport.hpp"
 
 namespace tavla::kiosk {
 
-class Transport;
 class KioskEngine;
 
 // A command's success.

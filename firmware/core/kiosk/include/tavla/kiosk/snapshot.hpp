@@ -10,18 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "tavla/kiosk/broker_state.hpp"
 #include "tavla/kiosk/time.hpp"
 #include "tavla/protocol/event.hpp"
 #include "tavla/protocol/room_config.hpp"
 
 namespace tavla::kiosk {
-
-enum class BrokerState {
-  connecting,    // trying (first attempt, or a retry after a backoff)
-  connected,     // the MQTT session is up
-  disconnected,  // lost or refused; retrying with backoff
-};
-[[nodiscard]] std::string_view to_string(BrokerState state);
 
 struct NamedRef {  // a municipality, an org or a group, for pickers
   std::string id;
