@@ -23,12 +23,12 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
       : broker_(broker), client_(broker.url, client_id, mqtt::create_options(MQTTVERSION_3_1_1)) {}
 
   ~Impl() override {
-    client_.disable_callbacks();
     try {
+      client_.disable_callbacks();
       if (client_.is_connected()) {
         client_.disconnect(std::chrono::milliseconds(0))->wait_for(std::chrono::seconds(2));
       }
-    } catch (const mqtt::exception&) {  // NOLINT(bugprone-empty-catch): going away anyway
+    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): going away anyway
     }
   }
   Impl(const Impl&) = delete;
