@@ -1,6 +1,6 @@
 // tavla-kiosk: the meeting-room touchscreen appliance. main() only wires:
 // the kiosk file, a clock, randomness and the MQTT client into the core, then
-// hands it to the headless runner (or, once issue 5 lands, the touch UI).
+// hands it to the touch UI (ui_mode.cpp) or to the headless runner.
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -12,6 +12,7 @@
 #include "tavla/kiosk/kiosk.hpp"
 #include "tavla/kiosk/paho_transport.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "ui_mode.hpp"
 
 namespace {
 
@@ -58,13 +59,28 @@ int main(int argc, char** argv) {
   std::string start_time;
   bool headless = false;
   bool mark_begin = false;
+  tavla::app::UiArgs ui;
   app.add_option("--config", config_path, "the kiosk's TOML file")->check(CLI::ExistingFile);
   app.add_flag("--headless", headless, "no screen: run --script against the core");
-  app.add_option("--script", script_path, "actions, one JSON object a line (firmware/README.md)");
-  app.add_option(
-      "--start-time", start_time,
-      "run on a manual clock starting here (RFC 3339 UTC, e.g. 2026-11-27T07:50:00.000Z)");
+  app.add_option("--script", script_path,
+                 "with --headless: actions, one JSON object a line (firmware/README.md); "
+                 "otherwise: touches, text, waits and screenshots for the UI (README.md)");
+  app.add_option("--start-time", start_time,
+                 "the clock starts here (RFC 3339 UTC, e.g. 2026-11-27T07:50:00.000Z); "
+                 "headless: a manual clock, UI: then runs in real time");
   app.add_flag("--mark-begin", mark_begin, "print a line before each command (crash tests)");
+  app.add_option("--windowed", ui.windowed, "UI: a window of WIDTHxHEIGHT (development)");
+  app.add_option("--graphics", ui.api, "UI: gl or gles (default: gles on KMS/DRM, else gl)")
+      ->check(CLI::IsMember({"gl", "gles"}));
+  app.add_option("--shots", ui.shots, "UI: the directory for the script's screenshots");
+  app.add_option("--frame-log", ui.frame_log, "UI: write each frame's time (µs) here at exit");
+  app.add_flag("--continuous", ui.continuous,
+               "UI: draw every turn instead of idling (benchmark baseline only)");
+  app.add_option("--dim-after", ui.dim_after,
+                 "UI: seconds without a touch outside the room's hours before dimming")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--blank-after", ui.blank_after, "UI: … and before blanking")
+      ->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
 
   if (config_path.empty()) {
@@ -78,9 +94,14 @@ int main(int argc, char** argv) {
   }
   const auto& config = std::get<tavla::kiosk::KioskConfig>(loaded);
   if (!headless) {
-    std::cerr << "tavla-kiosk: the touchscreen UI is not built yet (issue 5); "
-                 "run with --headless --script FILE\n";
-    return 3;
+    ui.script = script_path;
+    ui.start_time = start_time;
+    try {
+      return tavla::app::run_ui(config, ui);
+    } catch (const std::exception& e) {
+      std::cerr << "tavla-kiosk: " << e.what() << '\n';
+      return 1;
+    }
   }
   if (script_path.empty()) {
     std::cerr << "tavla-kiosk: --headless needs --script FILE\n";

@@ -154,7 +154,15 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options) {
 }
 
 Display::Display(std::unique_ptr<Impl> impl, GraphicsApi api, bool kiosk)
-    : impl_(std::move(impl)), api_(api), kiosk_(kiosk) {}
+    : impl_(std::move(impl)), api_(api), kiosk_(kiosk), wake_event_(SDL_RegisterEvents(1)) {}
+
+std::function<void()> Display::waker() const {
+  return [type = wake_event_] {
+    SDL_Event e{};
+    e.type = type;
+    SDL_PushEvent(&e);  // a full queue only loses a redundant wake-up
+  };
+}
 
 Display::~Display() = default;
 

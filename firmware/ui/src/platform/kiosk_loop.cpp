@@ -270,21 +270,10 @@ struct LoopState {
 }  // namespace
 
 KioskLoop::KioskLoop(Display& display, FrameApp& app, LoopOptions options)
-    : display_(display),
-      app_(app),
-      options_(std::move(options)),
-      wake_event_(SDL_RegisterEvents(1)) {}
-
-std::function<void()> KioskLoop::waker() const {
-  return [type = wake_event_] {
-    SDL_Event e{};
-    e.type = type;
-    SDL_PushEvent(&e);  // thread-safe; a full queue only loses a redundant wake
-  };
-}
+    : display_(display), app_(app), options_(std::move(options)) {}
 
 LoopResult KioskLoop::run() {
-  LoopState s(display_, app_, options_, wake_event_);
+  LoopState s(display_, app_, options_, display_.wake_event());
   while (!s.quit) {
     auto now = Clock::now();
     if (s.runner) {

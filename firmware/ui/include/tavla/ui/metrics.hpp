@@ -19,7 +19,7 @@ struct Metrics {
   [[nodiscard]] float body_font() const { return px(22); }
   [[nodiscard]] float large_font() const { return px(30); }
   [[nodiscard]] float title_font() const { return px(40); }
-  [[nodiscard]] float huge_font() const { return px(96); }  // clock, countdown
+  [[nodiscard]] float huge_font() const { return px(76); }  // clock, countdown
 
   // The smallest thing a finger should hit (about 9 mm on a 7" panel).
   [[nodiscard]] float touch_min() const { return px(52); }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -51,6 +52,12 @@ class Display {
   // "x11, OpenGL ES 3.2 Mesa 22.3.6 (llvmpipe …)": for the log and Admin.
   [[nodiscard]] std::string describe() const;
 
+  // Wakes the loop from any thread (SDL_PushEvent is thread-safe): the
+  // core calls it after every change so the screen redraws at once. Valid
+  // while the Display lives; stop the caller (the core) before destroying it.
+  [[nodiscard]] std::function<void()> waker() const;
+  [[nodiscard]] std::uint32_t wake_event() const { return wake_event_; }
+
   // The backends' per-frame work; call before ImGui::NewFrame().
   void new_frame();
   // Draws ImGui's draw data and, when `capture` is given, reads the frame
@@ -63,6 +70,7 @@ class Display {
   std::unique_ptr<Impl> impl_;
   GraphicsApi api_;
   bool kiosk_;
+  std::uint32_t wake_event_;
 };
 
 [[nodiscard]] const char* to_string(GraphicsApi api);

@@ -41,11 +41,8 @@ struct LoopResult {
 
 class KioskLoop {
  public:
+  // Display::waker() wakes this loop from other threads.
   KioskLoop(Display& display, FrameApp& app, LoopOptions options);
-
-  // Wakes the loop from any thread (the core's sync thread calls it when
-  // the state changed); safe to call while the loop sleeps.
-  [[nodiscard]] std::function<void()> waker() const;
 
   LoopResult run();
 
@@ -53,7 +50,6 @@ class KioskLoop {
   Display& display_;
   FrameApp& app_;
   LoopOptions options_;
-  std::uint32_t wake_event_;
 };
 
 }  // namespace tavla::ui::platform
