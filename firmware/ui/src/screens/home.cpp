@@ -61,22 +61,21 @@ void open_sessions(Ui& ui, const kiosk::Snapshot& snap, float width, float heigh
   for (std::size_t i = 0; i < snap.open_sessions.size() && i < 3; ++i) {
     const auto& s = snap.open_sessions[i];
     const bool meeting = s.kind == protocol::SessionKind::network_meeting;
-    const float check_in_width = meeting ? width * 0.6F - m.gap() / 2 : width;
-    const float button_height = std::min(slot, m.px(110));
-    if (button(ui, "home.checkin." + s.session, ui.text(T::home_check_in),
-               {check_in_width, button_height},
+    const float used = std::min(slot, meeting ? m.px(170) : m.px(110));
+    // A meeting also offers its agenda, under the check-in.
+    const float check_in_height = meeting ? (used - m.gap()) * 0.58F : used;
+    if (button(ui, "home.checkin." + s.session, ui.text(T::home_check_in), {width, check_in_height},
                {.tone = Tone::primary, .font = ui.fonts.title, .sublabel = s.title})) {
       out.emplace_back(Go{{Screen::check_in, s.session, {}}});
     }
     if (meeting) {
-      ImGui::SameLine(0, m.gap());
       if (button(ui, "home.meeting." + s.session, ui.text(T::home_meeting),
-                 {width - check_in_width - m.gap(), button_height},
-                 {.tone = Tone::accent, .font = ui.fonts.bold, .sublabel = s.title})) {
+                 {width, used - check_in_height - m.gap()},
+                 {.tone = Tone::accent, .font = ui.fonts.large})) {
         out.emplace_back(Go{{Screen::meeting, s.session, {}}});
       }
     }
-    ImGui::Dummy({0, std::max(0.F, slot - button_height)});
+    ImGui::Dummy({0, std::max(0.F, slot - used - m.gap())});
   }
 }
 

@@ -68,7 +68,7 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
       draw->AddRectFilled(min, {min.x + width, min.y + row_height}, theme::kAccent, m.rounding());
       draw->AddRectFilled(min, {min.x + m.px(5), min.y + row_height}, theme::kText);
     }
-    const float top = min.y + (row_height - std::min(title_size.y, font->FontSize * 2.4F)) / 2;
+    const float top = min.y + (row_height - title_size.y) / 2;
     draw->AddText(font, font->FontSize, {min.x + pad + m.px(2), top}, color, symbol.c_str());
     const ImVec4 clip{min.x, min.y, min.x + width, min.y + row_height};
     draw->AddText(font, font->FontSize, {min.x + pad + symbol_width, top}, color,
@@ -207,8 +207,11 @@ void navigation(Ui& ui, const kiosk::SessionView& session, const kiosk::AgendaIt
 }
 
 // A struck-through line for what was retracted: dim, and crossed out.
-void minutes_row(Ui& ui, const std::string& id, const std::string& kind, const std::string& text,
-                 const std::string& detail, bool retracted, MeetingView& view) {
+// `row` (1-based, in the list's order) gives scripts a stable handle:
+// "meeting.retract.#2" is the second row's retract button.
+void minutes_row(Ui& ui, int row, const std::string& id, const std::string& kind,
+                 const std::string& text, const std::string& detail, bool retracted,
+                 MeetingView& view) {
   const auto& m = ui.metrics;
   const float width = ImGui::GetContentRegionAvail().x;
   const float button_width = retracted ? 0 : m.px(150);
@@ -239,6 +242,7 @@ void minutes_row(Ui& ui, const std::string& id, const std::string& kind, const s
       view.mode = MeetingView::Mode::confirm_retract;
       view.target = id;
     }
+    register_item(ui, "meeting.retract.#" + std::to_string(row), ui.text(T::meeting_retract));
   }
   ImGui::Dummy({0, m.px(2)});
 }
@@ -246,12 +250,11 @@ void minutes_row(Ui& ui, const std::string& id, const std::string& kind, const s
 void minutes_list(Ui& ui, const kiosk::SessionView& session, const std::string& item, ImVec2 size,
                   MeetingView& view) {
   begin_touch_scroll("##minutes", size);
-  bool any = false;
+  int row = 0;
   for (const auto& d : session.decisions) {
     if (item.empty() || d.item == item) {
-      minutes_row(ui, d.decision, std::string(ui.text(T::meeting_decision)), d.text, {},
+      minutes_row(ui, ++row, d.decision, std::string(ui.text(T::meeting_decision)), d.text, {},
                   d.retracted, view);
-      any = true;
     }
   }
   for (const auto& a : session.actions) {
@@ -259,13 +262,12 @@ void minutes_list(Ui& ui, const kiosk::SessionView& session, const std::string& 
       const std::string due =
           a.due ? short_date(ui.text, *a.due) : std::string(ui.text(T::meeting_no_due));
       const std::string owner = a.owner_display_name.empty() ? a.owner : a.owner_display_name;
-      minutes_row(ui, a.action, std::string(ui.text(T::meeting_action)), a.text,
+      minutes_row(ui, ++row, a.action, std::string(ui.text(T::meeting_action)), a.text,
                   ui.text.format(T::meeting_owner_due, {{"owner", owner}, {"due", due}}),
                   a.retracted, view);
-      any = true;
     }
   }
-  if (!any) {
+  if (row == 0) {
     text_wrapped(ui, ui.text(T::meeting_nothing_recorded), ui.fonts.body, theme::kTextDim);
   }
   end_touch_scroll(ui);
