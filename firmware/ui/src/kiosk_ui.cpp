@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "tavla/ui/chrome.hpp"
+#include "tavla/ui/widgets.hpp"
 
 namespace tavla::ui {
 namespace {
@@ -85,10 +86,7 @@ FrameOutcome KioskUi::frame(const FrameInput& input, WidgetRegistry& registry) {
 
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##tavla", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::Begin("##tavla", nullptr, kRootWindowFlags);
   Intents intents;
   draw(ui, snap, intents);
   if (state_.banner) {

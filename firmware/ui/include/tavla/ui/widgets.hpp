@@ -39,6 +39,11 @@ void text_wrapped(Ui& ui, std::string_view text, ImFont* font, ImU32 color, floa
 // Registers a read-only text under `id` (scripts `expect` it) at the last item.
 void text_with_id(Ui& ui, const std::string& id, std::string_view text, ImFont* font, ImU32 color);
 
+// The one window each frame draws into: the whole display, no decorations.
+inline constexpr ImGuiWindowFlags kRootWindowFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+
 // Child windows that only lay out (columns): never scroll, never show a bar.
 inline constexpr ImGuiWindowFlags kLayoutChild =
     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
