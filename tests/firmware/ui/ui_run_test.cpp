@@ -209,6 +209,26 @@ TEST(KioskUi, LanguageSwitchOnTheAdminScreen) {
   }
 }
 
+// Outside the room's hours (no sessions today) the screen dims, then
+// blanks; a touch wakes it without reaching the button under the finger.
+TEST(KioskUi, BlanksOutsideHoursAndWakesOnTouch) {
+  UiRig rig({.extra_args = {"--dim-after", "1", "--blank-after", "2"}, .room = room_config(1)});
+  const auto result = rig.run(
+      "wait-for home.privacy 20000\n"
+      "wait 2600\n"
+      "shot blank.png\n"
+      "tap 100 440\n"  // where "Personvern" is: this touch only wakes
+      "expect home.room Møterom Nannestad\n"
+      "expect-absent privacy.body\n"
+      "shot awake.png\n"
+      "tap home.privacy\n"
+      "expect privacy.body\n"
+      "quit\n");
+  expect_clean_exit(result);
+  EXPECT_EQ(black_share(rig.shots() / "blank.png"), 1.0);
+  EXPECT_LT(black_share(rig.shots() / "awake.png"), 0.5);
+}
+
 // 1 000 taps at random places (a fixed seed, so a failure replays): the
 // app keeps running to the end of the script and its database is intact.
 TEST(KioskUi, MonkeyThousandRandomTaps) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <mqtt/async_client.h>
 #include <sqlite3.h>
+#include <stb_image.h>
 
 #include <algorithm>
 #include <iostream>
@@ -107,7 +108,7 @@ UiRig::UiRig(Options options)
   std::filesystem::remove_all(shots_);
   std::filesystem::create_directories(shots_);
   std::filesystem::create_directories(dir_ / "data");
-  host_->publish_config(ui_room_config());
+  host_->publish_config(options_.room.value_or(ui_room_config()));
   const std::string admin_hash = kiosk::make_pin_hash("0011223344556677", kAdminPin);
   write_file(dir_ / "kiosk.toml", kiosk_toml(dir_ / "data", broker_.url()) +
                                       "[ui]\nadmin_pin_hash = \"" + admin_hash + "\"\n");
@@ -144,6 +145,24 @@ UiRig::Result UiRig::run(const std::string& script) {
 
 std::vector<protocol::Event> UiRig::events() const {
   return host_->events();
+}
+
+double black_share(const std::filesystem::path& png) {
+  int width = 0;
+  int height = 0;
+  int channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  if (pixels == nullptr || width <= 0 || height <= 0) {
+    return 0;
+  }
+  const auto count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+  std::size_t black = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const unsigned char* p = pixels + 3 * i;
+    black += (p[0] | p[1] | p[2]) == 0 ? 1 : 0;
+  }
+  stbi_image_free(pixels);
+  return static_cast<double>(black) / static_cast<double>(count);
 }
 
 std::string integrity_check(const std::filesystem::path& database) {

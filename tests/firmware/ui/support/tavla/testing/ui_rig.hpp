@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,8 @@ class UiRig {
   struct Options {
     int width = 800;
     int height = 480;
-    std::vector<std::string> extra_args;  // e.g. {"--graphics", "gles"}
+    std::vector<std::string> extra_args;       // e.g. {"--graphics", "gles"}
+    std::optional<protocol::RoomConfig> room;  // default: ui_room_config()
   };
 
   explicit UiRig(Options options);
@@ -76,6 +78,9 @@ std::vector<Body> bodies_of(const std::vector<protocol::Event>& events) {
   }
   return out;
 }
+
+// The share of a PNG's pixels that are pure black (0 when unreadable).
+[[nodiscard]] double black_share(const std::filesystem::path& png);
 
 // PRAGMA integrity_check of an SQLite file ("ok" when intact).
 [[nodiscard]] std::string integrity_check(const std::filesystem::path& database);
