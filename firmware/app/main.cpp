@@ -2,6 +2,7 @@
 // the kiosk file, a clock, randomness and the MQTT client into the core, then
 // hands it to the touch UI (ui_mode.cpp) or to the headless runner.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -50,6 +51,7 @@ int run_headless(const tavla::kiosk::KioskConfig& config, const std::string& scr
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   CLI::App app{"Tavla kiosk: check-in and meeting agenda on the room's touchscreen"};
   app.set_version_flag("--version", std::string("tavla-kiosk ") + tavla::build_info::kVersion +
                                         " (protocol v" + std::to_string(tavla::protocol::kVersion) +
@@ -96,6 +98,7 @@ int main(int argc, char** argv) {
   if (!headless) {
     ui.script = script_path;
     ui.start_time = start_time;
+    ui.started = started;
     try {
       return tavla::app::run_ui(config, ui);
     } catch (const std::exception& e) {

@@ -53,10 +53,24 @@ std::optional<ui::script::Script> load_script(const std::string& path) {
   return std::get<ui::script::Script>(std::move(parsed));
 }
 
+// The kernel's VmRSS and VmHWM lines for this process, for the exit log
+// (the memory benchmark reads them; an operator can too).
+std::string memory_summary() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  std::string out;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmRSS:") || line.starts_with("VmHWM:")) {
+      out += (out.empty() ? "" : ", ") + line;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
-  const auto started = std::chrono::steady_clock::now();
+  const auto started = args.started;
   ui::platform::DisplayOptions display_options;
   if (!args.windowed.empty()) {
     display_options.windowed = ui::parse_size(args.windowed);
@@ -113,6 +127,8 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
   const auto result = ui::platform::KioskLoop(*display, app, std::move(loop)).run();
   // The core's threads call the display's waker: stop them before it goes.
   core.stop();
+  std::cerr << "tavla-kiosk: " << result.frames << " frames; memory at exit: " << memory_summary()
+            << "\n";
   return result.exit_code;
 }
 

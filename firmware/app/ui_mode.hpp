@@ -3,6 +3,7 @@
 // of a --script.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,8 @@ struct UiArgs {
   bool continuous = false;  // draw every turn (the idle benchmark's baseline)
   int dim_after = 60;       // seconds without a touch outside hours
   int blank_after = 300;
+  // When main() began, for the "first frame after N ms" line.
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 int run_ui(const kiosk::KioskConfig& config, const UiArgs& args);
