@@ -109,8 +109,10 @@ bool button(Ui& ui, const std::string& id, std::string_view label, ImVec2 size,
   if (!sub.empty()) {
     draw->AddText(ui.fonts.small, ui.fonts.small->FontSize,
                   {x_for(text_size(ui.fonts.small, sub).x), top + main_size.y + ui.metrics.px(2)},
-                  // On a coloured button dim grey would fall below 4.5:1.
-                  !options.enabled ? theme::kSurfaceHover
+                  // Done (checked in) stays readable though not tappable; on a
+                  // coloured button dim grey would fall below 4.5:1.
+                  options.tone == Tone::done ? theme::kText
+                  : !options.enabled         ? theme::kSurfaceHover
                   : options.tone == Tone::neutral || options.tone == Tone::quiet ? theme::kTextDim
                                                                                  : theme::kText,
                   sub.c_str());

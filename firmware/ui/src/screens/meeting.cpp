@@ -39,6 +39,12 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
   const auto& m = ui.metrics;
   begin_touch_scroll("##agenda", size);
   const float width = ImGui::GetContentRegionAvail().x;
+  // One size for the whole list: the small one when a word of any title
+  // (Norwegian compounds) would not fit the column whole.
+  const float title_room = width - m.px(8) * 3 - m.px(26) - m.px(52);
+  const bool small_titles = std::ranges::any_of(session.agenda, [&](const auto& item) {
+    return widest_word(ui.fonts.bold, item.title) > title_room;
+  });
   for (const auto& item : session.agenda) {
     const bool running = item.state == kiosk::ItemState::running;
     const bool finished = item.state == kiosk::ItemState::finished;
@@ -46,18 +52,13 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
     const std::string minutes =
         ui.text.format(T::minutes_short, {{"n", std::to_string(item.planned_minutes)}});
     ImFont* small = ui.fonts.small;
-    ImFont* font = running ? ui.fonts.bold : ui.fonts.body;
+    ImFont* font = small_titles ? ui.fonts.small : running ? ui.fonts.bold : ui.fonts.body;
     const ImU32 color = finished ? theme::kTextDim : theme::kText;
     const float pad = m.px(8);
     const float symbol_width = m.px(26);
     const float minutes_width =
         small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, minutes.c_str()).x;
     const float title_width = width - pad - symbol_width - minutes_width - 2 * pad;
-    // A word too long for the column (Norwegian compounds) would be cut in
-    // two; the small font keeps it whole.
-    if (widest_word(font, item.title) > title_width) {
-      font = small;
-    }
     const ImVec2 title_size =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, title_width, item.title.c_str());
     const float row_height =

@@ -23,7 +23,7 @@ constexpr ImU32 kAccentPressed = IM_COL32(22, 70, 128, 255);
 constexpr ImU32 kWarning = IM_COL32(176, 96, 0, 255);  // near the end; white text 4.6:1
 constexpr ImU32 kDanger = IM_COL32(178, 34, 34, 255);  // over time, refusals
 constexpr ImU32 kDangerPressed = IM_COL32(130, 24, 24, 255);
-constexpr ImU32 kDone = IM_COL32(60, 66, 74, 255);  // checked in, finished
+constexpr ImU32 kDone = IM_COL32(30, 72, 46, 255);  // checked in (also ✓ and words)
 constexpr ImU32 kDimOverlay = IM_COL32(0, 0, 0, 170);
 constexpr ImU32 kBlank = IM_COL32(0, 0, 0, 255);
 
