@@ -130,10 +130,10 @@ class RecordingHost::Impl {
         pending_[e.device].push_back(e.id);
       }
     }
-    cv_.notify_all();
   }
 
-  // Acks in batches of up to 500 ids, like a host that commits in batches.
+  // Acks every 5 ms what arrived meanwhile, in messages of up to 500 ids,
+  // like a host that commits in batches.
   void ack_loop() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {

@@ -141,6 +141,7 @@ class SyncEngine {
   bool status_dirty_ = false;
   SteadyTime next_status_{};
   SteadyTime next_prune_{};
+  std::optional<SteadyTime> retry_at_;  // a publish was refused while connected
   std::uint64_t resent_ = 0;
 };
 
