@@ -56,7 +56,7 @@ class Kiosk {
     // (benchmarks of the store path; the broker state stays "connecting").
     std::unique_ptr<Transport> transport;
     // Called after a new snapshot is published, from whichever thread made
-    // the change. Must not block (the UI pushes an SDL event; tests notify).
+    // the change. Must not block (the UI wakes its event loop; tests notify).
     std::function<void()> on_change;
   };
 
