@@ -49,6 +49,7 @@ struct LeaderInfo {
 
 class Kiosk {
  public:
+  // Clock and randomness must outlive the Kiosk.
   struct Dependencies {
     const Clock& clock;
     RandomSource& random;
