@@ -1,8 +1,8 @@
 #include "tavla/kiosk/paho_transport.hpp"
 
-#include <mqtt/async_client.h>
+#include "tavla/kiosk/tcp_nodelay.hpp"
 
-#include <atomic>
+#include <mqtt/async_client.h>
 
 namespace tavla::kiosk {
 
@@ -117,6 +117,7 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
 
  private:
   void on_success(const mqtt::token& tok) override {
+    disable_nagle_towards(broker_port(broker_.url));
     bool session_present = false;
     try {
       session_present = tok.get_connect_response().is_session_present();
