@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "tavla/kiosk/pin.hpp"
+#include "tavla/kiosk/tcp_nodelay.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -87,6 +88,8 @@ class RecordingHost::Impl {
             .max_inflight(65535)
             .finalize();
     client_.connect(options)->wait_for(std::chrono::seconds(10));
+    // Acks right after PUBACKs must not wait for Nagle, as in the kiosk.
+    kiosk::disable_nagle_towards(kiosk::broker_port(url));
     // Subscribed before the constructor returns, so no event is missed; the
     // connected handler subscribes again after an automatic reconnect.
     client_.subscribe(protocol::device_wildcard(kSite, protocol::Channel::events), 1)
@@ -130,10 +133,10 @@ class RecordingHost::Impl {
         pending_[e.device].push_back(e.id);
       }
     }
-    cv_.notify_all();
   }
 
-  // Acks in batches of up to 500 ids, like a host that commits in batches.
+  // Acks every 5 ms what arrived meanwhile, in messages of up to 500 ids,
+  // like a host that commits in batches.
   void ack_loop() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {

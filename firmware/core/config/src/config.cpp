@@ -160,6 +160,13 @@ KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
     config.data_dir = source.parent_path() / config.data_dir;
   }
   if (auto tz = r.string(device, "device", "timezone", false, device->source())) {
+    // The system tz database (tzdata) is what the kiosk reads the zone from.
+    const auto zone_file = std::filesystem::path("/usr/share/zoneinfo") / *tz;
+    if (tz->empty() || tz->find("..") != std::string::npos ||
+        !std::filesystem::is_regular_file(zone_file)) {
+      r.fail(r.node(device, "timezone")->source(), "device.timezone",
+             "not a time zone of the system's tz database (e.g. Europe/Oslo)");
+    }
     config.timezone = *tz;
   }
 

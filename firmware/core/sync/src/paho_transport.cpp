@@ -1,8 +1,8 @@
 #include "tavla/kiosk/paho_transport.hpp"
 
-#include <mqtt/async_client.h>
+#include "tavla/kiosk/tcp_nodelay.hpp"
 
-#include <atomic>
+#include <mqtt/async_client.h>
 
 namespace tavla::kiosk {
 
@@ -11,8 +11,11 @@ constexpr int kQos = 1;
 constexpr auto kConnectTimeout = std::chrono::seconds(5);
 // A dead link is noticed within 1.5 keep-alives (and the broker sends the will).
 constexpr auto kKeepAlive = std::chrono::seconds(10);
-// Paho's own window; ours (SyncEngine's max_in_flight) is the one that counts.
+// Paho's own limits; ours (SyncEngine's max_in_flight) is the one that
+// counts. Paho also refuses a publish when more than max_buffered commands
+// wait in its queue (default 100), even while connected.
 constexpr int kPahoMaxInflight = 65535;
+constexpr int kPahoMaxBuffered = 65535;
 }  // namespace
 
 // Connect results come through an action listener (so a failed first
@@ -20,7 +23,8 @@ constexpr int kPahoMaxInflight = 65535;
 class PahoTransport::Impl final : public mqtt::iaction_listener {
  public:
   Impl(const BrokerConfig& broker, const std::string& client_id)
-      : broker_(broker), client_(broker.url, client_id, mqtt::create_options(MQTTVERSION_3_1_1)) {}
+      : broker_(broker),
+        client_(broker.url, client_id, mqtt::create_options(MQTTVERSION_3_1_1, kPahoMaxBuffered)) {}
 
   ~Impl() override {
     try {
@@ -113,6 +117,7 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
 
  private:
   void on_success(const mqtt::token& tok) override {
+    disable_nagle_towards(broker_port(broker_.url));
     bool session_present = false;
     try {
       session_present = tok.get_connect_response().is_session_present();

@@ -12,6 +12,7 @@ namespace {
 constexpr auto kStatusInterval = std::chrono::seconds(1);
 constexpr auto kPruneInterval = std::chrono::minutes(10);
 constexpr auto kIdle = std::chrono::seconds(1);
+constexpr auto kRetryPublish = std::chrono::milliseconds(20);
 
 void log(const std::string& line) {  // stderr: stdout belongs to the headless runner
   std::clog << "tavla-kiosk sync: " << line << '\n';
@@ -182,6 +183,7 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
     transport_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
   }
   if (connected_) {
+    retry_at_.reset();
     resend_overdue(now);
     fill_window(now);
     if (status_dirty_ && now >= next_status_) {
@@ -220,6 +222,9 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
     }
     if (status_dirty_) {
       wake_at = std::min(wake_at, next_status_);
+    }
+    if (retry_at_) {
+      wake_at = std::min(wake_at, *retry_at_);
     }
   }
   return std::max(wake_at, now);
@@ -307,7 +312,10 @@ void SyncEngine::fill_window(SteadyTime now) {
     }
     for (auto& entry : batch) {
       if (!transport_.publish(events_topic, entry.payload, false)) {
-        return;  // not connected after all: the disconnect news is on its way
+        // Lost the connection (its news is on the way) or the client's queue
+        // is full: try again shortly rather than at the next ack.
+        retry_at_ = now + kRetryPublish;
+        return;
       }
       cursor_ = entry.seq;
       in_flight_[entry.seq] = InFlight{std::move(entry.id), std::move(entry.payload), now};

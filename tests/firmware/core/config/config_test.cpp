@@ -95,6 +95,19 @@ TEST(KioskConfig, BadValuesAreNamed) {
             "ui.admin_pin_hash");
 }
 
+TEST(KioskConfig, AnUnknownTimeZoneIsNamed) {
+  const auto e = error_of(
+      "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\ntimezone = \"Mars/Olympus\"\n"
+      "[broker]\nurl = \"tcp://h:1\"\n");
+  EXPECT_EQ(e.key, "device.timezone");
+  EXPECT_EQ(e.line, 5);
+  auto ok = parse_kiosk_config(
+      "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\ntimezone = \"Europe/Oslo\"\n"
+      "[broker]\nurl = \"tcp://h:1\"\n",
+      "k.toml");
+  EXPECT_TRUE(std::holds_alternative<KioskConfig>(ok));
+}
+
 TEST(KioskConfig, ASyntaxErrorNamesItsLine) {
   const auto e = error_of("[device]\nid = \"kiosk-1\nsite = \"s\"\n");
   EXPECT_EQ(e.line, 2);

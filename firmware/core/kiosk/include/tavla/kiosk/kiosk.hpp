@@ -49,6 +49,7 @@ struct LeaderInfo {
 
 class Kiosk {
  public:
+  // Clock and randomness must outlive the Kiosk.
   struct Dependencies {
     const Clock& clock;
     RandomSource& random;
@@ -56,7 +57,7 @@ class Kiosk {
     // (benchmarks of the store path; the broker state stays "connecting").
     std::unique_ptr<Transport> transport;
     // Called after a new snapshot is published, from whichever thread made
-    // the change. Must not block (the UI pushes an SDL event; tests notify).
+    // the change. Must not block (the UI wakes its event loop; tests notify).
     std::function<void()> on_change;
   };
 

@@ -47,7 +47,7 @@ struct SyncOptions {
   std::string device;
   std::string firmware;    // status `fw`
   std::string build_date;  // YYYY-MM-DD: clock plausibility
-  int max_in_flight = 64;
+  int max_in_flight = 512;
   std::chrono::milliseconds ack_timeout{10000};
   std::chrono::milliseconds reconnect_min{500};
   std::chrono::milliseconds reconnect_max{30000};
@@ -141,6 +141,7 @@ class SyncEngine {
   bool status_dirty_ = false;
   SteadyTime next_status_{};
   SteadyTime next_prune_{};
+  std::optional<SteadyTime> retry_at_;  // a publish was refused while connected
   std::uint64_t resent_ = 0;
 };
 
