@@ -176,6 +176,52 @@ TEST(KioskUi, WholeMeetingOnGles) {
   EXPECT_EQ(bodies_of<protocol::ItemFinished>(events).size(), 1U);
 }
 
+// A leader (by PIN) adds a walk-in guest, sees who is here, and closes the
+// session; the leader's screen keeps the leader signed in across the guest
+// picker and forgets them when left.
+TEST(KioskUi, LeaderAddsAWalkInAndClosesTheSession) {
+  UiRig rig;
+  const std::string session = kGuidanceSession;
+  const auto result = rig.run(kStart +
+                              "tap home.leader\n"
+                              "tap pin.1\ntap pin.2\ntap pin.3\ntap pin.4\ntap pin.ok\n"
+                              "expect screen.title Leder: Åse E.\n"
+                              "tap leader.walk_in." +
+                              session +
+                              "\n"
+                              "tap guest.municipality.eidsvoll\n"
+                              "expect screen.title Leder: Åse E.\n"
+                              "tap leader.who." +
+                              session +
+                              "\n"
+                              "shot who-is-here.png\n"
+                              "tap nav.back\n"
+                              "tap leader.close." +
+                              session +
+                              "\n"
+                              "tap leader.close.confirm\n"
+                              "expect-absent leader.close." +
+                              session +
+                              "\n"
+                              "tap nav.back\n"
+                              "expect-absent home.checkin." +
+                              session +
+                              "\n"
+                              "tap home.leader\n"
+                              "expect pin.dots 0\n"  // signed out: the PIN pad again
+                              "tap nav.back\n" +
+                              kFinish);
+  expect_clean_exit(result);
+  const auto events = rig.events();
+  const auto in = bodies_of<CheckedIn>(events);
+  ASSERT_EQ(in.size(), 1U);
+  EXPECT_EQ(in[0].method, CheckInMethod::guest);
+  EXPECT_EQ(in[0].affiliation.id, "eidsvoll");
+  const auto closed = bodies_of<protocol::SessionClosed>(events);
+  ASSERT_EQ(closed.size(), 1U);
+  EXPECT_EQ(closed[0].session, kGuidanceSession);
+}
+
 TEST(KioskUi, LanguageSwitchOnTheAdminScreen) {
   UiRig rig;
   const std::string admin_pin = "tap pin.2\ntap pin.4\ntap pin.6\ntap pin.8\ntap pin.ok\n";
