@@ -38,12 +38,29 @@ TEST(KioskProgram, ABadConfigNamesFileLineAndKey) {
       << result.err;
 }
 
-TEST(KioskProgram, SaysThatTheTouchUiIsNotBuiltYet) {
+// Without --headless the program is the touch UI; with no display to open
+// it says so and fails (the UI itself is tested under Xvfb, tests/firmware/ui).
+TEST(KioskProgram, TheTouchUiSaysWhenThereIsNoDisplay) {
   TempDir dir;
   write_file(dir / "kiosk.toml", kiosk_toml(dir / "data", "tcp://127.0.0.1:1"));
-  const auto result = run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string()});
-  EXPECT_NE(result.exit_code, 0);
-  EXPECT_NE(result.err.find("UI is not built yet"), std::string::npos) << result.err;
+  const auto result =
+      run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string()}, "", std::chrono::seconds(60),
+          {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", ":no-such-display"}});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("cannot start SDL video"), std::string::npos) << result.err;
+}
+
+TEST(KioskProgram, TheTouchUiRefusesABadWindowSizeOrScript) {
+  TempDir dir;
+  write_file(dir / "kiosk.toml", kiosk_toml(dir / "data", "tcp://127.0.0.1:1"));
+  write_file(dir / "bad.script", "tap\n");
+  const auto config = (dir / "kiosk.toml").string();
+  auto result = run({TAVLA_KIOSK, "--config", config, "--windowed", "800by480"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("--windowed takes WIDTHxHEIGHT"), std::string::npos) << result.err;
+  result = run({TAVLA_KIOSK, "--config", config, "--script", (dir / "bad.script").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("bad.script:1: tap takes"), std::string::npos) << result.err;
 }
 
 TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
