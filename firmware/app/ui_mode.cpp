@@ -35,6 +35,8 @@ class ImGuiContextGuard {
   ~ImGuiContextGuard() { ImGui::DestroyContext(); }
   ImGuiContextGuard(const ImGuiContextGuard&) = delete;
   ImGuiContextGuard& operator=(const ImGuiContextGuard&) = delete;
+  ImGuiContextGuard(ImGuiContextGuard&&) = delete;
+  ImGuiContextGuard& operator=(ImGuiContextGuard&&) = delete;
 };
 
 std::optional<ui::script::Script> load_script(const std::string& path) {

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <array>
+
 namespace tavla::ui {
 namespace {
 
@@ -9,7 +11,7 @@ namespace {
 // general punctuation (– … “ ”), arrows, and the shapes used beside colour
 // (▲ ● ■ ✓ ✗) so that no state is shown by colour alone; ⌫ ⇧ ⏎ for the
 // keyboard.
-constexpr ImWchar kTextRanges[] = {
+constexpr std::array<ImWchar, 17> kTextRanges{
     0x0020, 0x017F,  // Basic Latin, Latin-1, Latin Extended-A
     0x2010, 0x203A,  // dashes, quotes, bullet, ellipsis
     0x2190, 0x21FF,  // arrows, ⇧
@@ -20,7 +22,7 @@ constexpr ImWchar kTextRanges[] = {
     0,
 };
 // The huge font shows only times and counts: a small atlas on the Pi.
-constexpr ImWchar kDigitRanges[] = {
+constexpr std::array<ImWchar, 7> kDigitRanges{
     0x0020, 0x0020, 0x002B, 0x003A,  // space, + , - . / 0-9 :
     0x2212, 0x2212,                  // minus
     0,
@@ -54,12 +56,12 @@ Fonts load_fonts(ImFontAtlas& atlas, const std::filesystem::path& dir, const Met
   const auto bold = dir / "DejaVuSans-Bold.ttf";
   Fonts fonts;
   // The first font added is ImGui's default.
-  fonts.body = add(atlas, regular, metrics.body_font(), kTextRanges);
-  fonts.small = add(atlas, regular, metrics.small_font(), kTextRanges);
-  fonts.bold = add(atlas, bold, metrics.body_font(), kTextRanges);
-  fonts.large = add(atlas, bold, metrics.large_font(), kTextRanges);
-  fonts.title = add(atlas, bold, metrics.title_font(), kTextRanges);
-  fonts.huge = add(atlas, bold, metrics.huge_font(), kDigitRanges);
+  fonts.body = add(atlas, regular, metrics.body_font(), kTextRanges.data());
+  fonts.small = add(atlas, regular, metrics.small_font(), kTextRanges.data());
+  fonts.bold = add(atlas, bold, metrics.body_font(), kTextRanges.data());
+  fonts.large = add(atlas, bold, metrics.large_font(), kTextRanges.data());
+  fonts.title = add(atlas, bold, metrics.title_font(), kTextRanges.data());
+  fonts.huge = add(atlas, bold, metrics.huge_font(), kDigitRanges.data());
   return fonts;
 }
 

@@ -1,6 +1,7 @@
 #include "tavla/ui/input_views.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "tavla/ui/theme.hpp"
 
@@ -149,7 +150,8 @@ PinPadResult pin_pad_view(Ui& ui, PinEntry& pin, ImVec2 size) {
   const float key_h = (pad_height - 3 * gap) / 4;
   const float key_w = std::min((size.x - 2 * gap) / 3, key_h * 2.2F);
   const float left = origin.x + (size.x - (3 * key_w + 2 * gap)) / 2;
-  const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"};
+  constexpr std::array<const char*, 12> keys{"1", "2", "3", "4",    "5", "6",
+                                             "7", "8", "9", "back", "0", "ok"};
   for (int i = 0; i < 12; ++i) {
     const int row = i / 3;
     const int col = i % 3;

@@ -2,7 +2,7 @@
 
 #include <date/tz.h>
 
-#include <cstdio>
+#include <array>
 #include <stdexcept>
 
 namespace tavla::ui {
@@ -17,10 +17,11 @@ std::string two_digits(long value) {
   return s.size() < 2 ? "0" + s : s;
 }
 
-constexpr T kWeekdays[] = {T::weekday_1, T::weekday_2, T::weekday_3, T::weekday_4,
-                           T::weekday_5, T::weekday_6, T::weekday_7};
-constexpr T kMonths[] = {T::month_1, T::month_2, T::month_3, T::month_4,  T::month_5,  T::month_6,
-                         T::month_7, T::month_8, T::month_9, T::month_10, T::month_11, T::month_12};
+constexpr std::array kWeekdays{T::weekday_1, T::weekday_2, T::weekday_3, T::weekday_4,
+                               T::weekday_5, T::weekday_6, T::weekday_7};
+constexpr std::array kMonths{T::month_1, T::month_2,  T::month_3,  T::month_4,
+                             T::month_5, T::month_6,  T::month_7,  T::month_8,
+                             T::month_9, T::month_10, T::month_11, T::month_12};
 
 }  // namespace
 

@@ -8,7 +8,7 @@ namespace tavla::ui {
 namespace {
 
 constexpr std::array<std::string_view, kTextCount> kKeyNames{
-#define TAVLA_UI_TEXT_NAME(key) #key,
+#define TAVLA_UI_TEXT_NAME(key) #key,  // NOLINT(cppcoreguidelines-macro-usage)
     TAVLA_UI_TEXTS(TAVLA_UI_TEXT_NAME)
 #undef TAVLA_UI_TEXT_NAME
 };

@@ -1,10 +1,12 @@
 // English.
+#include <array>
+
 #include "tables.hpp"
 
 namespace tavla::ui::catalogue {
 namespace {
 
-constexpr CatalogueEntry kTable[] = {
+constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::back, "Back"},
     {T::cancel, "Cancel"},
     {T::close, "Close"},
@@ -185,7 +187,7 @@ constexpr CatalogueEntry kTable[] = {
     {T::date_short, "{day}/{month}/{year}"},
 
     {T::keyboard_space, "space"},
-};
+});
 
 }  // namespace
 

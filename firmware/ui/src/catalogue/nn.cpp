@@ -1,10 +1,12 @@
 // Norsk nynorsk.
+#include <array>
+
 #include "tables.hpp"
 
 namespace tavla::ui::catalogue {
 namespace {
 
-constexpr CatalogueEntry kTable[] = {
+constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::back, "Tilbake"},
     {T::cancel, "Avbryt"},
     {T::close, "Lukk"},
@@ -186,7 +188,7 @@ constexpr CatalogueEntry kTable[] = {
     {T::date_short, "{day}.{month}.{year}"},
 
     {T::keyboard_space, "mellomrom"},
-};
+});
 
 }  // namespace
 

@@ -57,6 +57,11 @@ struct Display::Impl {
   bool imgui_sdl = false;
   bool imgui_gl = false;
 
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  Impl(Impl&&) = delete;
+  Impl& operator=(Impl&&) = delete;
   ~Impl() {
     if (imgui_gl) {
       ImGui_ImplOpenGL3_Shutdown();

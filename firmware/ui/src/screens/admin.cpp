@@ -1,3 +1,5 @@
+#include <array>
+
 #include "tavla/ui/chrome.hpp"
 #include "tavla/ui/screens.hpp"
 #include "tavla/ui/theme.hpp"
@@ -51,12 +53,13 @@ void admin_screen(Ui& ui, const kiosk::Snapshot& snap, const AdminFacts& facts, 
 
   ImGui::Dummy({0, m.gap()});
   text_line(ui, ui.text(T::admin_language), ui.fonts.bold, theme::kTextDim);
-  const struct {
+  struct Choice {
     Language language;
     T name;
-  } languages[] = {{Language::nb, T::language_nb},
-                   {Language::nn, T::language_nn},
-                   {Language::en, T::language_en}};
+  };
+  constexpr std::array languages{Choice{Language::nb, T::language_nb},
+                                 Choice{Language::nn, T::language_nn},
+                                 Choice{Language::en, T::language_en}};
   for (const auto& entry : languages) {
     const bool current = ui.text.language() == entry.language;
     if (button(ui, "admin.language." + std::string(code_of(entry.language)),

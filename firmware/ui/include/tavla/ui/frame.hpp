@@ -32,7 +32,13 @@ struct FrameOutcome {
 
 class FrameApp {
  public:
+  FrameApp() = default;
   virtual ~FrameApp() = default;
+  FrameApp(const FrameApp&) = delete;
+  FrameApp& operator=(const FrameApp&) = delete;
+  FrameApp(FrameApp&&) = delete;
+  FrameApp& operator=(FrameApp&&) = delete;
+
   virtual FrameOutcome frame(const FrameInput& input, WidgetRegistry& registry) = 0;
   // Inside the room's scheduled hours the screen stays on.
   virtual bool within_hours(std::chrono::system_clock::time_point now) = 0;

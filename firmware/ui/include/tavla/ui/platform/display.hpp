@@ -44,6 +44,8 @@ class Display {
   ~Display();
   Display(const Display&) = delete;
   Display& operator=(const Display&) = delete;
+  Display(Display&&) = delete;
+  Display& operator=(Display&&) = delete;
 
   [[nodiscard]] Size size() const;  // drawable pixels
   [[nodiscard]] GraphicsApi api() const { return api_; }
