@@ -10,20 +10,20 @@ namespace tavla::testing {
 namespace {
 
 TEST(KioskProgram, PrintsItsVersion) {
-  const auto result = run({TAVLA_KIOSK, "--version"});
+  const auto result = run(program_command(TAVLA_KIOSK, {"--version"}));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("tavla-kiosk 0."), std::string::npos) << result.out;
 }
 
 TEST(KioskProgram, PrintsHelp) {
-  const auto result = run({TAVLA_KIOSK, "--help"});
+  const auto result = run(program_command(TAVLA_KIOSK, {"--help"}));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("--version"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("--headless"), std::string::npos) << result.out;
 }
 
 TEST(KioskProgram, RefusesAnUnknownOption) {
-  const auto result = run({TAVLA_KIOSK, "--no-such-option"});
+  const auto result = run(program_command(TAVLA_KIOSK, {"--no-such-option"}));
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("no-such-option"), std::string::npos) << result.err;
 }
@@ -31,7 +31,8 @@ TEST(KioskProgram, RefusesAnUnknownOption) {
 TEST(KioskProgram, ABadConfigNamesFileLineAndKey) {
   TempDir dir;
   write_file(dir / "kiosk.toml", "[device]\nid = \"kiosk-1\"\nsite = \"s\"\ndata_dir = 5\n");
-  const auto result = run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string()});
+  const auto result =
+      run(program_command(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string()}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("kiosk.toml:4:12: device.data_dir: must be a string"),
             std::string::npos)
@@ -41,7 +42,8 @@ TEST(KioskProgram, ABadConfigNamesFileLineAndKey) {
 TEST(KioskProgram, SaysThatTheTouchUiIsNotBuiltYet) {
   TempDir dir;
   write_file(dir / "kiosk.toml", kiosk_toml(dir / "data", "tcp://127.0.0.1:1"));
-  const auto result = run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string()});
+  const auto result =
+      run(program_command(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string()}));
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("UI is not built yet"), std::string::npos) << result.err;
 }
@@ -67,8 +69,9 @@ TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
 {"do":"close","pin":"9999","expect":"ok"}
 {"do":"wait_outbox_empty"}
 )");
-  const auto result = run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string(), "--headless",
-                           "--script", (dir / "meeting.jsonl").string()});
+  const auto result =
+      run(program_command(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string(), "--headless",
+                                        "--script", (dir / "meeting.jsonl").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   std::map<std::string, int> types;
   for (const auto& r : host.received()) {
