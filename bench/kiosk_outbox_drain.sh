@@ -10,4 +10,4 @@ cd "$(dirname "$0")/.."
 [ -f build-release/CMakeCache.txt ] || cmake --preset release >/dev/null
 cmake --build build-release -j2 --target tavla_bench_kiosk_drain >/dev/null
 echo "# $(date -u +%Y-%m-%d) nproc=$(nproc) cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-build-release/bin/tavla_bench_kiosk_drain "${1:-100000}" "${2:-512}" 2> >(grep -v '^tavla-kiosk' >&2)
+build-release/bin/tavla_bench_kiosk_drain "${1:-100000}" "${2:-256}" 2> >(grep -v '^tavla-kiosk' >&2)

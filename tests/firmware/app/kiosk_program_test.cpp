@@ -10,20 +10,20 @@ namespace tavla::testing {
 namespace {
 
 TEST(KioskProgram, PrintsItsVersion) {
-  const auto result = run({TAVLA_KIOSK, "--version"});
+  const auto result = run(program_command(TAVLA_KIOSK, {"--version"}));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("tavla-kiosk 0."), std::string::npos) << result.out;
 }
 
 TEST(KioskProgram, PrintsHelp) {
-  const auto result = run({TAVLA_KIOSK, "--help"});
+  const auto result = run(program_command(TAVLA_KIOSK, {"--help"}));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("--version"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("--headless"), std::string::npos) << result.out;
 }
 
 TEST(KioskProgram, RefusesAnUnknownOption) {
-  const auto result = run({TAVLA_KIOSK, "--no-such-option"});
+  const auto result = run(program_command(TAVLA_KIOSK, {"--no-such-option"}));
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("no-such-option"), std::string::npos) << result.err;
 }
@@ -31,7 +31,8 @@ TEST(KioskProgram, RefusesAnUnknownOption) {
 TEST(KioskProgram, ABadConfigNamesFileLineAndKey) {
   TempDir dir;
   write_file(dir / "kiosk.toml", "[device]\nid = \"kiosk-1\"\nsite = \"s\"\ndata_dir = 5\n");
-  const auto result = run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string()});
+  const auto result =
+      run(program_command(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string()}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("kiosk.toml:4:12: device.data_dir: must be a string"),
             std::string::npos)
@@ -44,8 +45,8 @@ TEST(KioskProgram, TheTouchUiSaysWhenThereIsNoDisplay) {
   TempDir dir;
   write_file(dir / "kiosk.toml", kiosk_toml(dir / "data", "tcp://127.0.0.1:1"));
   const auto result =
-      run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string()}, "", std::chrono::seconds(60),
-          {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", ":no-such-display"}});
+      run(program_command(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string()}), "",
+          std::chrono::seconds(60), {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", ":no-such-display"}});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("cannot start SDL video"), std::string::npos) << result.err;
 }
@@ -55,10 +56,11 @@ TEST(KioskProgram, TheTouchUiRefusesABadWindowSizeOrScript) {
   write_file(dir / "kiosk.toml", kiosk_toml(dir / "data", "tcp://127.0.0.1:1"));
   write_file(dir / "bad.script", "tap\n");
   const auto config = (dir / "kiosk.toml").string();
-  auto result = run({TAVLA_KIOSK, "--config", config, "--windowed", "800by480"});
+  auto result = run(program_command(TAVLA_KIOSK, {"--config", config, "--windowed", "800by480"}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--windowed takes WIDTHxHEIGHT"), std::string::npos) << result.err;
-  result = run({TAVLA_KIOSK, "--config", config, "--script", (dir / "bad.script").string()});
+  result = run(program_command(TAVLA_KIOSK,
+                               {"--config", config, "--script", (dir / "bad.script").string()}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("bad.script:1: tap takes"), std::string::npos) << result.err;
 }
@@ -84,8 +86,9 @@ TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
 {"do":"close","pin":"9999","expect":"ok"}
 {"do":"wait_outbox_empty"}
 )");
-  const auto result = run({TAVLA_KIOSK, "--config", (dir / "kiosk.toml").string(), "--headless",
-                           "--script", (dir / "meeting.jsonl").string()});
+  const auto result =
+      run(program_command(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string(), "--headless",
+                                        "--script", (dir / "meeting.jsonl").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   std::map<std::string, int> types;
   for (const auto& r : host.received()) {

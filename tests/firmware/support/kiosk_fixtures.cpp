@@ -72,6 +72,20 @@ std::string kiosk_toml(const std::filesystem::path& data_dir, const std::string&
          "\nreconnect_min_ms = 50\nreconnect_max_ms = 500\n";
 }
 
+std::vector<std::string> program_command(const std::string& program,
+                                         const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  const std::string emulator = TAVLA_TARGET_EMULATOR;  // "path|arg|arg", empty natively
+  for (std::size_t start = 0; start < emulator.size();) {
+    const auto bar = std::min(emulator.find('|', start), emulator.size());
+    argv.push_back(emulator.substr(start, bar - start));
+    start = bar + 1;
+  }
+  argv.push_back(program);
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
 class RecordingHost::Impl {
  public:
   Impl(const std::string& url, std::atomic<bool>& ack)

@@ -23,6 +23,8 @@ class KioskEngine {
   ~KioskEngine();
   KioskEngine(const KioskEngine&) = delete;
   KioskEngine& operator=(const KioskEngine&) = delete;
+  KioskEngine(KioskEngine&&) = delete;
+  KioskEngine& operator=(KioskEngine&&) = delete;
 
   void start();
   void stop();

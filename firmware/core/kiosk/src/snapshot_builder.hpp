@@ -16,13 +16,13 @@ struct SnapshotInputs {
   std::uint64_t version = 0;
   Timestamp now;
   const KioskConfig& kiosk;
-  const protocol::RoomConfig* room;  // nullptr before the first config
+  const protocol::RoomConfig* room = nullptr;  // nullptr before the first config
   const KioskState& state;
   const SyncStatus& sync;
   std::optional<Timestamp> pins_locked_until;
   const TimeZone& zone;
-  const char* firmware;
-  const char* build_date;
+  const char* firmware = "";
+  const char* build_date = "";
 };
 
 [[nodiscard]] Snapshot build_snapshot(const SnapshotInputs& in);

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <set>
+#include <thread>
+
 #include "tavla/kiosk/pin.hpp"
 #include "tavla/kiosk/store.hpp"
 #include "tavla/protocol/codec.hpp"
@@ -207,6 +211,48 @@ TEST_F(KioskTest, TheSnapshotServesTheScreens) {
   EXPECT_TRUE(snap->carried_actions[0].done);
   EXPECT_EQ(snap->carried_actions[0].owner_display_name, "Nina S.");
   EXPECT_EQ(snap->outbox, 8U);
+}
+
+TEST_F(KioskTest, CommandsFromManyThreadsKeepSeqDenseAndSnapshotsWhole) {
+  provision();
+  auto kiosk = make();
+  const auto session = done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})).subject;
+  constexpr int kThreads = 4;
+  constexpr int kEach = 25;
+  std::vector<std::vector<std::uint64_t>> seqs(kThreads);
+  std::vector<std::thread> threads;
+  std::atomic<bool> stop{false};
+  std::thread reader([&] {  // renders meanwhile: every snapshot is consistent
+    while (!stop) {
+      const auto snap = kiosk->snapshot();
+      ASSERT_EQ(snap->outbox,
+                1 + (snap->open_sessions.empty() ? 0 : snap->open_sessions[0].present.size()));
+    }
+  });
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        seqs[t].push_back(done(kiosk->execute(CheckInGuest{
+                                   session, {protocol::Affiliation::Kind::municipality, "hurdal"}}))
+                              .last_seq);
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  stop = true;
+  reader.join();
+  std::set<std::uint64_t> all;
+  for (const auto& list : seqs) {
+    EXPECT_TRUE(std::is_sorted(list.begin(), list.end()));
+    all.insert(list.begin(), list.end());
+  }
+  EXPECT_EQ(all.size(), static_cast<std::size_t>(kThreads * kEach));
+  EXPECT_EQ(*all.begin(), 2U);  // 1 is session.opened
+  EXPECT_EQ(*all.rbegin(), static_cast<std::uint64_t>(kThreads * kEach + 1));
+  EXPECT_EQ(kiosk->snapshot()->session(session)->present.size(),
+            static_cast<std::size_t>(kThreads * kEach));
 }
 
 }  // namespace

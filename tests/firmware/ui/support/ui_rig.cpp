@@ -118,17 +118,13 @@ UiRig::~UiRig() = default;
 
 UiRig::Result UiRig::run(const std::string& script) {
   write_file(dir_ / "script.txt", script);
-  std::vector<std::string> argv{
-      TAVLA_KIOSK,
-      "--config",
-      (dir_ / "kiosk.toml").string(),
-      "--windowed",
-      std::to_string(options_.width) + "x" + std::to_string(options_.height),
-      "--script",
-      (dir_ / "script.txt").string(),
-      "--shots",
-      shots_.string()};
-  argv.insert(argv.end(), options_.extra_args.begin(), options_.extra_args.end());
+  std::vector<std::string> args{
+      "--config",   (dir_ / "kiosk.toml").string(),
+      "--windowed", std::to_string(options_.width) + "x" + std::to_string(options_.height),
+      "--script",   (dir_ / "script.txt").string(),
+      "--shots",    shots_.string()};
+  args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
+  const auto argv = program_command(TAVLA_KIOSK, args);
   const auto log = shots_ / "kiosk.log";
   Process kiosk({argv, {{"DISPLAY", xvfb_.display()}, {"TZ", "Europe/Oslo"}}, {}, log, {}});
   const auto status = kiosk.wait(std::chrono::minutes(4));

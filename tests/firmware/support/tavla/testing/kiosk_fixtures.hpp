@@ -43,6 +43,12 @@ inline constexpr const char* kCarriedAction = "01JD0ZA0000000000000000A00";
 [[nodiscard]] std::string kiosk_toml(const std::filesystem::path& data_dir,
                                      const std::string& broker_url, int ack_timeout_seconds = 2);
 
+// The command line that runs one of our programs: `program` and `args`,
+// behind the cross build's emulator (qemu-aarch64 -L /) when there is one, so
+// tests that start the real program also run under `./tavla test --pi`.
+[[nodiscard]] std::vector<std::string> program_command(const std::string& program,
+                                                       const std::vector<std::string>& args);
+
 struct Received {
   std::string id;
   std::string epoch;

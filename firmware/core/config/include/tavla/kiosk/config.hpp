@@ -22,7 +22,7 @@
 //   pin_max_failures = 5
 //   pin_lockout_seconds = 60
 //   ack_timeout_seconds = 10
-//   max_in_flight = 512
+//   max_in_flight = 256
 //   retention_days = 30
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
@@ -54,7 +54,7 @@ struct Tuning {
   int pin_max_failures = 5;
   std::chrono::seconds pin_lockout{60};
   std::chrono::seconds ack_timeout{10};
-  int max_in_flight = 512;
+  int max_in_flight = 256;
   std::chrono::hours retention{24 * 30};
   // Reconnect backoff: doubles from min to max after each failed attempt.
   std::chrono::milliseconds reconnect_min{500};

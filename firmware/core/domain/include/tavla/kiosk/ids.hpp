@@ -15,7 +15,12 @@ namespace tavla::kiosk {
 
 class RandomSource {
  public:
+  RandomSource() = default;
   virtual ~RandomSource() = default;
+  RandomSource(const RandomSource&) = delete;
+  RandomSource& operator=(const RandomSource&) = delete;
+  RandomSource(RandomSource&&) = delete;
+  RandomSource& operator=(RandomSource&&) = delete;
   virtual void fill(std::span<std::uint8_t> bytes) = 0;
 };
 

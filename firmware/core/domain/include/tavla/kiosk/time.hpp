@@ -21,7 +21,12 @@ using Milliseconds = std::chrono::milliseconds;
 // Where "now" comes from. Implementations are thread-safe.
 class Clock {
  public:
+  Clock() = default;
   virtual ~Clock() = default;
+  Clock(const Clock&) = delete;
+  Clock& operator=(const Clock&) = delete;
+  Clock(Clock&&) = delete;
+  Clock& operator=(Clock&&) = delete;
   [[nodiscard]] virtual Timestamp now() const = 0;
 };
 

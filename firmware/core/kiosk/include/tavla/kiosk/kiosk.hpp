@@ -68,6 +68,8 @@ class Kiosk {
   ~Kiosk();  // stops the worker; in-flight MQTT is abandoned (the outbox keeps it)
   Kiosk(const Kiosk&) = delete;
   Kiosk& operator=(const Kiosk&) = delete;
+  Kiosk(Kiosk&&) = delete;
+  Kiosk& operator=(Kiosk&&) = delete;
 
   // Starts the worker: connects, syncs, runs the scheduler every second.
   void start();

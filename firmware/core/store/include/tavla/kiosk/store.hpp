@@ -61,6 +61,8 @@ class Store {
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
+  Store(Store&&) = delete;
+  Store& operator=(Store&&) = delete;
 
   [[nodiscard]] const std::string& epoch() const { return epoch_; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }

@@ -47,7 +47,7 @@ struct SyncOptions {
   std::string device;
   std::string firmware;    // status `fw`
   std::string build_date;  // YYYY-MM-DD: clock plausibility
-  int max_in_flight = 512;
+  int max_in_flight = 256;
   std::chrono::milliseconds ack_timeout{10000};
   std::chrono::milliseconds reconnect_min{500};
   std::chrono::milliseconds reconnect_max{30000};

@@ -26,7 +26,12 @@ struct Will {
 
 class Transport {
  public:
+  Transport() = default;
   virtual ~Transport() = default;
+  Transport(const Transport&) = delete;
+  Transport& operator=(const Transport&) = delete;
+  Transport(Transport&&) = delete;
+  Transport& operator=(Transport&&) = delete;
   virtual void set_handlers(TransportHandlers handlers) = 0;
   // Starts one connection attempt (persistent session; `will` retained,
   // QoS 1). Exactly one of connected/disconnected follows.
