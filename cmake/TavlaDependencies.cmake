@@ -10,6 +10,8 @@ if(TAVLA_BUILD_FIRMWARE OR TAVLA_BUILD_HOST)
   find_package(tomlplusplus 3 REQUIRED)          # libtomlplusplus-dev
   find_package(CLI11 REQUIRED)                   # libcli11-dev
   find_package(fmt REQUIRED)                     # libfmt-dev
+  find_package(date REQUIRED)                    # libhowardhinnant-date-dev (Europe/Oslo dates)
+  find_package(OpenSSL REQUIRED)                 # libssl-dev (SHA-256 of PINs; TLS for Paho)
 endif()
 
 if(TAVLA_BUILD_FIRMWARE)
@@ -20,7 +22,6 @@ if(TAVLA_BUILD_FIRMWARE)
 endif()
 
 if(TAVLA_BUILD_HOST)
-  find_package(date REQUIRED)                    # libhowardhinnant-date-dev (Europe/Oslo dates)
   pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)  # libpqxx-dev
   find_package(OpenSSL REQUIRED)                 # libssl-dev (SHA-256 of members' PINs)
 endif()

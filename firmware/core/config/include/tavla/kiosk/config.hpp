@@ -1,0 +1,97 @@
+// The kiosk's own configuration file (TOML), written by the operator when the
+// appliance is provisioned. The room config (rosters, schedule) is not here:
+// it arrives from the host over MQTT.
+//
+//   [device]
+//   id = "kiosk-1"                        # MQTT client id and topic <device>
+//   site = "stottepilar"                  # topic <site>
+//   data_dir = "/var/lib/tavla-kiosk"     # the local database lives here
+//   timezone = "Europe/Oslo"              # optional (default Europe/Oslo)
+//   [broker]
+//   url = "tcp://127.0.0.1:1883"          # ssl:// for TLS
+//   username = "kiosk-1"                  # optional
+//   password_file = "kiosk-1.secret"      # optional; relative to this file
+//   ca_file = "/etc/tavla/ca.pem"         # optional, for ssl://
+//   [ui]
+//   locale = "nb"                         # nb | nn | en
+//   admin_pin_hash = "sha256:…"           # optional
+//   [tuning]                              # optional; defaults shown
+//   undo_seconds = 60
+//   open_before_minutes = 15
+//   close_grace_minutes = 30
+//   pin_max_failures = 5
+//   pin_lockout_seconds = 60
+//   ack_timeout_seconds = 10
+//   max_in_flight = 256
+//   retention_days = 30
+//
+// Unknown keys are errors (a typo must not silently fall back to a default).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "tavla/protocol/room_config.hpp"
+
+namespace tavla::kiosk {
+
+struct BrokerConfig {
+  std::string url;
+  std::optional<std::string> username;
+  std::optional<std::string> password;  // read from password_file (trailing newline dropped)
+  std::optional<std::filesystem::path> ca_file;
+};
+
+struct Tuning {
+  std::chrono::seconds undo_window{60};
+  std::chrono::minutes open_before{15};
+  std::chrono::minutes close_grace{30};
+  int pin_max_failures = 5;
+  std::chrono::seconds pin_lockout{60};
+  std::chrono::seconds ack_timeout{10};
+  int max_in_flight = 256;
+  std::chrono::hours retention{24 * 30};
+  // Reconnect backoff: doubles from min to max after each failed attempt.
+  std::chrono::milliseconds reconnect_min{500};
+  std::chrono::milliseconds reconnect_max{30000};
+};
+
+struct KioskConfig {
+  std::filesystem::path source;  // the file it was read from
+  std::string device;
+  std::string site;
+  std::filesystem::path data_dir;
+  std::string timezone = "Europe/Oslo";
+  BrokerConfig broker;
+  protocol::Locale locale = protocol::Locale::nb;
+  std::optional<std::string> admin_pin_hash;
+  Tuning tuning;
+};
+
+// A bad configuration: the file, the line and column (0 when the file as a
+// whole is at fault), the key ("device.id") and why.
+struct ConfigError {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string key;
+  std::string reason;
+  // "FILE:LINE:COLUMN: KEY: REASON" (the form compilers use; editors jump to it).
+  [[nodiscard]] std::string message() const;
+};
+
+using ConfigResult = std::variant<KioskConfig, ConfigError>;
+
+// Reads and checks the file. Never throws.
+[[nodiscard]] ConfigResult load_kiosk_config(const std::filesystem::path& path);
+// The same for text already in memory; `source` names it in errors and
+// anchors a relative password_file.
+[[nodiscard]] ConfigResult parse_kiosk_config(std::string_view text,
+                                              const std::filesystem::path& source);
+
+}  // namespace tavla::kiosk

@@ -1,0 +1,67 @@
+// The kiosk's rules, as pure functions: room config + state + command + now
+// -> the new state and the protocol events it emits, or a Refusal (and the
+// state is unchanged). No I/O, no threads, no clock of its own; ids come from
+// the injected UlidFactory.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "tavla/kiosk/commands.hpp"
+#include "tavla/kiosk/config.hpp"
+#include "tavla/kiosk/ids.hpp"
+#include "tavla/kiosk/refusal.hpp"
+#include "tavla/kiosk/state.hpp"
+#include "tavla/kiosk/time.hpp"
+#include "tavla/protocol/room_config.hpp"
+
+namespace tavla::kiosk {
+
+struct DomainContext {
+  Timestamp now;
+  UlidFactory& ids;
+  const Tuning& tuning;
+  const TimeZone& zone;
+};
+
+struct Transition {
+  KioskState next;
+  std::vector<protocol::EventBody> events;  // in the order they happened
+  std::string subject;                      // the id the command created, if any
+};
+
+using DomainResult = std::variant<Transition, Refusal>;
+
+// A person's command.
+[[nodiscard]] DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
+                                 const Command& command, DomainContext& ctx);
+
+// The scheduler's own steps.
+struct OpenScheduled {
+  std::string session;  // a schedule entry's id
+};
+struct AutoClose {
+  std::string session;
+};
+using SchedulerStep = std::variant<OpenScheduled, AutoClose>;
+
+// What is due at ctx.now: scheduled sessions from `open_before` ahead of
+// their start until their end, and open sessions past their closes_at.
+[[nodiscard]] std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config,
+                                                   const KioskState& state, Timestamp now,
+                                                   const Tuning& tuning);
+[[nodiscard]] DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
+                                 const SchedulerStep& step, DomainContext& ctx);
+
+// Forgets handled schedule marks a day past their end (no events).
+[[nodiscard]] KioskState tidy(const KioskState& state, Timestamp now);
+
+// Which leader a PIN belongs to (any group of the room), or nullptr.
+struct LeaderMatch {
+  const protocol::Member* member = nullptr;
+  std::vector<std::string> groups;  // where that participant is a leader
+};
+[[nodiscard]] LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin);
+
+}  // namespace tavla::kiosk

@@ -1,0 +1,121 @@
+// Check-in from the roster, by PIN, as a guest, and undo.
+#include <algorithm>
+
+#include "domain_internal.hpp"
+#include "tavla/kiosk/pin.hpp"
+
+namespace tavla::kiosk::detail {
+namespace {
+
+struct Target {
+  SessionRecord* session = nullptr;
+  const protocol::Group* group = nullptr;
+};
+
+std::variant<Target, Refusal> target(const protocol::RoomConfig& config, KioskState& state,
+                                     std::string_view session_id) {
+  auto found = open_session(config, state, session_id);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* session = std::get<SessionRecord*>(found);
+  return Target{session, find_group(config, session->group)};
+}
+
+bool present(const SessionRecord& session, std::string_view participant) {
+  return std::ranges::find(session.present, participant, &AttendanceRecord::participant) !=
+         session.present.end();
+}
+
+DomainResult check_in_member(const protocol::RoomConfig& config, const KioskState& state,
+                             const std::string& session_id, const std::string& participant,
+                             const std::optional<std::string>& pin, DomainContext& ctx) {
+  Transition t{state, {}, participant};
+  auto found = target(config, t.next, session_id);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto [session, group] = std::get<Target>(found);
+  const auto* member = group == nullptr ? nullptr : find_member(*group, participant);
+  if (member == nullptr) {
+    return refuse(RefusalCode::not_in_roster, participant);
+  }
+  if (present(*session, participant)) {
+    return refuse(RefusalCode::already_checked_in, participant);
+  }
+  if (pin) {
+    if (!member->pin_hash) {
+      return refuse(RefusalCode::no_pin, participant);
+    }
+    if (!pin_matches(*member->pin_hash, *pin)) {
+      return refuse(RefusalCode::wrong_pin, participant);
+    }
+  }
+  const auto method = pin ? protocol::CheckInMethod::pin : protocol::CheckInMethod::roster;
+  session->present.push_back(
+      AttendanceRecord{participant, method, member->affiliation, member->foster_home, ctx.now});
+  t.events.emplace_back(protocol::CheckedIn{session->session, participant, method,
+                                            member->affiliation, member->foster_home});
+  return t;
+}
+
+DomainResult check_in_guest(const protocol::RoomConfig& config, const KioskState& state,
+                            const CheckInGuest& cmd, DomainContext& ctx) {
+  Transition t{state, {}, {}};
+  auto found = target(config, t.next, cmd.session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* session = std::get<Target>(found).session;
+  if (!affiliation_known(config, cmd.affiliation)) {
+    return refuse(RefusalCode::unknown_affiliation, cmd.affiliation.id);
+  }
+  t.subject = guest_participant_id(ctx.ids);
+  session->present.push_back(AttendanceRecord{t.subject, protocol::CheckInMethod::guest,
+                                              cmd.affiliation, std::nullopt, ctx.now});
+  t.events.emplace_back(protocol::CheckedIn{
+      session->session, t.subject, protocol::CheckInMethod::guest, cmd.affiliation, {}});
+  return t;
+}
+
+DomainResult undo(const protocol::RoomConfig& config, const KioskState& state,
+                  const UndoCheckIn& cmd, DomainContext& ctx) {
+  Transition t{state, {}, cmd.participant};
+  auto found = target(config, t.next, cmd.session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* session = std::get<Target>(found).session;
+  const auto it =
+      std::ranges::find(session->present, cmd.participant, &AttendanceRecord::participant);
+  if (it == session->present.end()) {
+    return refuse(RefusalCode::not_checked_in, cmd.participant);
+  }
+  const auto until = it->at + ctx.tuning.undo_window;
+  if (ctx.now >= until) {
+    Refusal refusal = refuse(RefusalCode::undo_window_passed, cmd.participant);
+    refusal.until = until;
+    return refusal;
+  }
+  session->present.erase(it);
+  t.events.emplace_back(protocol::CheckedOut{session->session, cmd.participant});
+  return t;
+}
+
+}  // namespace
+
+DomainResult apply_attendance(const protocol::RoomConfig& config, const KioskState& state,
+                              const Command& command, DomainContext& ctx) {
+  if (const auto* cmd = std::get_if<CheckIn>(&command)) {
+    return check_in_member(config, state, cmd->session, cmd->participant, std::nullopt, ctx);
+  }
+  if (const auto* cmd = std::get_if<CheckInByPin>(&command)) {
+    return check_in_member(config, state, cmd->session, cmd->participant, cmd->pin, ctx);
+  }
+  if (const auto* cmd = std::get_if<CheckInGuest>(&command)) {
+    return check_in_guest(config, state, *cmd, ctx);
+  }
+  return undo(config, state, std::get<UndoCheckIn>(command), ctx);
+}
+
+}  // namespace tavla::kiosk::detail

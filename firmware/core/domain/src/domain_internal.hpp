@@ -1,0 +1,46 @@
+// Helpers shared by the domain's translation units: lookups in the room
+// config and the state, and refusal builders.
+#pragma once
+
+#include <string>
+
+#include "tavla/kiosk/domain.hpp"
+
+namespace tavla::kiosk::detail {
+
+[[nodiscard]] Refusal refuse(RefusalCode code, std::string subject = {}, std::string detail = {});
+
+[[nodiscard]] const protocol::Group* find_group(const protocol::RoomConfig& config,
+                                                std::string_view id);
+[[nodiscard]] const protocol::Member* find_member(const protocol::Group& group,
+                                                  std::string_view participant);
+[[nodiscard]] const protocol::ScheduledSession* find_scheduled(const protocol::RoomConfig& config,
+                                                               std::string_view session);
+[[nodiscard]] bool affiliation_known(const protocol::RoomConfig& config,
+                                     const protocol::Affiliation& affiliation);
+
+// The open session, or the refusal for a session that is not open.
+[[nodiscard]] std::variant<SessionRecord*, Refusal> open_session(const protocol::RoomConfig& config,
+                                                                 KioskState& state,
+                                                                 std::string_view session);
+
+// invalid_text when `text` breaks the protocol's free-text rules.
+[[nodiscard]] std::optional<Refusal> check_text(std::string_view field, std::string_view text,
+                                                std::size_t min_bytes = 1);
+
+// Finishes the running item of `session` (if any), appending its event.
+void finish_running_item(SessionRecord& session, Timestamp now,
+                         std::vector<protocol::EventBody>& events);
+
+// Closes `session` (finishing a running item first) and removes it from state.
+void close_session(KioskState& state, const std::string& session, Timestamp now,
+                   std::vector<protocol::EventBody>& events);
+
+// Meeting commands (domain_meeting.cpp).
+DomainResult apply_meeting(const protocol::RoomConfig& config, const KioskState& state,
+                           const Command& command, DomainContext& ctx);
+// Attendance commands (domain_attendance.cpp).
+DomainResult apply_attendance(const protocol::RoomConfig& config, const KioskState& state,
+                              const Command& command, DomainContext& ctx);
+
+}  // namespace tavla::kiosk::detail

@@ -1,0 +1,216 @@
+// Network meetings: agenda items, decisions, actions, retractions, and
+// carried-over actions marked done.
+#include <algorithm>
+
+#include "domain_internal.hpp"
+#include "tavla/protocol/limits.hpp"
+
+namespace tavla::kiosk::detail {
+namespace {
+
+// The open network meeting `session_id`, or why not.
+std::variant<SessionRecord*, Refusal> meeting(const protocol::RoomConfig& config, KioskState& state,
+                                              std::string_view session_id) {
+  auto found = open_session(config, state, session_id);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* session = std::get<SessionRecord*>(found);
+  if (session->kind != protocol::SessionKind::network_meeting) {
+    return refuse(RefusalCode::wrong_session_kind, session->session,
+                  "agenda and minutes belong to network meetings");
+  }
+  return session;
+}
+
+ItemRecord* find_item(SessionRecord& session, std::string_view item) {
+  const auto it = std::ranges::find(session.agenda, item, &ItemRecord::item);
+  return it == session.agenda.end() ? nullptr : &*it;
+}
+
+// The item a decision or action goes under: the named one, else the running one.
+std::variant<std::string, Refusal> item_for(SessionRecord& session,
+                                            const std::optional<std::string>& item) {
+  if (!item) {
+    if (!session.current_item) {
+      return refuse(RefusalCode::no_current_item);
+    }
+    return *session.current_item;
+  }
+  if (find_item(session, *item) == nullptr) {
+    return refuse(RefusalCode::unknown_item, *item);
+  }
+  return *item;
+}
+
+struct Visitor {
+  const protocol::RoomConfig& config;
+  DomainContext& ctx;
+  Transition& t;
+
+  std::optional<Refusal> operator()(SessionRecord& s, const AddAgendaItem& cmd) const {
+    if (auto refusal = check_text("title", cmd.title)) {
+      return refusal;
+    }
+    if (cmd.planned_minutes > protocol::kMaxPlannedMinutes) {
+      return refuse(RefusalCode::invalid_minutes, std::to_string(cmd.planned_minutes));
+    }
+    t.subject = ctx.ids.next();
+    s.agenda.push_back(ItemRecord{.item = t.subject,
+                                  .title = cmd.title,
+                                  .planned_minutes = cmd.planned_minutes,
+                                  .added_on_the_day = true});
+    return std::nullopt;  // no event: item_started carries the title when it runs
+  }
+
+  std::optional<Refusal> operator()(SessionRecord& s, const StartItem& cmd) const {
+    if (find_item(s, cmd.item) == nullptr) {
+      return refuse(RefusalCode::unknown_item, cmd.item);
+    }
+    if (s.current_item == cmd.item) {
+      return refuse(RefusalCode::item_already_running, cmd.item);
+    }
+    finish_running_item(s, ctx.now, t.events);
+    auto* item = find_item(s, cmd.item);
+    item->started_at = ctx.now;
+    item->finished = false;
+    s.current_item = cmd.item;
+    t.events.emplace_back(
+        protocol::ItemStarted{s.session, item->item, item->title, item->planned_minutes});
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> operator()(SessionRecord& s, const FinishItem& cmd) const {
+    if (find_item(s, cmd.item) == nullptr) {
+      return refuse(RefusalCode::unknown_item, cmd.item);
+    }
+    if (s.current_item != cmd.item) {
+      return refuse(RefusalCode::item_not_running, cmd.item);
+    }
+    finish_running_item(s, ctx.now, t.events);
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> operator()(SessionRecord& s, const RecordDecision& cmd) const {
+    auto item = item_for(s, cmd.item);
+    if (auto* refusal = std::get_if<Refusal>(&item)) {
+      return *refusal;
+    }
+    if (auto refusal = check_text("text", cmd.text)) {
+      return refusal;
+    }
+    t.subject = ctx.ids.next();
+    const auto& item_id = std::get<std::string>(item);
+    s.decisions.push_back(DecisionRecord{t.subject, item_id, cmd.text, ctx.now});
+    t.events.emplace_back(protocol::DecisionRecorded{s.session, item_id, t.subject, cmd.text});
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> operator()(SessionRecord& s, const RecordAction& cmd) const {
+    auto item = item_for(s, cmd.item);
+    if (auto* refusal = std::get_if<Refusal>(&item)) {
+      return *refusal;
+    }
+    if (auto refusal = check_text("text", cmd.text)) {
+      return refusal;
+    }
+    const auto* group = find_group(config, s.group);
+    if (group == nullptr || find_member(*group, cmd.owner) == nullptr) {
+      return refuse(RefusalCode::unknown_owner, cmd.owner);
+    }
+    t.subject = ctx.ids.next();
+    const auto& item_id = std::get<std::string>(item);
+    s.actions.push_back(ActionRecord{.action = t.subject,
+                                     .item = item_id,
+                                     .text = cmd.text,
+                                     .owner = cmd.owner,
+                                     .due = cmd.due,
+                                     .at = ctx.now});
+    t.events.emplace_back(
+        protocol::ActionRecorded{s.session, item_id, t.subject, cmd.text, cmd.owner, cmd.due});
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> operator()(SessionRecord& s, const Retract& cmd) const {
+    if (cmd.reason) {
+      if (auto refusal = check_text("reason", *cmd.reason, 0)) {
+        return refusal;
+      }
+    }
+    bool* retracted = nullptr;
+    if (auto it = std::ranges::find(s.decisions, cmd.target, &DecisionRecord::decision);
+        it != s.decisions.end()) {
+      retracted = &it->retracted;
+    } else if (auto a = std::ranges::find(s.actions, cmd.target, &ActionRecord::action);
+               a != s.actions.end()) {
+      retracted = &a->retracted;
+    }
+    if (retracted == nullptr) {
+      return refuse(RefusalCode::unknown_target, cmd.target);
+    }
+    if (*retracted) {
+      return refuse(RefusalCode::already_retracted, cmd.target);
+    }
+    *retracted = true;
+    t.events.emplace_back(protocol::Retracted{s.session, cmd.target, cmd.reason});
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> operator()(SessionRecord& s, const MarkActionDone& cmd) const {
+    if (auto a = std::ranges::find(s.actions, cmd.action, &ActionRecord::action);
+        a != s.actions.end() && !a->retracted) {
+      if (a->done) {
+        return refuse(RefusalCode::action_already_done, cmd.action);
+      }
+      a->done = true;
+    } else if (std::ranges::find(config.open_actions, cmd.action, &protocol::OpenAction::action) !=
+               config.open_actions.end()) {
+      if (std::ranges::find(t.next.carried_done, cmd.action) != t.next.carried_done.end()) {
+        return refuse(RefusalCode::action_already_done, cmd.action);
+      }
+      t.next.carried_done.push_back(cmd.action);
+      s.carried_done.push_back(cmd.action);
+    } else {
+      return refuse(RefusalCode::unknown_action, cmd.action);
+    }
+    t.events.emplace_back(protocol::ActionDone{s.session, cmd.action});
+    return std::nullopt;
+  }
+
+  template <class Other>
+  std::optional<Refusal> operator()(SessionRecord& /*s*/, const Other& /*cmd*/) const {
+    return refuse(RefusalCode::wrong_session_kind, {}, "not a meeting command");
+  }
+};
+
+std::string_view session_of(const Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::string_view {
+        if constexpr (requires { c.session; }) {
+          return c.session;
+        } else {
+          return {};
+        }
+      },
+      command);
+}
+
+}  // namespace
+
+DomainResult apply_meeting(const protocol::RoomConfig& config, const KioskState& state,
+                           const Command& command, DomainContext& ctx) {
+  Transition t{state, {}, {}};
+  auto found = meeting(config, t.next, session_of(command));
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* session = std::get<SessionRecord*>(found);
+  const Visitor visitor{config, ctx, t};
+  auto refusal = std::visit([&](const auto& cmd) { return visitor(*session, cmd); }, command);
+  if (refusal) {
+    return *refusal;
+  }
+  return t;
+}
+
+}  // namespace tavla::kiosk::detail

@@ -1,0 +1,105 @@
+// Stable names of refusal codes and commands, for logs, scripts and tests.
+#include <type_traits>
+
+#include "tavla/kiosk/commands.hpp"
+#include "tavla/kiosk/refusal.hpp"
+
+namespace tavla::kiosk {
+
+std::string_view to_string(RefusalCode code) {
+  switch (code) {
+    case RefusalCode::no_config:
+      return "no_config";
+    case RefusalCode::unknown_group:
+      return "unknown_group";
+    case RefusalCode::unknown_session:
+      return "unknown_session";
+    case RefusalCode::session_not_open:
+      return "session_not_open";
+    case RefusalCode::session_already_open:
+      return "session_already_open";
+    case RefusalCode::wrong_session_kind:
+      return "wrong_session_kind";
+    case RefusalCode::not_in_roster:
+      return "not_in_roster";
+    case RefusalCode::already_checked_in:
+      return "already_checked_in";
+    case RefusalCode::not_checked_in:
+      return "not_checked_in";
+    case RefusalCode::undo_window_passed:
+      return "undo_window_passed";
+    case RefusalCode::no_pin:
+      return "no_pin";
+    case RefusalCode::wrong_pin:
+      return "wrong_pin";
+    case RefusalCode::pins_locked:
+      return "pins_locked";
+    case RefusalCode::not_a_leader:
+      return "not_a_leader";
+    case RefusalCode::unknown_affiliation:
+      return "unknown_affiliation";
+    case RefusalCode::unknown_agenda:
+      return "unknown_agenda";
+    case RefusalCode::unknown_item:
+      return "unknown_item";
+    case RefusalCode::item_already_running:
+      return "item_already_running";
+    case RefusalCode::item_not_running:
+      return "item_not_running";
+    case RefusalCode::no_current_item:
+      return "no_current_item";
+    case RefusalCode::unknown_owner:
+      return "unknown_owner";
+    case RefusalCode::invalid_text:
+      return "invalid_text";
+    case RefusalCode::invalid_minutes:
+      return "invalid_minutes";
+    case RefusalCode::unknown_target:
+      return "unknown_target";
+    case RefusalCode::already_retracted:
+      return "already_retracted";
+    case RefusalCode::unknown_action:
+      return "unknown_action";
+    case RefusalCode::action_already_done:
+      return "action_already_done";
+    case RefusalCode::storage_failed:
+      return "storage_failed";
+  }
+  return "unknown";
+}
+
+std::string_view name_of(const Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::string_view {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, OpenSession>)
+          return "open_session";
+        else if constexpr (std::is_same_v<T, CloseSession>)
+          return "close_session";
+        else if constexpr (std::is_same_v<T, CheckIn>)
+          return "check_in";
+        else if constexpr (std::is_same_v<T, CheckInByPin>)
+          return "check_in_pin";
+        else if constexpr (std::is_same_v<T, CheckInGuest>)
+          return "check_in_guest";
+        else if constexpr (std::is_same_v<T, UndoCheckIn>)
+          return "undo";
+        else if constexpr (std::is_same_v<T, AddAgendaItem>)
+          return "add_item";
+        else if constexpr (std::is_same_v<T, StartItem>)
+          return "start_item";
+        else if constexpr (std::is_same_v<T, FinishItem>)
+          return "finish_item";
+        else if constexpr (std::is_same_v<T, RecordDecision>)
+          return "decision";
+        else if constexpr (std::is_same_v<T, RecordAction>)
+          return "action";
+        else if constexpr (std::is_same_v<T, Retract>)
+          return "retract";
+        else
+          return "action_done";
+      },
+      command);
+}
+
+}  // namespace tavla::kiosk

@@ -1,0 +1,308 @@
+#include "kiosk_engine.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "snapshot_builder.hpp"
+#include "tavla/build_info.hpp"
+#include "tavla/protocol/codec.hpp"
+
+namespace tavla::kiosk {
+
+namespace {
+constexpr auto kTickInterval = std::chrono::seconds(1);
+
+void log(const std::string& line) {
+  std::clog << "tavla-kiosk: " << line << '\n';
+}
+
+bool uses_pin(const Command& command) {
+  return std::holds_alternative<OpenSession>(command) ||
+         std::holds_alternative<CloseSession>(command) ||
+         std::holds_alternative<CheckInByPin>(command);
+}
+
+std::unique_ptr<Store> open_store(const KioskConfig& config, UlidFactory& ids) {
+  std::error_code error;
+  std::filesystem::create_directories(config.data_dir, error);
+  if (error) {
+    throw StoreError("cannot create " + config.data_dir.string() + ": " + error.message());
+  }
+  return std::make_unique<Store>(config.data_dir / "kiosk.db", config.device, ids.next());
+}
+}  // namespace
+
+KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
+    : config_(config),
+      clock_(deps.clock),
+      ids_(deps.clock, deps.random),
+      zone_(config.timezone),
+      on_change_(std::move(deps.on_change)),
+      store_(open_store(config_, ids_)),
+      transport_(std::move(deps.transport)),
+      pins_(config.tuning.pin_max_failures, config.tuning.pin_lockout) {
+  state_ = store_->load_state();
+  if (auto stored = store_->load_config()) {
+    auto decoded = protocol::decode_config(stored->payload);
+    if (decoded && decoded.value().device == config_.device &&
+        decoded.value().site == config_.site) {
+      room_ = std::move(decoded).value();
+    } else {
+      log("ignoring the stored room config: it no longer decodes for this device");
+    }
+  }
+  sync_status_.outbox = store_->outbox_depth();
+  sync_status_.last_ack = store_->last_ack();
+  if (transport_) {
+    SyncOptions options{config_.site,
+                        config_.device,
+                        build_info::kVersion,
+                        build_info::kBuildDate,
+                        config_.tuning.max_in_flight,
+                        config_.tuning.ack_timeout,
+                        config_.tuning.reconnect_min,
+                        config_.tuning.reconnect_max,
+                        config_.tuning.retention};
+    sync_ = std::make_unique<SyncEngine>(
+        options, *store_, *transport_, clock_, room_ ? room_->rev : 0,
+        SyncEngine::Callbacks{[this](protocol::RoomConfig c) { on_config(std::move(c)); },
+                              [this](const SyncStatus& s) {
+                                {
+                                  const std::lock_guard lock(mutex_);
+                                  sync_status_ = s;
+                                  publish_snapshot();
+                                }
+                                notify();
+                              }});
+    transport_->set_handlers(
+        TransportHandlers{[this](bool present) { sync_->post_connected(present); },
+                          [this](const std::string& reason) { sync_->post_disconnected(reason); },
+                          [this](const std::string& topic, const std::string& payload) {
+                            sync_->post_message(topic, payload);
+                          }});
+  }
+  const std::lock_guard lock(mutex_);
+  publish_snapshot();
+}
+
+KioskEngine::~KioskEngine() {
+  stop();
+  // The transport goes first: its destructor silences the client library's
+  // callbacks, which would otherwise post into a destroyed SyncEngine.
+  transport_.reset();
+}
+
+void KioskEngine::start() {
+  if (running_.exchange(true)) {
+    return;
+  }
+  worker_ = std::thread([this] { run(); });
+}
+
+void KioskEngine::stop() {
+  if (!running_.exchange(false)) {
+    return;
+  }
+  { const std::lock_guard lock(stop_mutex_); }
+  stop_cv_.notify_all();
+  if (sync_) {
+    sync_->wake();
+  }
+  worker_.join();
+  if (sync_) {
+    sync_->shutdown();
+  }
+}
+
+void KioskEngine::run() {
+  auto next_tick = std::chrono::steady_clock::now();
+  while (running_) {
+    auto now = std::chrono::steady_clock::now();
+    auto wake_at = now + kTickInterval;
+    if (sync_) {
+      wake_at = std::min(wake_at, sync_->process(now));
+    }
+    if (now >= next_tick) {
+      tick();
+      next_tick = now + kTickInterval;
+    }
+    wake_at = std::min(wake_at, next_tick);
+    if (!running_) {
+      break;
+    }
+    if (sync_) {
+      sync_->wait(wake_at);
+    } else {
+      std::unique_lock lock(stop_mutex_);
+      stop_cv_.wait_until(lock, wake_at, [this] { return !running_; });
+    }
+  }
+}
+
+void KioskEngine::on_config(protocol::RoomConfig config) {
+  {
+    const std::lock_guard lock(mutex_);
+    room_ = std::move(config);
+    publish_snapshot();
+  }
+  notify();
+  tick();  // a new schedule may open a session now
+}
+
+void KioskEngine::publish_snapshot() {
+  const std::optional<Timestamp> locked = pins_.locked_until(clock_.now());
+  auto snap = std::make_shared<const Snapshot>(detail::build_snapshot(detail::SnapshotInputs{
+      ++version_, clock_.now(), config_, room_ ? &*room_ : nullptr, state_, sync_status_, locked,
+      zone_, build_info::kVersion, build_info::kBuildDate}));
+  {
+    const std::lock_guard lock(snapshot_mutex_);
+    snapshot_ = std::move(snap);
+  }
+  snapshot_cv_.notify_all();
+}
+
+void KioskEngine::notify() {
+  if (on_change_) {
+    on_change_();
+  }
+}
+
+std::shared_ptr<const Snapshot> KioskEngine::snapshot() const {
+  const std::lock_guard lock(snapshot_mutex_);
+  return snapshot_;
+}
+
+std::pair<std::shared_ptr<const Snapshot>, bool> KioskEngine::wait_until(
+    const std::function<bool(const Snapshot&)>& condition, Milliseconds timeout) {
+  std::unique_lock lock(snapshot_mutex_);
+  const bool held = snapshot_cv_.wait_for(lock, timeout, [&] { return condition(*snapshot_); });
+  return {snapshot_, held};
+}
+
+Outcome KioskEngine::commit(Transition transition, Timestamp now) {
+  std::vector<EventDraft> drafts;
+  drafts.reserve(transition.events.size());
+  for (auto& body : transition.events) {
+    drafts.push_back(EventDraft{ids_.next(), std::move(body)});
+  }
+  try {
+    const auto events = store_->commit(transition.next, drafts, now);
+    state_ = std::move(transition.next);
+    Done done{std::move(transition.subject), {}, 0};
+    for (const auto& e : events) {
+      done.event_ids.push_back(e.id);
+      done.last_seq = e.seq;
+    }
+    sync_status_.outbox = store_->outbox_depth();
+    publish_snapshot();
+    return done;
+  } catch (const StoreError& e) {
+    log(std::string("a change was not stored: ") + e.what());
+    return Refusal{RefusalCode::storage_failed, {}, std::nullopt, e.what()};
+  }
+}
+
+Outcome KioskEngine::execute(const Command& command) {
+  Outcome outcome;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto now = clock_.now();
+    if (!room_) {
+      return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
+    }
+    if (uses_pin(command)) {
+      if (auto until = pins_.locked_until(now)) {
+        return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
+      }
+    }
+    DomainContext ctx{now, ids_, config_.tuning, zone_};
+    auto result = apply(*room_, state_, command, ctx);
+    if (auto* refusal = std::get_if<Refusal>(&result)) {
+      if (refusal->code == RefusalCode::wrong_pin) {
+        pins_.failed(now);
+        publish_snapshot();  // the lockout may have started
+      }
+      outcome = *refusal;
+    } else {
+      if (uses_pin(command)) {
+        pins_.succeeded();
+      }
+      outcome = commit(std::move(std::get<Transition>(result)), now);
+    }
+  }
+  if (std::holds_alternative<Done>(outcome)) {
+    if (sync_) {
+      sync_->notify_outbox();
+    }
+  }
+  notify();
+  return outcome;
+}
+
+std::variant<LeaderInfo, Refusal> KioskEngine::verify_leader(const std::string& pin) {
+  const std::lock_guard lock(mutex_);
+  const auto now = clock_.now();
+  if (!room_) {
+    return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
+  }
+  if (auto until = pins_.locked_until(now)) {
+    return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
+  }
+  const auto match = find_leader(*room_, pin);
+  if (match.member == nullptr) {
+    pins_.failed(now);
+    publish_snapshot();
+    return Refusal{RefusalCode::wrong_pin, {}, std::nullopt, "no leader has this PIN"};
+  }
+  pins_.succeeded();
+  return LeaderInfo{match.member->participant, match.member->display_name, match.groups};
+}
+
+std::optional<Refusal> KioskEngine::verify_admin(const std::string& pin) {
+  const std::lock_guard lock(mutex_);
+  const auto now = clock_.now();
+  if (auto until = pins_.locked_until(now)) {
+    return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
+  }
+  if (!config_.admin_pin_hash || !pin_matches(*config_.admin_pin_hash, pin)) {
+    pins_.failed(now);
+    publish_snapshot();
+    return Refusal{RefusalCode::wrong_pin, {}, std::nullopt, "not the admin PIN"};
+  }
+  pins_.succeeded();
+  return std::nullopt;
+}
+
+std::vector<Outcome> KioskEngine::tick() {
+  std::vector<Outcome> outcomes;
+  {
+    const std::lock_guard lock(mutex_);
+    if (!room_) {
+      return outcomes;
+    }
+    const auto now = clock_.now();
+    const auto tidied = tidy(state_, now);
+    const bool tidy_changed = tidied != state_;
+    for (const auto& step : due_steps(*room_, tidied, now, config_.tuning)) {
+      DomainContext ctx{now, ids_, config_.tuning, zone_};
+      auto result = apply(*room_, state_, step, ctx);
+      if (auto* refusal = std::get_if<Refusal>(&result)) {
+        outcomes.emplace_back(*refusal);
+        continue;
+      }
+      outcomes.push_back(commit(std::move(std::get<Transition>(result)), now));
+    }
+    if (outcomes.empty() && tidy_changed) {
+      commit(Transition{tidied, {}, {}}, now);
+    }
+  }
+  if (!outcomes.empty()) {
+    if (sync_) {
+      sync_->notify_outbox();
+    }
+    notify();
+  }
+  return outcomes;
+}
+
+}  // namespace tavla::kiosk

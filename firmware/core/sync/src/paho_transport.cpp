@@ -1,0 +1,161 @@
+#include "tavla/kiosk/paho_transport.hpp"
+
+#include "tavla/kiosk/tcp_nodelay.hpp"
+
+#include <mqtt/async_client.h>
+
+namespace tavla::kiosk {
+
+namespace {
+constexpr int kQos = 1;
+constexpr auto kConnectTimeout = std::chrono::seconds(5);
+// A dead link is noticed within 1.5 keep-alives (and the broker sends the will).
+constexpr auto kKeepAlive = std::chrono::seconds(10);
+// Paho's own limits; ours (SyncEngine's max_in_flight) is the one that
+// counts. Paho also refuses a publish when more than max_buffered commands
+// wait in its queue (default 100), even while connected.
+constexpr int kPahoMaxInflight = 65535;
+constexpr int kPahoMaxBuffered = 65535;
+}  // namespace
+
+// Connect results come through an action listener (so a failed first
+// attempt reports back too); lost connections through the lost handler.
+class PahoTransport::Impl final : public mqtt::iaction_listener {
+ public:
+  Impl(const BrokerConfig& broker, const std::string& client_id)
+      : broker_(broker),
+        client_(broker.url, client_id, mqtt::create_options(MQTTVERSION_3_1_1, kPahoMaxBuffered)) {}
+
+  ~Impl() override {
+    try {
+      client_.disable_callbacks();
+      if (client_.is_connected()) {
+        client_.disconnect(std::chrono::milliseconds(0))->wait_for(std::chrono::seconds(2));
+      }
+    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): going away anyway
+    }
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  void set_handlers(TransportHandlers handlers) {
+    handlers_ = std::move(handlers);
+    client_.set_connection_lost_handler([this](const std::string& cause) {
+      if (handlers_.disconnected) {
+        handlers_.disconnected(cause.empty() ? "connection lost" : cause);
+      }
+    });
+    client_.set_message_callback([this](mqtt::const_message_ptr msg) {
+      if (handlers_.message) {
+        handlers_.message(msg->get_topic(), msg->get_payload_str());
+      }
+    });
+  }
+
+  void connect(const Will& will) {
+    auto builder = mqtt::connect_options_builder()
+                       .clean_session(false)
+                       .keep_alive_interval(kKeepAlive)
+                       .connect_timeout(kConnectTimeout)
+                       .automatic_reconnect(false)
+                       .max_inflight(kPahoMaxInflight)
+                       .will(mqtt::message(will.topic, will.payload, kQos, true));
+    if (broker_.username) {
+      builder.user_name(*broker_.username);
+    }
+    if (broker_.password) {
+      builder.password(*broker_.password);
+    }
+    if (broker_.url.starts_with("ssl://") || broker_.url.starts_with("mqtts://")) {
+      auto ssl = mqtt::ssl_options_builder();
+      if (broker_.ca_file) {
+        ssl.trust_store(broker_.ca_file->string());
+      }
+      builder.ssl(ssl.finalize());
+    }
+    try {
+      client_.connect(builder.finalize(), nullptr, *this);
+    } catch (const mqtt::exception& e) {
+      if (handlers_.disconnected) {
+        handlers_.disconnected(e.what());
+      }
+    }
+  }
+
+  void disconnect() {
+    try {
+      if (client_.is_connected()) {
+        client_.disconnect()->wait_for(std::chrono::seconds(2));
+      }
+    } catch (const mqtt::exception&) {  // NOLINT(bugprone-empty-catch): nothing left to do
+    }
+  }
+
+  bool publish(const std::string& topic, const std::string& payload, bool retained) {
+    if (!client_.is_connected()) {
+      return false;
+    }
+    try {
+      client_.publish(topic, payload.data(), payload.size(), kQos, retained);
+      return true;
+    } catch (const mqtt::exception&) {
+      return false;
+    }
+  }
+
+  bool subscribe(const std::string& filter) {
+    if (!client_.is_connected()) {
+      return false;
+    }
+    try {
+      client_.subscribe(filter, kQos);
+      return true;
+    } catch (const mqtt::exception&) {
+      return false;
+    }
+  }
+
+ private:
+  void on_success(const mqtt::token& tok) override {
+    disable_nagle_towards(broker_port(broker_.url));
+    bool session_present = false;
+    try {
+      session_present = tok.get_connect_response().is_session_present();
+    } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): treat as no session
+    }
+    if (handlers_.connected) {
+      handlers_.connected(session_present);
+    }
+  }
+  void on_failure(const mqtt::token& tok) override {
+    if (handlers_.disconnected) {
+      handlers_.disconnected("connect failed (code " + std::to_string(tok.get_return_code()) + ")");
+    }
+  }
+
+  BrokerConfig broker_;
+  mqtt::async_client client_;
+  TransportHandlers handlers_;
+};
+
+PahoTransport::PahoTransport(const BrokerConfig& broker, const std::string& client_id)
+    : impl_(std::make_unique<Impl>(broker, client_id)) {}
+PahoTransport::~PahoTransport() = default;
+
+void PahoTransport::set_handlers(TransportHandlers handlers) {
+  impl_->set_handlers(std::move(handlers));
+}
+void PahoTransport::connect(const Will& will) {
+  impl_->connect(will);
+}
+void PahoTransport::disconnect() {
+  impl_->disconnect();
+}
+bool PahoTransport::publish(const std::string& topic, const std::string& payload, bool retained) {
+  return impl_->publish(topic, payload, retained);
+}
+bool PahoTransport::subscribe(const std::string& filter) {
+  return impl_->subscribe(filter);
+}
+
+}  // namespace tavla::kiosk

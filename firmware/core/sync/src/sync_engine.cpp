@@ -1,0 +1,354 @@
+#include "tavla/kiosk/sync_engine.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/topic.hpp"
+
+namespace tavla::kiosk {
+
+namespace {
+constexpr auto kStatusInterval = std::chrono::seconds(1);
+constexpr auto kPruneInterval = std::chrono::minutes(10);
+constexpr auto kIdle = std::chrono::seconds(1);
+constexpr auto kRetryPublish = std::chrono::milliseconds(20);
+
+void log(const std::string& line) {  // stderr: stdout belongs to the headless runner
+  std::clog << "tavla-kiosk sync: " << line << '\n';
+}
+}  // namespace
+
+std::string_view to_string(BrokerState state) {
+  switch (state) {
+    case BrokerState::connecting:
+      return "connecting";
+    case BrokerState::connected:
+      return "connected";
+    case BrokerState::disconnected:
+      return "disconnected";
+  }
+  return "unknown";
+}
+
+SyncEngine::SyncEngine(SyncOptions options, Store& store, Transport& transport, const Clock& clock,
+                       std::uint64_t current_rev, Callbacks callbacks)
+    : options_(std::move(options)),
+      store_(store),
+      transport_(transport),
+      clock_(clock),
+      callbacks_(std::move(callbacks)),
+      backoff_(options_.reconnect_min),
+      current_rev_(current_rev) {
+  status_.outbox = store_.outbox_depth();
+  status_.last_ack = store_.last_ack();
+}
+
+std::string SyncEngine::topic(protocol::Channel channel) const {
+  return protocol::topic_for(options_.site, options_.device, channel);
+}
+
+void SyncEngine::post_connected(bool session_present) {
+  {
+    const std::lock_guard lock(mutex_);
+    queue_.push_back(Input{Input::Kind::connected, session_present, {}, {}});
+  }
+  cv_.notify_all();
+}
+
+void SyncEngine::post_disconnected(const std::string& reason) {
+  {
+    const std::lock_guard lock(mutex_);
+    queue_.push_back(Input{Input::Kind::disconnected, false, {}, reason});
+  }
+  cv_.notify_all();
+}
+
+void SyncEngine::post_message(const std::string& topic, const std::string& payload) {
+  {
+    const std::lock_guard lock(mutex_);
+    queue_.push_back(Input{Input::Kind::message, false, topic, payload});
+  }
+  cv_.notify_all();
+}
+
+void SyncEngine::notify_outbox() {
+  {
+    const std::lock_guard lock(mutex_);
+    queue_.push_back(Input{Input::Kind::outbox, false, {}, {}});
+  }
+  cv_.notify_all();
+}
+
+void SyncEngine::wake() {
+  cv_.notify_all();
+}
+
+void SyncEngine::wait(SteadyTime deadline) {
+  std::unique_lock lock(mutex_);
+  cv_.wait_until(lock, deadline, [this] { return !queue_.empty(); });
+}
+
+SyncStatus SyncEngine::status() const {
+  const std::lock_guard lock(mutex_);
+  return status_;
+}
+
+void SyncEngine::set_status(const SyncStatus& next) {
+  {
+    const std::lock_guard lock(mutex_);
+    if (status_ == next) {
+      return;
+    }
+    status_ = next;
+  }
+  if (callbacks_.status_changed) {
+    callbacks_.status_changed(next);
+  }
+}
+
+std::string SyncEngine::status_payload(bool online) const {
+  protocol::Status status;
+  status.online = online;
+  if (online) {
+    status.fw = options_.firmware;
+    status.outbox = store_.outbox_depth();
+    status.clock_ok = clock_plausible(clock_.now(), options_.build_date);
+    status.last_ack = store_.last_ack();
+  }
+  return protocol::encode(status);
+}
+
+SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
+  if (!started_) {
+    started_ = true;
+    next_connect_ = now;
+    next_prune_ = now;
+  }
+  std::deque<Input> inputs;
+  {
+    const std::lock_guard lock(mutex_);
+    inputs.swap(queue_);
+  }
+  // Acks waiting together are marked in one transaction: one fsync for many.
+  std::vector<std::string> acked_ids;
+  bool outbox_news = false;
+  for (auto& input : inputs) {
+    switch (input.kind) {
+      case Input::Kind::connected:
+        connecting_ = false;
+        connected_ = true;
+        on_connected(now);
+        break;
+      case Input::Kind::disconnected:
+        on_disconnected(now, input.payload);
+        break;
+      case Input::Kind::outbox:
+        outbox_news = true;
+        break;
+      case Input::Kind::message:
+        if (input.topic == topic(protocol::Channel::ack)) {
+          auto ack = protocol::decode_ack(input.topic, input.payload);
+          if (!ack) {
+            log("ignoring a bad ack: " + ack.error().message());
+            break;
+          }
+          for (auto& id : ack.value().ids) {
+            acked_ids.push_back(std::move(id));
+          }
+        } else if (input.topic == topic(protocol::Channel::config)) {
+          on_config(input.topic, input.payload);
+        }
+        break;
+    }
+  }
+  if (!acked_ids.empty()) {
+    try {
+      const auto seqs = store_.mark_acked(acked_ids, clock_.now());
+      for (const auto seq : seqs) {
+        in_flight_.erase(seq);
+      }
+      if (!seqs.empty()) {
+        status_dirty_ = true;
+      }
+    } catch (const StoreError& e) {
+      log(std::string("cannot mark acks: ") + e.what());
+    }
+  }
+  if (outbox_news) {
+    status_dirty_ = true;
+  }
+  if (!connected_ && !connecting_ && now >= next_connect_) {
+    connecting_ = true;
+    transport_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
+  }
+  if (connected_) {
+    retry_at_.reset();
+    resend_overdue(now);
+    fill_window(now);
+    if (status_dirty_ && now >= next_status_) {
+      publish_status(now);
+    }
+  }
+  if (now >= next_prune_) {
+    next_prune_ = now + kPruneInterval;
+    try {
+      const auto cutoff =
+          clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
+      store_.prune(cutoff);
+    } catch (const StoreError& e) {
+      log(std::string("cannot prune: ") + e.what());
+    }
+  }
+  SyncStatus next = status();
+  next.outbox = store_.outbox_depth();
+  next.last_ack = store_.last_ack();
+  next.broker = connected_    ? BrokerState::connected
+                : connecting_ ? BrokerState::connecting
+                              : BrokerState::disconnected;
+  next.resent = resent_;
+  set_status(next);
+
+  // When to run next: the earliest timer.
+  SteadyTime wake_at = now + kIdle;
+  if (!connected_ && !connecting_) {
+    wake_at = std::min(wake_at, next_connect_);
+  }
+  if (connected_) {
+    if (!in_flight_.empty()) {
+      for (const auto& [seq, f] : in_flight_) {
+        wake_at = std::min(wake_at, f.sent + options_.ack_timeout);
+      }
+    }
+    if (status_dirty_) {
+      wake_at = std::min(wake_at, next_status_);
+    }
+    if (retry_at_) {
+      wake_at = std::min(wake_at, *retry_at_);
+    }
+  }
+  return std::max(wake_at, now);
+}
+
+void SyncEngine::on_connected(SteadyTime now) {
+  backoff_ = options_.reconnect_min;
+  // Subscribing again is harmless with a present session and needed without.
+  transport_.subscribe(topic(protocol::Channel::ack));
+  transport_.subscribe(topic(protocol::Channel::config));
+  // Everything unacknowledged goes again, oldest first.
+  resent_ += in_flight_.size();
+  in_flight_.clear();
+  cursor_ = 0;
+  publish_status(now);
+  log("connected");
+}
+
+void SyncEngine::on_disconnected(SteadyTime now, const std::string& reason) {
+  const bool was = connected_;
+  connected_ = false;
+  connecting_ = false;
+  next_connect_ = now + backoff_;
+  backoff_ = std::min(backoff_ * 2, options_.reconnect_max);
+  SyncStatus next = status();
+  next.broker = BrokerState::disconnected;
+  set_status(next);
+  log(std::string(was ? "connection lost: " : "cannot connect: ") + reason);
+}
+
+void SyncEngine::on_config(const std::string& topic, const std::string& payload) {
+  SyncStatus next = status();
+  auto config = protocol::decode_config(topic, payload);
+  if (!config) {
+    next.config_rejected = std::string(protocol::to_string(config.error().code));
+    log("rejecting a room config: " + config.error().message());
+    set_status(next);
+    return;
+  }
+  auto& value = config.value();
+  if (value.site != options_.site || value.device != options_.device) {
+    next.config_rejected = "wrong_device";
+    log("rejecting a room config for " + value.site + "/" + value.device);
+    set_status(next);
+    return;
+  }
+  if (value.rev == current_rev_) {
+    return;  // the retained copy of what we have, delivered again on connect
+  }
+  if (value.rev < current_rev_) {
+    next.config_rejected = "older_rev";
+    log("rejecting room config rev " + std::to_string(value.rev) + ": rev " +
+        std::to_string(current_rev_) + " is in force");
+    set_status(next);
+    return;
+  }
+  try {
+    store_.save_config(StoredConfig{value.rev, payload});
+  } catch (const StoreError& e) {
+    log(std::string("cannot persist the room config: ") + e.what());
+    return;
+  }
+  current_rev_ = value.rev;
+  next.config_rejected.reset();
+  set_status(next);
+  log("room config rev " + std::to_string(value.rev) + " accepted");
+  if (callbacks_.config_accepted) {
+    callbacks_.config_accepted(std::move(value));
+  }
+}
+
+void SyncEngine::fill_window(SteadyTime now) {
+  const auto max = static_cast<std::size_t>(std::max(1, options_.max_in_flight));
+  const auto events_topic = topic(protocol::Channel::events);
+  while (in_flight_.size() < max) {
+    std::vector<OutboxEntry> batch;
+    try {
+      batch = store_.pending(cursor_, max - in_flight_.size());
+    } catch (const StoreError& e) {
+      log(std::string("cannot read the outbox: ") + e.what());
+      return;
+    }
+    if (batch.empty()) {
+      return;
+    }
+    for (auto& entry : batch) {
+      if (!transport_.publish(events_topic, entry.payload, false)) {
+        // Lost the connection (its news is on the way) or the client's queue
+        // is full: try again shortly rather than at the next ack.
+        retry_at_ = now + kRetryPublish;
+        return;
+      }
+      cursor_ = entry.seq;
+      in_flight_[entry.seq] = InFlight{std::move(entry.id), std::move(entry.payload), now};
+    }
+  }
+}
+
+void SyncEngine::resend_overdue(SteadyTime now) {
+  const auto events_topic = topic(protocol::Channel::events);
+  for (auto& [seq, f] : in_flight_) {
+    if (now >= f.sent + options_.ack_timeout) {
+      if (!transport_.publish(events_topic, f.payload, false)) {
+        return;
+      }
+      f.sent = now;
+      ++resent_;
+    }
+  }
+}
+
+void SyncEngine::publish_status(SteadyTime now) {
+  if (transport_.publish(topic(protocol::Channel::status), status_payload(true), true)) {
+    status_dirty_ = false;
+    next_status_ = now + kStatusInterval;
+  }
+}
+
+void SyncEngine::shutdown() {
+  if (connected_) {
+    transport_.publish(topic(protocol::Channel::status), status_payload(false), true);
+  }
+  transport_.disconnect();
+  connected_ = false;
+}
+
+}  // namespace tavla::kiosk

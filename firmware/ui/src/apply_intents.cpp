@@ -1,0 +1,161 @@
+// KioskUi::apply: intents to the core and to the UI's own state, and what
+// the user sees afterwards (a welcome with undo, a refusal in words).
+#include "tavla/ui/chrome.hpp"
+#include "tavla/ui/kiosk_ui.hpp"
+
+namespace tavla::ui {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+
+std::string display_name_of(const kiosk::Snapshot& snap, const std::string& session,
+                            const std::string& participant) {
+  if (const auto* s = snap.session(session)) {
+    for (const auto& member : s->roster) {
+      if (member.participant == participant) {
+        return member.display_name;
+      }
+    }
+  }
+  return {};
+}
+
+std::string title_of(const kiosk::Snapshot& snap, const std::string& session) {
+  const auto* s = snap.session(session);
+  return s != nullptr ? s->title : std::string();
+}
+
+}  // namespace
+
+void KioskUi::forget_secrets() {
+  state_.pin.pin.clear();
+  state_.pin.wrong = false;
+  std::fill(state_.leader.pin.begin(), state_.leader.pin.end(), '\0');
+  state_.leader = LeaderView{};
+}
+
+void KioskUi::go(const Route& route) {
+  const auto from = state_.route.screen;
+  state_.route = route;
+  // A welcome or an error belongs to the screen it was shown on.
+  state_.banner.reset();
+  // Every screen starts fresh; PINs never outlive the screen they were typed on.
+  state_.pin.pin.clear();
+  state_.pin.wrong = false;
+  if (route.screen != Screen::leader && route.screen != Screen::guest) {
+    forget_secrets();
+  }
+  if (route.screen == Screen::check_in && from != Screen::member_pin && from != Screen::guest) {
+    state_.check_in = CheckInView{};
+  }
+  if (route.screen == Screen::meeting && from != Screen::meeting) {
+    state_.meeting = MeetingView{};
+  }
+}
+
+void KioskUi::show(Banner::Kind kind, std::string text, SteadyTime now,
+                   std::optional<kiosk::UndoCheckIn> undo) {
+  state_.banner = Banner{kind, std::move(text), now + options_.banner_time, std::move(undo)};
+}
+
+void KioskUi::apply(const Intent& intent, SteadyTime now) {
+  std::visit(Overloaded{
+                 [&](const Go& go_to) { go(go_to.route); },
+                 [&](const Execute& execute) {
+                   const auto outcome = kiosk_.execute(execute.command);
+                   if (const auto* done = std::get_if<kiosk::Done>(&outcome)) {
+                     after_done(execute.command, *done, now);
+                   } else {
+                     after_refusal(execute.command, std::get<kiosk::Refusal>(outcome), now);
+                   }
+                 },
+                 [&](const VerifyLeaderPin& verify) {
+                   auto result = kiosk_.verify_leader(verify.pin);
+                   if (auto* leader = std::get_if<kiosk::LeaderInfo>(&result)) {
+                     go({Screen::leader, {}, {}});
+                     state_.leader.leader = std::move(*leader);
+                     state_.leader.pin = verify.pin;
+                   } else {
+                     state_.pin.pin.clear();
+                     state_.pin.wrong = true;
+                   }
+                 },
+                 [&](const VerifyAdminPin& verify) {
+                   if (kiosk_.verify_admin(verify.pin)) {
+                     state_.pin.pin.clear();
+                     state_.pin.wrong = true;
+                   } else {
+                     go({Screen::admin, {}, {}});
+                   }
+                 },
+                 [&](const SetLanguage& set) { state_.language_override = set.language; },
+                 [&](const DismissBanner&) { state_.banner.reset(); },
+                 [&](const QuitApp&) { quit_ = true; },
+             },
+             intent);
+}
+
+void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done, SteadyTime now) {
+  const auto snap = kiosk_.snapshot();
+  const auto& text = catalogue(*snap);
+  std::visit(
+      Overloaded{
+          [&](const kiosk::CheckIn& c) {
+            show(Banner::Kind::welcome,
+                 text.format(T::checkin_welcome,
+                             {{"name", display_name_of(*snap, c.session, c.participant)}}),
+                 now, kiosk::UndoCheckIn{c.session, c.participant});
+          },
+          [&](const kiosk::CheckInByPin& c) {
+            go({Screen::check_in, c.session, {}});
+            show(Banner::Kind::welcome,
+                 text.format(T::checkin_welcome,
+                             {{"name", display_name_of(*snap, c.session, c.participant)}}),
+                 now, kiosk::UndoCheckIn{c.session, c.participant});
+          },
+          [&](const kiosk::CheckInGuest& c) {
+            const auto back =
+                state_.route.back == Screen::leader ? Screen::leader : Screen::check_in;
+            // Back to the leader's screen keeps the leader signed in.
+            state_.route = Route{back, back == Screen::leader ? std::string() : c.session, {}};
+            show(Banner::Kind::welcome, std::string(text(T::checkin_welcome_guest)), now,
+                 kiosk::UndoCheckIn{c.session, done.subject});
+          },
+          [&](const kiosk::UndoCheckIn&) {
+            show(Banner::Kind::info, std::string(text(T::checkin_undone)), now);
+          },
+          [&](const kiosk::OpenSession&) {
+            state_.leader.mode = LeaderView::Mode::main;
+            show(Banner::Kind::info,
+                 text.format(T::leader_opened, {{"title", title_of(*snap, done.subject)}}), now);
+          },
+          [&](const kiosk::CloseSession& c) {
+            state_.leader.mode = LeaderView::Mode::main;
+            show(Banner::Kind::info,
+                 text.format(T::leader_closed, {{"title", title_of(*snapshot_, c.session)}}), now);
+          },
+          [&](const auto&) {
+            // Agenda and minutes: back to the meeting's main view.
+            state_.meeting.mode = MeetingView::Mode::main;
+            state_.meeting.text.clear();
+          },
+      },
+      command);
+}
+
+void KioskUi::after_refusal(const kiosk::Command& command, const kiosk::Refusal& refusal,
+                            SteadyTime now) {
+  if (std::holds_alternative<kiosk::CheckInByPin>(command) &&
+      refusal.code == kiosk::RefusalCode::wrong_pin) {
+    state_.pin.pin.clear();
+    state_.pin.wrong = true;
+    return;
+  }
+  state_.pin.pin.clear();
+  show(Banner::Kind::error, refusal_text(catalogue(*kiosk_.snapshot()), zone_, refusal), now);
+}
+
+}  // namespace tavla::ui

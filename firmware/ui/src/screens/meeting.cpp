@@ -1,0 +1,372 @@
+#include <algorithm>
+#include <cmath>
+
+#include "meeting_parts.hpp"
+#include "tavla/ui/agenda_logic.hpp"
+#include "tavla/ui/chrome.hpp"
+#include "tavla/ui/theme.hpp"
+
+namespace tavla::ui {
+namespace {
+
+using std::chrono::seconds;
+
+const kiosk::AgendaItemView* running_item(const kiosk::SessionView& session) {
+  const auto it =
+      std::ranges::find(session.agenda, kiosk::ItemState::running, &kiosk::AgendaItemView::state);
+  return it == session.agenda.end() ? nullptr : &*it;
+}
+
+float widest_word(ImFont* font, const std::string& text) {
+  float widest = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    widest = std::max(
+        widest,
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x);
+    start = end + 1;
+  }
+  return widest;
+}
+
+// The agenda: the running item filled, with a bar and ▶ (never colour
+// alone); finished items ✓; titles wrap to a second line rather than vanish.
+void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
+  const auto& m = ui.metrics;
+  begin_touch_scroll("##agenda", size);
+  const float width = ImGui::GetContentRegionAvail().x;
+  // One size for the whole list: the small one when a word of any title
+  // (Norwegian compounds) would not fit the column whole.
+  const float title_room = width - m.px(8) * 3 - m.px(26) - m.px(52);
+  const bool small_titles = std::ranges::any_of(session.agenda, [&](const auto& item) {
+    return widest_word(ui.fonts.bold, item.title) > title_room;
+  });
+  for (const auto& item : session.agenda) {
+    const bool running = item.state == kiosk::ItemState::running;
+    const bool finished = item.state == kiosk::ItemState::finished;
+    const std::string symbol = running ? "\u25B6" : finished ? "\u2713" : "\u25CB";
+    const std::string minutes =
+        ui.text.format(T::minutes_short, {{"n", std::to_string(item.planned_minutes)}});
+    ImFont* small = ui.fonts.small;
+    ImFont* font = small_titles ? ui.fonts.small : running ? ui.fonts.bold : ui.fonts.body;
+    const ImU32 color = finished ? theme::kTextDim : theme::kText;
+    const float pad = m.px(8);
+    const float symbol_width = m.px(26);
+    const float minutes_width =
+        small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, minutes.c_str()).x;
+    const float title_width = width - pad - symbol_width - minutes_width - 2 * pad;
+    const ImVec2 title_size =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, title_width, item.title.c_str());
+    const float row_height =
+        std::max(m.px(44), std::min(title_size.y, font->FontSize * 2.4F) + m.px(12));
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (running) {
+      draw->AddRectFilled(min, {min.x + width, min.y + row_height}, theme::kAccent, m.rounding());
+      draw->AddRectFilled(min, {min.x + m.px(5), min.y + row_height}, theme::kText);
+    }
+    const float top = min.y + (row_height - title_size.y) / 2;
+    draw->AddText(font, font->FontSize, {min.x + pad + m.px(2), top}, color, symbol.c_str());
+    const ImVec4 clip{min.x, min.y, min.x + width, min.y + row_height};
+    draw->AddText(font, font->FontSize, {min.x + pad + symbol_width, top}, color,
+                  item.title.c_str(), nullptr, title_width, &clip);
+    draw->AddText(small, small->FontSize,
+                  {min.x + width - minutes_width - pad, min.y + (row_height - small->FontSize) / 2},
+                  color, minutes.c_str());
+    ImGui::Dummy({width, row_height});
+    register_item(ui, "meeting.item." + item.item, item.title);
+    if (running) {
+      register_item(ui, "meeting.item.running", item.title);
+    }
+  }
+  end_touch_scroll(ui);
+}
+
+// The running item's time box: big figures, and a symbol, a text and a
+// border that change near the end and when over, as well as the colour.
+void countdown_box(Ui& ui, const kiosk::AgendaItemView* item, ImVec2 size) {
+  const auto& m = ui.metrics;
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max{min.x + size.x, min.y + size.y};
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (item == nullptr) {
+    draw->AddRectFilled(min, max, theme::kSurface, m.rounding());
+    const auto text = ui.text(T::meeting_no_item);
+    draw->AddText(ui.fonts.large, ui.fonts.large->FontSize,
+                  {min.x + m.px(16), min.y + (size.y - ui.fonts.large->FontSize) / 2},
+                  theme::kTextDim, text.data(), text.data() + text.size());
+    ImGui::Dummy(size);
+    register_item(ui, "meeting.countdown", text);
+    return;
+  }
+  const auto c = countdown_for(*item, ui.now);
+  ImU32 fill = theme::kAccent;
+  float border = 0;
+  std::string figures = clock_duration(c.remaining);
+  std::string words;
+  std::string phase_id;
+  switch (c.phase) {
+    case CountdownPhase::running:
+      words = ui.text.format(T::meeting_remaining, {{"time", figures}});
+      phase_id = "running";
+      break;
+    case CountdownPhase::near_end:
+      fill = theme::kWarning;
+      border = m.px(3);
+      words = ui.text.format(T::meeting_near_end, {{"time", figures}});
+      phase_id = "near_end";
+      break;
+    case CountdownPhase::over:
+      fill = theme::kDanger;
+      border = m.px(6);
+      figures = "+" + clock_duration(-c.remaining);
+      words = ui.text.format(T::meeting_over, {{"time", clock_duration(-c.remaining)}});
+      phase_id = "over";
+      break;
+    case CountdownPhase::open:
+      fill = theme::kSurface;
+      figures = clock_duration(c.elapsed);
+      words = ui.text(T::meeting_item_running);
+      phase_id = "open";
+      break;
+  }
+  draw->AddRectFilled(min, max, fill, m.rounding());
+  if (border > 0) {
+    draw->AddRect({min.x + border / 2, min.y + border / 2},
+                  {max.x - border / 2, max.y - border / 2}, theme::kText, m.rounding(), 0, border);
+  }
+  // The shape: ● within time, ▲ near the end, ■ over, ○ open-ended.
+  const float shape = m.px(22);
+  const ImVec2 centre{min.x + m.px(20) + shape, min.y + m.px(12) + ui.fonts.huge->FontSize / 2};
+  switch (c.phase) {
+    case CountdownPhase::running:
+      draw->AddCircleFilled(centre, shape, theme::kText);
+      break;
+    case CountdownPhase::near_end:
+      draw->AddTriangleFilled({centre.x, centre.y - shape}, {centre.x + shape, centre.y + shape},
+                              {centre.x - shape, centre.y + shape}, theme::kText);
+      break;
+    case CountdownPhase::over:
+      draw->AddRectFilled({centre.x - shape, centre.y - shape},
+                          {centre.x + shape, centre.y + shape}, theme::kText);
+      break;
+    case CountdownPhase::open:
+      draw->AddCircle(centre, shape, theme::kText, 0, m.px(4));
+      break;
+  }
+  const float text_x = centre.x + shape + m.px(18);
+  draw->AddText(ui.fonts.huge, ui.fonts.huge->FontSize, {text_x, min.y + m.px(8)}, theme::kText,
+                figures.c_str());
+  const std::string shown = fit_text(ui.fonts.bold, words, size.x - m.px(32));
+  draw->AddText(ui.fonts.bold, ui.fonts.bold->FontSize,
+                {min.x + m.px(16), max.y - ui.fonts.bold->FontSize - m.px(10)}, theme::kText,
+                shown.c_str());
+  ImGui::Dummy(size);
+  register_item(ui, "meeting.countdown", words);
+  register_item(ui, "meeting.countdown." + phase_id, words);
+  // The figures change every second.
+  const auto ms = ui.now.time_since_epoch().count() % 1000;
+  ui.redraw_at_wall(ui.now + std::chrono::milliseconds(1000 - ms));
+}
+
+// Next above previous, beside the countdown; "start" before the first
+// item, "finish" on the last.
+void navigation(Ui& ui, const kiosk::SessionView& session, const kiosk::AgendaItemView* running,
+                ImVec2 size, Intents& out) {
+  const auto& m = ui.metrics;
+  const auto next = next_item(session);
+  const auto previous = previous_item(session);
+  const bool started = std::ranges::any_of(
+      session.agenda, [](const auto& item) { return item.state != kiosk::ItemState::pending; });
+  if (!started) {
+    if (button(ui, "meeting.start", ui.text(T::meeting_start), size,
+               {.tone = Tone::primary, .font = ui.fonts.large, .enabled = next.has_value()})) {
+      out.emplace_back(Execute{kiosk::StartItem{session.session, *next}});
+    }
+    return;
+  }
+  const ImVec2 half{size.x, (size.y - m.gap()) / 2};
+  const ImVec2 origin = ImGui::GetCursorPos();
+  if (next) {
+    if (button(ui, "meeting.next", std::string(ui.text(T::meeting_next)) + " \u203A", half,
+               {.tone = Tone::primary})) {
+      out.emplace_back(Execute{kiosk::StartItem{session.session, *next}});
+    }
+  } else if (button(ui, "meeting.finish", ui.text(T::meeting_finish), half,
+                    {.tone = Tone::primary, .enabled = running != nullptr})) {
+    out.emplace_back(Execute{kiosk::FinishItem{session.session, running->item}});
+  }
+  ImGui::SetCursorPos({origin.x, origin.y + half.y + m.gap()});
+  if (button(ui, "meeting.previous", "\u2039 " + std::string(ui.text(T::meeting_previous)), half,
+             {.enabled = previous.has_value()})) {
+    out.emplace_back(Execute{kiosk::StartItem{session.session, *previous}});
+  }
+}
+
+// A struck-through line for what was retracted: dim, and crossed out.
+// `row` (1-based, in the list's order) gives scripts a stable handle:
+// "meeting.retract.#2" is the second row's retract button.
+void minutes_row(Ui& ui, int row, const std::string& id, const std::string& kind,
+                 const std::string& text, const std::string& detail, bool retracted,
+                 MeetingView& view) {
+  const auto& m = ui.metrics;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float button_width = retracted ? 0 : m.px(150);
+  ImGui::BeginGroup();
+  const ImU32 color = retracted ? theme::kTextDim : theme::kText;
+  const float text_width = width - button_width - m.gap();
+  text_line(ui, kind + (retracted ? "  (" + std::string(ui.text(T::meeting_retracted)) + ")" : ""),
+            ui.fonts.small, theme::kTextDim);
+  const ImVec2 text_min = ImGui::GetCursorScreenPos();
+  text_wrapped(ui, text, ui.fonts.bold, color, text_width);
+  const ImVec2 text_max{text_min.x + std::min(text_width, ImGui::GetItemRectSize().x),
+                        ImGui::GetItemRectMax().y};
+  if (retracted) {
+    const float y = text_min.y + ui.fonts.bold->FontSize * 0.55F;
+    ImGui::GetWindowDrawList()->AddLine({text_min.x, y}, {text_max.x, y}, theme::kTextDim, m.px(2));
+  }
+  if (!detail.empty()) {
+    text_line(ui, detail, ui.fonts.small, theme::kTextDim);
+  }
+  ImGui::EndGroup();
+  register_item(ui, "meeting.minutes." + id, text);
+  if (retracted) {
+    register_item(ui, "meeting.retracted." + id, text);
+  } else {
+    ImGui::SameLine(width - button_width);
+    if (button(ui, "meeting.retract." + id, ui.text(T::meeting_retract), {button_width, m.px(44)},
+               {.tone = Tone::quiet, .font = ui.fonts.small})) {
+      view.mode = MeetingView::Mode::confirm_retract;
+      view.target = id;
+    }
+    register_item(ui, "meeting.retract.#" + std::to_string(row), ui.text(T::meeting_retract));
+  }
+  ImGui::Dummy({0, m.px(2)});
+}
+
+void minutes_list(Ui& ui, const kiosk::SessionView& session, const std::string& item, ImVec2 size,
+                  MeetingView& view) {
+  begin_touch_scroll("##minutes", size);
+  int row = 0;
+  for (const auto& d : session.decisions) {
+    if (item.empty() || d.item == item) {
+      minutes_row(ui, ++row, d.decision, std::string(ui.text(T::meeting_decision)), d.text, {},
+                  d.retracted, view);
+    }
+  }
+  for (const auto& a : session.actions) {
+    if (item.empty() || a.item == item) {
+      const std::string due =
+          a.due ? short_date(ui.text, *a.due) : std::string(ui.text(T::meeting_no_due));
+      const std::string owner = a.owner_display_name.empty() ? a.owner : a.owner_display_name;
+      minutes_row(ui, ++row, a.action, std::string(ui.text(T::meeting_action)), a.text,
+                  ui.text.format(T::meeting_owner_due, {{"owner", owner}, {"due", due}}),
+                  a.retracted, view);
+    }
+  }
+  if (row == 0) {
+    text_wrapped(ui, ui.text(T::meeting_nothing_recorded), ui.fonts.body, theme::kTextDim);
+  }
+  end_touch_scroll(ui);
+}
+
+}  // namespace
+
+namespace meeting {
+
+void public_reminder(Ui& ui) {
+  text_with_id(ui, "meeting.reminder", "\u25B2 " + std::string(ui.text(T::meeting_public_reminder)),
+               ui.fonts.small, IM_COL32(255, 200, 110, 255));
+}
+
+}  // namespace meeting
+
+void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
+                    MeetingView& view, Intents& out) {
+  if (meeting::editor(ui, snap, session, view, out)) {
+    return;
+  }
+  const auto& m = ui.metrics;
+  const std::string subtitle =
+      ui.text.format(T::meeting_projected_end,
+                     {{"time", hh_mm(ui, projected_end(session, ui.now))}}) +
+      "   \u00B7   " + hh_mm(ui, ui.now);
+  if (header(ui, ui.text(T::back), session.title, subtitle)) {
+    out.emplace_back(Go{{Screen::home, {}, {}}});
+  }
+  const ImVec2 origin = ImGui::GetCursorPos();
+  const float width = ImGui::GetWindowWidth() - 2 * m.margin();
+  const float reminder = ui.fonts.small->FontSize + m.px(8);
+  const float height = ImGui::GetWindowHeight() - m.margin() - origin.y - reminder;
+  const float left = std::round(width * 0.34F);
+  const float right = width - left - m.px(16);
+  const float button_height = m.touch_min();
+
+  // Left: the agenda, then adding an item and earlier meetings' actions.
+  ImGui::BeginChild("##meeting.left", {left, height}, false, kLayoutChild);
+  agenda_list(ui, session, {left, height - 2 * (button_height + m.gap())});
+  ImGui::SetCursorPosY(height - 2 * button_height - m.gap());
+  if (button(ui, "meeting.add_item", "+ " + std::string(ui.text(T::meeting_add_item)),
+             {left, button_height})) {
+    view.mode = MeetingView::Mode::add_item;
+    view.text = TextField{.max_bytes = 200, .multiline = false};
+    view.text.insert(ui.text(T::meeting_item_default_title));
+    view.minutes = 10;
+    view.keyboard = {};
+  }
+  const auto open =
+      std::ranges::count_if(snap.carried_actions, [](const auto& a) { return !a.done; });
+  if (button(ui, "meeting.open_actions",
+             ui.text.format(T::meeting_open_actions_short, {{"n", std::to_string(open)}}),
+             {left, button_height}, {.font = ui.fonts.bold})) {
+    view.mode = MeetingView::Mode::open_actions;
+  }
+  ImGui::EndChild();
+
+  // Right: the running item, its countdown and the way on, its minutes.
+  ImGui::SetCursorPos({origin.x + left + m.px(16), origin.y});
+  ImGui::BeginChild("##meeting.right", {right, height}, false, kLayoutChild);
+  const auto* running = running_item(session);
+  text_line(ui, running != nullptr ? running->title : std::string(" "), ui.fonts.large,
+            theme::kText);
+  const float box_height = ui.fonts.huge->FontSize + ui.fonts.bold->FontSize + m.px(26);
+  const float nav_width = m.px(170);
+  const ImVec2 row = ImGui::GetCursorPos();
+  countdown_box(ui, running, {right - nav_width - m.gap(), box_height});
+  ImGui::SetCursorPos({row.x + right - nav_width, row.y});
+  navigation(ui, session, running, {nav_width, box_height}, out);
+  ImGui::SetCursorPos({row.x, row.y + box_height + m.gap()});
+  const float list_height = height - ImGui::GetCursorPosY() - button_height - m.gap();
+  minutes_list(ui, session, running != nullptr ? running->item : std::string(),
+               {right, list_height}, view);
+  ImGui::SetCursorPosY(height - button_height);
+  const float decision_width = (right - m.gap()) * 0.4F;
+  if (button(ui, "meeting.add_decision", "+ " + std::string(ui.text(T::meeting_add_decision)),
+             {decision_width, button_height},
+             {.tone = Tone::accent, .enabled = running != nullptr})) {
+    view.mode = MeetingView::Mode::decision;
+    view.item = running->item;
+    view.text = TextField{.max_bytes = 2000, .multiline = true};
+    view.keyboard = {};
+  }
+  ImGui::SameLine(0, m.gap());
+  if (button(ui, "meeting.add_action", "+ " + std::string(ui.text(T::meeting_add_action)),
+             {right - decision_width - m.gap(), button_height},
+             {.tone = Tone::accent, .enabled = running != nullptr})) {
+    view.mode = MeetingView::Mode::action_text;
+    view.item = running->item;
+    view.text = TextField{.max_bytes = 2000, .multiline = true};
+    view.keyboard = {};
+    view.owner.clear();
+    view.due.reset();
+  }
+  ImGui::EndChild();
+  ImGui::SetCursorPos({origin.x, origin.y + height + m.px(6)});
+  meeting::public_reminder(ui);
+}
+
+}  // namespace tavla::ui

@@ -1,0 +1,16 @@
+// The meeting screen's parts, shared by its main view and its editors.
+#pragma once
+
+#include "tavla/ui/screens.hpp"
+
+namespace tavla::ui::meeting {
+
+// The editors (decision, action, added item, retract, open actions);
+// false when `view.mode` is the main view.
+bool editor(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
+            MeetingView& view, Intents& out);
+
+// The reminder that minutes may become public, on one line.
+void public_reminder(Ui& ui);
+
+}  // namespace tavla::ui::meeting

@@ -1,0 +1,196 @@
+// The store against real SQLite files in a temporary directory.
+#include "tavla/kiosk/store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "state_codec.hpp"
+#include "tavla/protocol/codec.hpp"
+#include "tavla/testing/temp_dir.hpp"
+
+namespace tavla::kiosk {
+namespace {
+
+const Timestamp kT{Milliseconds{1'795'770'000'000}};
+
+EventDraft checked_in(const std::string& id, const std::string& participant) {
+  return EventDraft{id, protocol::CheckedIn{"s-1",
+                                            participant,
+                                            protocol::CheckInMethod::roster,
+                                            {protocol::Affiliation::Kind::municipality, "hurdal"},
+                                            {}}};
+}
+
+KioskState state_with(const std::string& participant) {
+  KioskState s;
+  SessionRecord session;
+  session.session = "s-1";
+  session.group = "gv";
+  session.title = "Samling";
+  session.opened_at = kT;
+  session.closes_at = kT + std::chrono::hours(2);
+  session.present.push_back(AttendanceRecord{participant,
+                                             protocol::CheckInMethod::roster,
+                                             {protocol::Affiliation::Kind::municipality, "hurdal"},
+                                             "fh-1",
+                                             kT});
+  session.agenda.push_back(ItemRecord{"sak-1", "Velkommen", 15, false, kT, 3, false});
+  session.decisions.push_back(DecisionRecord{"d-1", "sak-1", "Vedtak\nlinje 2", kT, true});
+  session.actions.push_back(ActionRecord{"a-1", "sak-1", "Gjøre", "p-1",
+                                         protocol::parse_date("2026-12-01"), kT, false, true});
+  session.carried_done.push_back("a-0");
+  s.open.push_back(session);
+  s.handled.push_back(HandledSchedule{"s-1", kT});
+  s.carried_done.push_back("a-0");
+  return s;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Store> open(const std::string& epoch = "EPOCH-0000000001") {
+    return std::make_unique<Store>(dir_ / "kiosk.db", "kiosk-1", epoch);
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(StoreTest, TheEpochIsMadeOnceAtCreation) {
+  EXPECT_EQ(open("EPOCH-AAAAAAAAAA")->epoch(), "EPOCH-AAAAAAAAAA");
+  EXPECT_EQ(open("EPOCH-BBBBBBBBBB")->epoch(), "EPOCH-AAAAAAAAAA");
+}
+
+TEST_F(StoreTest, AnotherDevicesDatabaseIsRefused) {
+  open();
+  EXPECT_THROW(Store(dir_ / "kiosk.db", "kiosk-2", "EPOCH-0000000002"), StoreError);
+}
+
+TEST_F(StoreTest, SeqGrowsByOneAcrossRestarts) {
+  {
+    auto store = open();
+    const std::vector drafts{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1"),
+                             checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y02", "p-2")};
+    const auto events = store->commit(state_with("p-1"), drafts, kT);
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[0].seq, 1U);
+    EXPECT_EQ(events[1].seq, 2U);
+    EXPECT_EQ(events[1].epoch, store->epoch());
+    EXPECT_EQ(events[1].device, "kiosk-1");
+  }
+  auto store = open();
+  const std::vector drafts{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y03", "p-3")};
+  EXPECT_EQ(store->commit(state_with("p-3"), drafts, kT).at(0).seq, 3U);
+  EXPECT_EQ(store->last_seq(), 3U);
+  EXPECT_EQ(store->outbox_depth(), 3U);
+}
+
+TEST_F(StoreTest, TheStateComesBackAfterARestart) {
+  const auto state = state_with("p-1");
+  open()->commit(state, {}, kT);
+  EXPECT_EQ(open()->load_state(), state);
+}
+
+TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
+  auto store = open();
+  store->commit(state_with("p-1"), std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1")},
+                kT);
+  // A duplicate event id violates UNIQUE half-way: nothing of it may stay.
+  EXPECT_THROW(store->commit(state_with("p-2"),
+                             std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y02", "p-2"),
+                                         checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-3")},
+                             kT),
+               StoreError);
+  EXPECT_EQ(store->load_state(), state_with("p-1"));
+  EXPECT_EQ(store->last_seq(), 1U);
+  EXPECT_EQ(store->pending(0, 10).size(), 1U);
+  // The next event still gets seq 2: no gap.
+  EXPECT_EQ(store
+                ->commit(state_with("p-2"),
+                         std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y02", "p-2")}, kT)
+                .at(0)
+                .seq,
+            2U);
+}
+
+TEST_F(StoreTest, AnInvalidEventIsRefusedBeforeWriting) {
+  auto store = open();
+  EXPECT_THROW(store->commit({}, std::vector{checked_in("short", "p-1")}, kT), StoreError);
+  EXPECT_EQ(store->last_seq(), 0U);
+}
+
+TEST_F(StoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
+  auto store = open();
+  std::vector<EventDraft> drafts;
+  for (int i = 1; i <= 5; ++i) {
+    drafts.push_back(
+        checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y0" + std::to_string(i), "p-" + std::to_string(i)));
+  }
+  store->commit({}, drafts, kT);
+  auto pending = store->pending(0, 3);
+  ASSERT_EQ(pending.size(), 3U);
+  EXPECT_EQ(pending[0].seq, 1U);
+  EXPECT_EQ(pending[2].seq, 3U);
+  EXPECT_TRUE(protocol::decode_event(pending[1].payload));
+  EXPECT_EQ(store->pending(3, 10).size(), 2U);
+
+  const std::vector<std::string> ack{"01JD0Z8X4C5N8E2Q7T9V3W6Y02", "unknown-id-000000",
+                                     "01JD0Z8X4C5N8E2Q7T9V3W6Y04"};
+  EXPECT_EQ(store->mark_acked(ack, kT), (std::vector<std::uint64_t>{2, 4}));
+  EXPECT_TRUE(store->mark_acked(ack, kT).empty());  // already acked: ignored
+  EXPECT_EQ(store->outbox_depth(), 3U);
+  EXPECT_EQ(store->last_ack(), kT);
+  pending = store->pending(0, 10);
+  ASSERT_EQ(pending.size(), 3U);
+  EXPECT_EQ(pending[1].seq, 3U);
+  // Depth and last ack survive a restart.
+  store.reset();
+  store = open();
+  EXPECT_EQ(store->outbox_depth(), 3U);
+  EXPECT_EQ(store->last_ack(), kT);
+}
+
+TEST_F(StoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
+  auto store = open();
+  store->commit({},
+                std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1"),
+                            checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y02", "p-2")},
+                kT);
+  store->mark_acked(std::vector<std::string>{"01JD0Z8X4C5N8E2Q7T9V3W6Y01"}, kT);
+  EXPECT_EQ(store->prune(kT), 0U);
+  EXPECT_EQ(store->prune(kT + Milliseconds(1)), 1U);
+  EXPECT_EQ(store->pending(0, 10).size(), 1U);
+  EXPECT_EQ(
+      store->commit({}, std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y03", "p-3")}, kT).at(0).seq,
+      3U);
+}
+
+TEST_F(StoreTest, TheRoomConfigIsReplacedAndKept) {
+  EXPECT_FALSE(open()->load_config());
+  open()->save_config(StoredConfig{3, "{\"rev\":3}"});
+  open()->save_config(StoredConfig{4, "{\"rev\":4}"});
+  const auto config = open()->load_config();
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->rev, 4U);
+  EXPECT_EQ(config->payload, "{\"rev\":4}");
+}
+
+TEST_F(StoreTest, TheFileIsInWalModeWithFullSync) {
+  open()->commit({}, std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1")}, kT);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "kiosk.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  EXPECT_EQ(open()->integrity_check(), "ok");
+}
+
+TEST(StateCodec, RoundTripsEveryField) {
+  const auto state = state_with("p-1");
+  EXPECT_EQ(detail::decode_state(detail::encode_state(state)), state);
+  EXPECT_THROW((void)detail::decode_state("{\"v\":99}"), StoreError);
+  EXPECT_THROW((void)detail::decode_state("not json"), StoreError);
+}
+
+}  // namespace
+}  // namespace tavla::kiosk

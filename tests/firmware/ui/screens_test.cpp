@@ -1,0 +1,392 @@
+// Input → intent, without a window: each screen drawn from a hand-made
+// snapshot, tapped by widget id, and checked for what it asks of the core.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tavla/protocol/timestamp.hpp"
+#include "tavla/testing/screen_harness.hpp"
+#include "tavla/ui/screens.hpp"
+
+namespace tavla::ui {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::ScreenHarness;
+
+kiosk::Snapshot snapshot() {
+  kiosk::Snapshot s;
+  s.has_config = true;
+  s.room = "Møterom Nannestad";
+  s.device = "kiosk-1";
+  s.broker = kiosk::BrokerState::connected;
+  s.municipalities = {{"nannestad", "Nannestad"}, {"eidsvoll", "Eidsvoll"}};
+  s.orgs = {{"bufetat", "Bufetat"}};
+  s.groups = {{"gv", "Gruppeveiledning"}, {"nm", "Læringsnettverk"}};
+  s.agendas = {{"fast", "Fast agenda"}};
+
+  kiosk::SessionView gv;
+  gv.session = "s-gv";
+  gv.kind = protocol::SessionKind::group_guidance;
+  gv.group = "gv";
+  gv.title = "Samling 4";
+  gv.roster = {{"p-1", "Kari N.", false, false},
+               {"p-2", "Ola H.", true, false},
+               {"p-lead", "Åse E.", true, true}};
+  s.open_sessions.push_back(gv);
+
+  kiosk::SessionView nm;
+  nm.session = "s-nm";
+  nm.kind = protocol::SessionKind::network_meeting;
+  nm.group = "nm";
+  nm.title = "Nettverksmøte";
+  nm.roster = {{"p-nl", "Nina S.", true, true}, {"p-buf", "Per B.", false, false}};
+  for (const auto& [id, minutes] : {std::pair{"sak-1", 15}, std::pair{"sak-2", 30}}) {
+    kiosk::AgendaItemView item;
+    item.item = id;
+    item.title = id == std::string("sak-1") ? "Velkommen" : "Status";
+    item.planned_minutes = static_cast<std::uint64_t>(minutes);
+    nm.agenda.push_back(item);
+  }
+  s.open_sessions.push_back(nm);
+  s.carried_actions = {{"a-old", "Lage rutine", "p-nl", "Nina S.", std::nullopt, "s-old", false}};
+  return s;
+}
+
+kiosk::SessionView& session(kiosk::Snapshot& s, const std::string& id) {
+  return *std::ranges::find(s.open_sessions, id, &kiosk::SessionView::session);
+}
+
+// The one intent of kind T a tap produced (a copy: the intents are gone
+// after the call).
+template <class T>
+std::optional<T> only(const Intents& intents) {
+  if (intents.size() != 1) {
+    ADD_FAILURE() << intents.size() << " intents, wanted one";
+    return std::nullopt;
+  }
+  const T* value = std::get_if<T>(&intents[0]);
+  EXPECT_NE(value, nullptr) << "intent of another kind";
+  return value == nullptr ? std::nullopt : std::optional<T>(*value);
+}
+
+template <class C>
+std::optional<C> command(const Intents& intents) {
+  const auto execute = only<Execute>(intents);
+  if (!execute) {
+    return std::nullopt;
+  }
+  const C* c = std::get_if<C>(&execute->command);
+  EXPECT_NE(c, nullptr) << "command " << kiosk::name_of(execute->command);
+  return c == nullptr ? std::nullopt : std::optional<C>(*c);
+}
+
+TEST(HomeScreen, OffersCheckInPerOpenSessionAndTheAgendaForAMeeting) {
+  ScreenHarness h;
+  const auto snap = snapshot();
+  const auto draw = [&](Ui& ui, Intents& out) { home_screen(ui, snap, out); };
+  auto go = only<Go>(h.tap("home.checkin.s-gv", draw));
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->route, (Route{Screen::check_in, "s-gv", {}}));
+  EXPECT_EQ(h.label("home.checkin.s-gv"), "Sjekk inn");
+  EXPECT_FALSE(h.shows("home.meeting.s-gv"));
+  go = only<Go>(h.tap("home.meeting.s-nm", draw));
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->route.screen, Screen::meeting);
+  // The privacy notice is one tap away.
+  go = only<Go>(h.tap("home.privacy", draw));
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->route.screen, Screen::privacy);
+  EXPECT_EQ(h.label("home.room"), "Møterom Nannestad");
+  EXPECT_EQ(h.label("home.clock"), "10:00");
+  EXPECT_TRUE(h.shows("sync.idle"));
+}
+
+TEST(HomeScreen, SaysSoWhileWaitingForTheRoomConfig) {
+  ScreenHarness h;
+  kiosk::Snapshot empty;
+  empty.outbox = 3;
+  h.frame([&](Ui& ui, Intents& out) { home_screen(ui, empty, out); });
+  EXPECT_EQ(h.label("home.room"), "Tavla");
+  EXPECT_EQ(h.label("sync").find("3 venter"), h.label("sync").find("3"));
+  EXPECT_FALSE(h.shows("sync.idle"));
+  EXPECT_TRUE(std::ranges::none_of(
+      h.widgets().all(), [](const WidgetInfo& w) { return w.id.starts_with("home.checkin"); }));
+}
+
+TEST(CheckInScreen, ATileChecksInOrAsksForThePin) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  CheckInView view;
+  const auto draw = [&](Ui& ui, Intents& out) {
+    check_in_screen(ui, snap, session(snap, "s-gv"), view, out);
+  };
+  const auto check_in = command<kiosk::CheckIn>(h.tap("checkin.member.p-1", draw));
+  ASSERT_TRUE(check_in);
+  EXPECT_EQ(check_in->session, "s-gv");
+  EXPECT_EQ(check_in->participant, "p-1");
+  auto go = only<Go>(h.tap("checkin.member.p-2", draw));
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->route, (Route{Screen::member_pin, "s-gv", "p-2"}));
+}
+
+TEST(CheckInScreen, TilesShowTheDisplayNameOnlyAndPresentOnesAreNotTappable) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  session(snap, "s-gv")
+      .present.push_back(
+          {"p-1", "Kari N.", protocol::CheckInMethod::roster, std::nullopt, h.now, h.now + 60s});
+  CheckInView view;
+  const auto draw = [&](Ui& ui, Intents& out) {
+    check_in_screen(ui, snap, session(snap, "s-gv"), view, out);
+  };
+  h.frame(draw);
+  EXPECT_EQ(h.label("checkin.member.p-2"), "Ola H.");
+  EXPECT_TRUE(h.shows("checkin.present.p-1"));
+  EXPECT_FALSE(h.shows("checkin.member.p-1"));
+  // Privacy: nothing on the screen names a municipality.
+  for (const auto& w : h.widgets().all()) {
+    EXPECT_EQ(w.label.find("Nannestad"), std::string::npos) << w.id;
+    EXPECT_EQ(w.label.find("Eidsvoll"), std::string::npos) << w.id;
+  }
+}
+
+TEST(CheckInScreen, TypingOnTheKeyboardFiltersTheRoster) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  CheckInView view;
+  const auto draw = [&](Ui& ui, Intents& out) {
+    check_in_screen(ui, snap, session(snap, "s-gv"), view, out);
+  };
+  EXPECT_TRUE(h.tap("checkin.search.open", draw).empty());
+  h.type("Ås", draw);
+  h.frame(draw);
+  EXPECT_EQ(view.search.text, "Ås");  // shift is one-shot
+  EXPECT_TRUE(h.shows("checkin.member.p-lead"));
+  EXPECT_FALSE(h.shows("checkin.member.p-1"));
+  h.tap("osk.backspace", draw);
+  h.tap("osk.backspace", draw);
+  h.type("xyz", draw);
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("checkin.no_match"));
+  EXPECT_TRUE(h.tap("checkin.search.close", draw).empty());
+  auto go = only<Go>(h.tap("checkin.guest", draw));
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->route.screen, Screen::guest);
+}
+
+TEST(MemberPinScreen, DigitsThenOkCheckInByPin) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  auto& gv = session(snap, "s-gv");
+  PinView view;
+  const auto draw = [&](Ui& ui, Intents& out) {
+    member_pin_screen(ui, snap, gv, gv.roster[1], view, out);
+  };
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("pin.ok"));  // not before four digits
+  for (const char* digit : {"pin.4", "pin.3", "pin.2", "pin.9", "pin.back", "pin.1"}) {
+    EXPECT_TRUE(h.tap(digit, draw).empty());
+  }
+  h.frame(draw);
+  EXPECT_EQ(h.label("pin.dots"), "4");  // dots, never the digits
+  const auto by_pin = command<kiosk::CheckInByPin>(h.tap("pin.ok", draw));
+  ASSERT_TRUE(by_pin);
+  EXPECT_EQ(by_pin->participant, "p-2");
+  EXPECT_EQ(by_pin->pin, "4321");
+}
+
+TEST(MemberPinScreen, ShowsTheLockout) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  snap.pins_locked_until = h.now + 45s;
+  auto& gv = session(snap, "s-gv");
+  PinView view;
+  h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[1], view, out); });
+  EXPECT_EQ(h.label("pin.locked"), "For mange forsøk. Prøv igjen etter kl. 10:00.");
+  EXPECT_FALSE(h.shows("pin.1"));
+}
+
+TEST(GuestScreen, AMunicipalityChecksInAGuestAndMeetingsOfferOrgs) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  const auto gv = [&](Ui& ui, Intents& out) {
+    guest_screen(ui, snap, session(snap, "s-gv"), Screen::check_in, out);
+  };
+  auto guest = command<kiosk::CheckInGuest>(h.tap("guest.municipality.eidsvoll", gv));
+  ASSERT_TRUE(guest);
+  EXPECT_EQ(guest->affiliation.id, "eidsvoll");
+  EXPECT_FALSE(h.shows("guest.org.bufetat"));
+  const auto nm = [&](Ui& ui, Intents& out) {
+    guest_screen(ui, snap, session(snap, "s-nm"), Screen::check_in, out);
+  };
+  guest = command<kiosk::CheckInGuest>(h.tap("guest.org.bufetat", nm));
+  ASSERT_TRUE(guest);
+  EXPECT_EQ(guest->affiliation.kind, protocol::Affiliation::Kind::org);
+}
+
+TEST(LeaderScreen, OpensACloseAndListsWithTheLeadersPin) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  LeaderView view;
+  view.leader = kiosk::LeaderInfo{"p-lead", "Åse E.", {"gv"}};
+  view.pin = "1234";
+  const auto draw = [&](Ui& ui, Intents& out) { leader_screen(ui, snap, view, out); };
+  EXPECT_TRUE(h.tap("leader.open", draw).empty());
+  // A group-guidance group gets no agenda question.
+  const auto open = command<kiosk::OpenSession>(h.tap("leader.group.gv", draw));
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->group, "gv");
+  EXPECT_EQ(open->leader_pin, "1234");
+  view.mode = LeaderView::Mode::main;
+  EXPECT_TRUE(h.tap("leader.close.s-gv", draw).empty());
+  const auto close = command<kiosk::CloseSession>(h.tap("leader.close.confirm", draw));
+  ASSERT_TRUE(close);
+  EXPECT_EQ(close->session, "s-gv");
+  view.mode = LeaderView::Mode::main;
+  auto go = only<Go>(h.tap("leader.walk_in.s-gv", draw));
+  ASSERT_TRUE(go);
+  EXPECT_EQ(go->route, (Route{Screen::guest, "s-gv", {}, Screen::leader}));
+}
+
+class MeetingScreen : public ::testing::Test {
+ protected:
+  kiosk::Snapshot snap = snapshot();
+  MeetingView view;
+  ScreenHarness h;
+  ScreenHarness::Draw draw = [this](Ui& ui, Intents& out) {
+    meeting_screen(ui, snap, session(snap, "s-nm"), view, out);
+  };
+  kiosk::SessionView& meeting() { return session(snap, "s-nm"); }
+  void run_first_item(kiosk::Timestamp started) {
+    meeting().agenda[0].state = kiosk::ItemState::running;
+    meeting().agenda[0].started_at = started;
+  }
+};
+
+TEST_F(MeetingScreen, StartsNextAndPrevious) {
+  const auto start = command<kiosk::StartItem>(h.tap("meeting.start", draw));
+  ASSERT_TRUE(start);
+  EXPECT_EQ(start->item, "sak-1");
+  run_first_item(h.now);
+  const auto next = command<kiosk::StartItem>(h.tap("meeting.next", draw));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->item, "sak-2");
+  meeting().agenda[0].state = kiosk::ItemState::finished;
+  meeting().agenda[1].state = kiosk::ItemState::running;
+  meeting().agenda[1].started_at = h.now;
+  const auto finish = command<kiosk::FinishItem>(h.tap("meeting.finish", draw));
+  ASSERT_TRUE(finish);
+  EXPECT_EQ(finish->item, "sak-2");
+  const auto previous = command<kiosk::StartItem>(h.tap("meeting.previous", draw));
+  ASSERT_TRUE(previous);
+  EXPECT_EQ(previous->item, "sak-1");
+}
+
+TEST_F(MeetingScreen, TheCountdownChangesNearTheEndAndWhenOverInWordsToo) {
+  run_first_item(h.now - 5min);
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("meeting.countdown.running"));
+  EXPECT_EQ(h.label("meeting.countdown"), "10:00 igjen");
+  EXPECT_EQ(h.label("meeting.item.running"), "Velkommen");
+  run_first_item(h.now - 13min);
+  h.frame(draw);
+  EXPECT_EQ(h.label("meeting.countdown.near_end"), "Snart slutt: 2:00 igjen");
+  run_first_item(h.now - 17min - 30s);
+  h.frame(draw);
+  EXPECT_EQ(h.label("meeting.countdown.over"), "Over tiden med 2:30");
+  EXPECT_EQ(h.label("meeting.reminder").find("Referatet kan bli offentlig"), 4U);  // after "▲ "
+}
+
+TEST_F(MeetingScreen, RecordsADecisionTypedOnTheKeyboard) {
+  run_first_item(h.now);
+  EXPECT_TRUE(h.tap("meeting.add_decision", draw).empty());
+  EXPECT_TRUE(h.shows("meeting.reminder"));  // above the field, while typing
+  h.type("Vedtatt: ny gruppe i Årnes", draw);
+  const auto decision = command<kiosk::RecordDecision>(h.tap("meeting.text.confirm", draw));
+  ASSERT_TRUE(decision);
+  EXPECT_EQ(decision->item, "sak-1");
+  EXPECT_EQ(decision->text, "Vedtatt: ny gruppe i Årnes");
+}
+
+TEST_F(MeetingScreen, RecordsAnActionWithOwnerAndDueDate) {
+  run_first_item(h.now);
+  h.tap("meeting.add_action", draw);
+  h.type("Sende invitasjon", draw);
+  EXPECT_TRUE(h.tap("meeting.text.confirm", draw).empty());
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.action.save"));  // an owner first
+  h.tap("meeting.owner.p-buf", draw);
+  h.tap("meeting.due.week", draw);
+  h.tap("meeting.due.later", draw);
+  const auto action = command<kiosk::RecordAction>(h.tap("meeting.action.save", draw));
+  ASSERT_TRUE(action);
+  EXPECT_EQ(action->text, "Sende invitasjon");
+  EXPECT_EQ(action->owner, "p-buf");
+  EXPECT_EQ(action->due, protocol::parse_date("2026-12-05"));  // 27 Nov + 7 + 1
+}
+
+TEST_F(MeetingScreen, RetractsAfterConfirmingAndShowsItStruck) {
+  run_first_item(h.now);
+  meeting().decisions.push_back({"d-1", "sak-1", "Feil vedtak", h.now, false});
+  EXPECT_TRUE(h.tap("meeting.retract.#1", draw).empty());
+  const auto retract = command<kiosk::Retract>(h.tap("meeting.retract.confirm", draw));
+  ASSERT_TRUE(retract);
+  EXPECT_EQ(retract->target, "d-1");
+  view.mode = MeetingView::Mode::main;
+  meeting().decisions[0].retracted = true;
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("meeting.retracted.d-1"));
+  EXPECT_FALSE(h.shows("meeting.retract.d-1"));
+}
+
+TEST_F(MeetingScreen, AddsAnItemAndMarksEarlierActionsDone) {
+  h.tap("meeting.add_item", draw);
+  h.tap("meeting.minutes.15", draw);
+  const auto add = command<kiosk::AddAgendaItem>(h.tap("meeting.text.confirm", draw));
+  ASSERT_TRUE(add);
+  EXPECT_EQ(add->title, "Eventuelt");
+  EXPECT_EQ(add->planned_minutes, 15U);
+  view.mode = MeetingView::Mode::main;
+  h.frame(draw);
+  EXPECT_EQ(h.label("meeting.open_actions"), "Oppfølging fra før (1)");
+  h.tap("meeting.open_actions", draw);
+  const auto done = command<kiosk::MarkActionDone>(h.tap("meeting.carried.done.a-old", draw));
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->action, "a-old");
+}
+
+TEST(AdminScreen, SwitchesLanguageAndQuits) {
+  ScreenHarness h;
+  const auto snap = snapshot();
+  const auto draw = [&](Ui& ui, Intents& out) { admin_screen(ui, snap, {"test display"}, out); };
+  const auto language = only<SetLanguage>(h.tap("admin.language.nn", draw));
+  ASSERT_TRUE(language);
+  EXPECT_EQ(language->language, Language::nn);
+  EXPECT_EQ(h.label("admin.device"), "kiosk-1");
+  EXPECT_EQ(h.label("admin.broker"), "Tilkoblet");
+  EXPECT_TRUE(only<QuitApp>(h.tap("admin.quit", draw)));
+}
+
+TEST(Screens, FitAt800x480AndAt1280x800) {
+  for (const Size size : {Size{800, 480}, Size{1280, 800}}) {
+    ScreenHarness h(size);
+    auto snap = snapshot();
+    CheckInView view;
+    h.frame(
+        [&](Ui& ui, Intents& out) { check_in_screen(ui, snap, session(snap, "s-gv"), view, out); });
+    // Every tappable thing is within the display and at least touch-sized.
+    const auto m = metrics_for(size);
+    for (const auto& w : h.widgets().all()) {
+      if (!w.id.starts_with("checkin.") && w.id != "nav.back") {
+        continue;
+      }
+      EXPECT_GE(w.rect.height, m.touch_min() - 1) << w.id;
+      EXPECT_LE(w.rect.x + w.rect.width, static_cast<float>(size.width)) << w.id;
+      EXPECT_LE(w.rect.y + w.rect.height, static_cast<float>(size.height)) << w.id;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tavla::ui
