@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "backup.hpp"
 #include "reports.hpp"
 #include "signals.hpp"
 #include "tavla/build_info.hpp"
@@ -134,6 +135,8 @@ int run_cli(int argc, char** argv) {
   close_cmd->add_option("--year", year)->required();
   close_cmd->add_option("--by", by);
 
+  const BackupCommand backup_cmd(app);  // backup.cpp
+
   CLI11_PARSE(app, argc, argv);
   if (app.get_subcommands().empty()) {
     std::cerr << app.help() << "tavla-host: name a command\n";
@@ -141,6 +144,9 @@ int run_cli(int argc, char** argv) {
   }
 
   try {
+    if (backup_cmd.parsed()) {
+      return backup_cmd.run(log_line);
+    }
     if (check->parsed()) {
       const auto site = config::load_site(common.config);
       std::size_t members = 0;
