@@ -40,8 +40,10 @@ std::string scalar(sqlite3* db, const char* sql) {
   std::string value;
   const int rc = sqlite3_step(stmt);
   if (rc == SQLITE_ROW) {
-    const auto* text = sqlite3_column_text(stmt, 0);
-    value = text != nullptr ? reinterpret_cast<const char*>(text) : "";
+    // SQLite's text is unsigned char.
+    const auto* text = reinterpret_cast<const char*>(  // NOLINT(*-reinterpret-cast)
+        sqlite3_column_text(stmt, 0));
+    value = text != nullptr ? text : "";
   }
   sqlite3_finalize(stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
