@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <array>
 #include <sstream>
 #include <thread>
 
@@ -22,10 +23,10 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kPackages = {"tavla-kiosk", "tavla-host"};
-const fs::path kUnits = "/lib/systemd/system";
-const fs::path kHostExamples = "/usr/share/doc/tavla-host/examples";
-const fs::path kKioskExamples = "/usr/share/doc/tavla-kiosk/examples";
+constexpr std::array<const char*, 2> kPackages = {"tavla-kiosk", "tavla-host"};
+constexpr const char* kUnits = "/lib/systemd/system";
+constexpr const char* kHostExamples = "/usr/share/doc/tavla-host/examples";
+constexpr const char* kKioskExamples = "/usr/share/doc/tavla-kiosk/examples";
 
 // Serialises this test across build trees on one machine (dpkg has one
 // database); waits up to ten minutes for another run to finish.
@@ -197,32 +198,32 @@ TEST(Packages, InstallRunVerifyAndPurgeOnThisMachine) {
   EXPECT_EQ(unexpected_lines(installed.err), "");
 
   for (const auto& program : kPackages) {
-    const auto version = run({"/usr/bin/" + program, "--version"});
+    const auto version = run({std::string("/usr/bin/") + program, "--version"});
     EXPECT_EQ(version.exit_code, 0) << version.err;
-    expect_contains(version.out, program + " " + TAVLA_VERSION);
+    expect_contains(version.out, std::string(program) + " " + TAVLA_VERSION);
   }
 
   // The example host config works as installed (its member lists beside it).
-  const auto check =
-      run({"/usr/bin/tavla-host", "check", "--config", (kHostExamples / "host.toml").string()});
+  const auto check = run({"/usr/bin/tavla-host", "check", "--config",
+                          (fs::path(kHostExamples) / "host.toml").string()});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
   expect_contains(check.out, "ok: site ");
 
   // The example kiosk config loads once its secret exists beside it, and
   // names a device and the site of the example host config.
-  fs::copy_file(kKioskExamples / "kiosk.toml", dir / "kiosk.toml");
+  fs::copy_file(fs::path(kKioskExamples) / "kiosk.toml", dir / "kiosk.toml");
   write_file(dir / "kiosk.secret", "s3cret\n");
   const auto loaded = kiosk::load_kiosk_config(dir / "kiosk.toml");
   ASSERT_TRUE(std::holds_alternative<kiosk::KioskConfig>(loaded))
       << std::get<kiosk::ConfigError>(loaded).message();
   const auto& kiosk_config = std::get<kiosk::KioskConfig>(loaded);
   EXPECT_EQ(kiosk_config.data_dir, "/var/lib/tavla-kiosk");  // the unit's StateDirectory
-  const auto site = host::config::load_site(kHostExamples / "host.toml");
+  const auto site = host::config::load_site(fs::path(kHostExamples) / "host.toml");
   EXPECT_EQ(kiosk_config.site, site.id);
   EXPECT_NE(site.device(kiosk_config.device), nullptr) << kiosk_config.device;
   EXPECT_EQ(site.database_url, "sqlite:/var/lib/tavla/host.db");
   for (const char* file : {"mosquitto-tavla.conf", "mosquitto-tavla.acl"}) {
-    EXPECT_TRUE(fs::exists(kHostExamples / file)) << file;
+    EXPECT_TRUE(fs::exists(fs::path(kHostExamples) / file)) << file;
   }
   for (const char* doc :
        {"/usr/share/doc/tavla-host/operator.md", "/usr/share/doc/tavla-kiosk/operator.md"}) {
@@ -240,15 +241,15 @@ TEST(Packages, InstallRunVerifyAndPurgeOnThisMachine) {
   EXPECT_EQ(fs::status("/var/lib/tavla-kiosk").permissions() & fs::perms::all,
             fs::perms::owner_all);
   for (const auto& package : kPackages) {
-    EXPECT_TRUE(
-        fs::is_symlink("/etc/systemd/system/multi-user.target.wants/" + package + ".service"))
+    EXPECT_TRUE(fs::is_symlink(fs::path("/etc/systemd/system/multi-user.target.wants") /
+                               (std::string(package) + ".service")))
         << package << " is not enabled";
   }
 
   // systemd's own checks of the units, and its view of the time settings.
   const auto verify =
-      run({TAVLA_SYSTEMD_ANALYZE, "verify", (kUnits / "tavla-host.service").string(),
-           (kUnits / "tavla-kiosk.service").string()});
+      run({TAVLA_SYSTEMD_ANALYZE, "verify", (fs::path(kUnits) / "tavla-host.service").string(),
+           (fs::path(kUnits) / "tavla-kiosk.service").string()});
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
   EXPECT_EQ(verify.err.find("tavla"), std::string::npos) << verify.err;
   const auto timesync = run({TAVLA_SYSTEMD_ANALYZE, "cat-config", "systemd/timesyncd.conf"});

@@ -41,7 +41,7 @@ std::string reports(const std::filesystem::path& config) {
 // A site database with kiosk events, a quarantined message, a correction
 // and a purchase.
 std::filesystem::path make_site_with_history(const TempDir& dir) {
-  const auto config = write_example_site(dir, database_url(Backend::sqlite, dir));
+  auto config = write_example_site(dir, database_url(Backend::sqlite, dir));
   {
     const auto site = config::load_site(config);
     storage::Store store(site.database_url);
