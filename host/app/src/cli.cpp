@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "allocate.hpp"
+#include "backup.hpp"
 #include "reports.hpp"
 #include "signals.hpp"
 #include "tavla/build_info.hpp"
@@ -146,6 +147,8 @@ int run_cli(int argc, char** argv) {
   close_cmd->add_option("--year", year)->required();
   close_cmd->add_option("--by", by);
 
+  const BackupCommand backup_cmd(app);  // backup.cpp
+
   CLI11_PARSE(app, argc, argv);
   if (app.get_subcommands().empty()) {
     std::cerr << app.help() << "tavla-host: name a command\n";
@@ -153,6 +156,9 @@ int run_cli(int argc, char** argv) {
   }
 
   try {
+    if (backup_cmd.parsed()) {
+      return backup_cmd.run(log_line);
+    }
     if (check->parsed()) {
       const auto site = config::load_site(common.config);
       std::size_t members = 0;
