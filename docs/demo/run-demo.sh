@@ -151,7 +151,7 @@ play() {
 play morning 09:05
 play midday 12:05
 
-say "4/4 stopping the kiosk's host and broker; the figures for $year"
+say "4/4 stopping the host (it drains) and the broker; the figures for $year"
 kill -TERM "$host_pid"
 wait "$host_pid" || fail "tavla-host did not stop cleanly (see $work/host.log)"
 host_pid=""
