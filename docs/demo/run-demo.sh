@@ -36,8 +36,13 @@ fail() {
 broker_pid=""
 host_pid=""
 xvfb_pid=""
+kiosk_pid=""
 cleanup() {
   local status=$?
+  if [ -n "$kiosk_pid" ]; then
+    kill -TERM "$kiosk_pid" 2>/dev/null || true
+    wait "$kiosk_pid" 2>/dev/null || true
+  fi
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     kill -TERM "$host_pid" 2>/dev/null || true
     for _ in $(seq 300); do kill -0 "$host_pid" 2>/dev/null || break; sleep 0.1; done
@@ -47,7 +52,9 @@ cleanup() {
     [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
-  if [ "$status" -ne 0 ]; then
+  if [ "$status" -eq 130 ]; then
+    printf 'demo: interrupted; everything it started is stopped\n' >&2
+  elif [ "$status" -ne 0 ]; then
     printf 'demo: failed; logs in %s\n' "$work" >&2
   fi
 }
@@ -137,16 +144,21 @@ else
   echo "the kiosk opens a window on $display"
 fi
 # play NAME OSLO_TIME: one part of the day, the kiosk's clock starting then.
+# In the background and waited for, so a signal to the demo stops it at once.
 play() {
   local start
   start="$(oslo_to_utc "$2")"
   echo "$1: the kiosk's clock starts at $2 in Oslo ($start)"
-  if ! DISPLAY="$display" TZ=Europe/Oslo timeout 180 "$kiosk" --config "$work/kiosk.toml" \
+  DISPLAY="$display" TZ=Europe/Oslo timeout 180 "$kiosk" --config "$work/kiosk.toml" \
     --windowed 1280x800 --start-time "$start" --script "$here/$1.script" \
-    --shots "$work/screenshots" >"$work/kiosk-$1.log" 2>&1; then
+    --shots "$work/screenshots" >"$work/kiosk-$1.log" 2>&1 &
+  kiosk_pid=$!
+  if ! wait "$kiosk_pid"; then
+    kiosk_pid=""
     tail -5 "$work/kiosk-$1.log" >&2
     fail "the kiosk's $1 script failed (see $work/kiosk-$1.log)"
   fi
+  kiosk_pid=""
 }
 play morning 09:05
 play midday 12:05
