@@ -148,6 +148,12 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
   }
   std::ranges::sort(snap.today, {}, &ScheduleEntryView::start);
   for (const auto& a : room.open_actions) {
+    // The host lists every open action of the room's groups, also those of
+    // a meeting still open here; those are that meeting's own minutes, not
+    // carried over from an earlier one.
+    if (snap.session(a.from_session) != nullptr) {
+      continue;
+    }
     const bool done =
         std::ranges::find(in.state.carried_done, a.action) != in.state.carried_done.end();
     snap.carried_actions.push_back(OpenActionView{a.action, a.text, a.owner,

@@ -213,6 +213,32 @@ TEST_F(KioskTest, TheSnapshotServesTheScreens) {
   EXPECT_EQ(snap->outbox, 8U);
 }
 
+// The host republishes the room config with every open action of its
+// groups, including one just recorded in the meeting still open here: that
+// one is the meeting's own, not carried over from an earlier one.
+TEST_F(KioskTest, AnActionOfTheOpenMeetingIsNotShownAsCarriedOver) {
+  provision();
+  std::string session;
+  std::string action;
+  {
+    auto kiosk = make();
+    session =
+        done(kiosk->execute(OpenSession{"nm", testing::kNetworkLeaderPin, {}, "fast"})).subject;
+    done(kiosk->execute(StartItem{session, "sak-1"}));
+    action = done(kiosk->execute(RecordAction{session, {}, "Invitere", "p-nl", {}})).subject;
+  }
+  room_.rev += 1;
+  room_.open_actions.push_back(protocol::OpenAction{action, "Invitere", "p-nl", {}, session});
+  provision();
+  auto kiosk = make();
+  const auto snap = kiosk->snapshot();
+  ASSERT_EQ(snap->config_rev, room_.rev);
+  ASSERT_EQ(snap->carried_actions.size(), 1U);
+  EXPECT_EQ(snap->carried_actions[0].action, testing::kCarriedAction);
+  ASSERT_EQ(snap->session(session)->actions.size(), 1U);
+  EXPECT_EQ(snap->session(session)->actions[0].action, action);
+}
+
 TEST_F(KioskTest, CommandsFromManyThreadsKeepSeqDenseAndSnapshotsWhole) {
   provision();
   auto kiosk = make();
