@@ -134,6 +134,15 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
     control.stop = true;
   }
   client.disconnect();
+  // What arrived between the last drain and the disconnect is stored too;
+  // its acks wait in the client's buffer and are lost with the process, so
+  // the devices resend it and get the duplicate acked next time.
+  for (auto batch = queue.take(options.max_batch, std::chrono::milliseconds(0)); !batch.empty();
+       batch = queue.take(options.max_batch, std::chrono::milliseconds(0))) {
+    control.stop = false;
+    process(batch);
+    control.stop = true;
+  }
   log("stopped; this run stored " + std::to_string(stored) + " events, quarantined " +
       std::to_string(quarantined) + ", acked " + std::to_string(duplicates) + " duplicates again");
   return 0;

@@ -86,7 +86,6 @@ bool MqttClient::connect(const std::atomic<bool>& stop) {
   auto builder = mqtt::connect_options_builder()
                      .mqtt_version(MQTTVERSION_5)
                      .clean_start(false)
-                     .properties(props)
                      .keep_alive_interval(std::chrono::seconds(20))
                      .automatic_reconnect(std::chrono::milliseconds(500), std::chrono::seconds(30));
   if (site_.broker.username) {
@@ -98,7 +97,13 @@ bool MqttClient::connect(const std::atomic<bool>& stop) {
   if (site_.broker.url.starts_with("ssl://") || site_.broker.url.starts_with("mqtts://")) {
     builder.ssl(mqtt::ssl_options());
   }
-  const auto options = builder.finalize();
+  auto options = builder.finalize();
+  // Set on the object given to connect(): with Paho C++ 1.2, properties
+  // given to the builder (or set before a copy of the options) never reach
+  // the broker, so there was no session expiry and no session survived a
+  // disconnect (mosquitto 2.0.11 answered every reconnect with "no session
+  // present"). Serve tests check that the broker queues for a stopped host.
+  options.set_properties(props);
   auto backoff = std::chrono::milliseconds(250);
   while (!stop) {
     try {
@@ -122,6 +127,14 @@ bool MqttClient::connect(const std::atomic<bool>& stop) {
 
 void MqttClient::stop_consuming() {
   consuming_ = false;
+  // A lone host keeps its subscriptions: its session outlives the process
+  // (session expiry above), so the broker queues what the rooms send while
+  // it restarts or is upgraded, and delivers it on the next connect instead
+  // of the devices resending after their ack timeout. An instance of a
+  // shared group unsubscribes, so its peers take over at once.
+  if (site_.broker.shared_group.empty()) {
+    return;
+  }
   try {
     const auto topics = filters();
     client_->unsubscribe(mqtt::string_collection::create(topics))

@@ -276,6 +276,26 @@ TEST_P(ServeTest, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {
   EXPECT_NE(usage.find("lunner,2026,1,150,0,0"), std::string::npos) << usage;
 }
 
+TEST_P(ServeTest, WhatRoomsSendWhileTheHostIsStoppedWaitsAtTheBroker) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  auto host = std::make_unique<Host>(config, dir);
+  Kiosk k1(broker, "kiosk-1");
+  EventMaker maker("kiosk-1", "epoch-0001");
+  const auto day = gg_day(maker, "s-1");
+  EXPECT_EQ(host->stop(), 0);  // a clean stop, as for an upgrade
+  for (const auto& e : day) {  // sent once, never resent by this peer
+    k1.send(e);
+  }
+  host = std::make_unique<Host>(config, dir);
+  // The host's persistent session kept its subscription, so the broker
+  // queued the events and delivers them on the next connect.
+  ASSERT_TRUE(k1.all_acked(day, 20s)) << host->log();
+  EXPECT_EQ(host->stop(), 0);
+  EXPECT_EQ(usage_csv(config), kDayUsage);
+}
+
 TEST_P(ServeTest, SighupReloadsTheSiteAndRepublishesRoomConfigs) {
   MosquittoBroker broker;
   TempDir dir;

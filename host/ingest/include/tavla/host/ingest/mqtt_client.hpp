@@ -34,7 +34,8 @@ class MqttClient final : public Transport {
   // Connects and subscribes, retrying with backoff until it succeeds or
   // `stop` becomes true. Returns whether it is subscribed.
   bool connect(const std::atomic<bool>& stop);
-  // Stops receiving (unsubscribes) but keeps the connection for the last acks.
+  // Stops resubscribing; in a shared group also unsubscribes so the peers
+  // take over. Keeps the connection for the last acks.
   void stop_consuming();
   void disconnect();
   void publish(const std::string& topic, const std::string& payload, bool retained) override;
