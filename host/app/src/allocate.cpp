@@ -82,6 +82,12 @@ report::Table explain_table(const config::Site& site, storage::Store& store, int
                           report::plain_money(line.remainder_amount) + ")"
                     : ""),
            line.units, line.total_units, Money{line.amount}});
+      if (const auto price = allocation::price_per_unit(part)) {
+        // Falls as the volume grows; for reading only, the amount above is
+        // what is invoiced.
+        t.rows.push_back({part.name, "price per unit " + report::plain_money(*price), std::string(),
+                          std::string(), std::string()});
+      }
       if (line.basis == allocation::Key::attendance) {
         for (const auto& s : store.session_units(year, municipality)) {
           if (s.kind == "group_guidance") {

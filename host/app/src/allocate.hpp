@@ -1,5 +1,5 @@
-// allocate, settle and --explain: the engine's results as tables. Compiled
-// always; linked into tavla-host once the allocation engine library exists.
+// allocate, settle and --explain: the allocation engine's results over the
+// store's usage, as tables.
 #pragma once
 
 #include <optional>

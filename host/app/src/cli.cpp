@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "allocate.hpp"
 #include "reports.hpp"
 #include "signals.hpp"
 #include "tavla/build_info.hpp"
@@ -78,6 +79,17 @@ int run_cli(int argc, char** argv) {
   usage_cmd->add_option("--year", year)->required();
   bool monthly = false;
   usage_cmd->add_flag("--monthly", monthly, "one row per municipality and month");
+
+  auto* allocate_cmd = app.add_subcommand("allocate", "the year's costs split per municipality");
+  add_common(allocate_cmd, common);
+  allocate_cmd->add_option("--year", year)->required();
+  std::string explain;
+  allocate_cmd->add_option("--explain", explain,
+                           "a municipality: the numbers behind its amount, down to the sessions");
+
+  auto* settle_cmd = app.add_subcommand("settle", "year-end settlement against the provisional");
+  add_common(settle_cmd, common);
+  settle_cmd->add_option("--year", year)->required();
 
   auto* devices_cmd = app.add_subcommand("devices", "devices: last seen, online, seq and gaps");
   add_common(devices_cmd, common);
@@ -172,6 +184,19 @@ int run_cli(int argc, char** argv) {
                  " is closed: these are its frozen figures (later events are adjustments)");
       }
       print(usage_table(site, store, year, monthly), common, site);
+    } else if (allocate_cmd->parsed()) {
+      warn_about_gaps(store, std::cerr);
+      if (explain.empty()) {
+        print(allocate_table(site, store, year, std::cerr), common, site);
+      } else {
+        if (site.municipality(explain) == nullptr) {
+          throw std::runtime_error("--explain: unknown municipality '" + explain + "'");
+        }
+        print(explain_table(site, store, year, explain, std::cerr), common, site);
+      }
+    } else if (settle_cmd->parsed()) {
+      warn_about_gaps(store, std::cerr);
+      print(settle_table(site, store, year, std::cerr), common, site);
     } else if (devices_cmd->parsed()) {
       print(devices_table(site, store, now()), common, site);
     } else if (quarantine_list->parsed()) {

@@ -128,10 +128,13 @@ const std::string kDayUsage =
     "ullensaker,2026,0,0,0,0\r\n"
     "oslo,2026,0,0,1,0\r\n";
 
-TEST(Serve, StoresAcksAndPublishesRoomConfigsWithOpenActions) {
+// Every ingest test runs on both backends, SQLite and PostgreSQL.
+class ServeTest : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(ServeTest, StoresAcksAndPublishesRoomConfigsWithOpenActions) {
   MosquittoBroker broker;
   TempDir dir;
-  const auto config = write_example_site(dir, database_url(Backend::sqlite, dir), broker.url());
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
   Host host(config, dir);
   Kiosk k1(broker, "kiosk-1");
   Kiosk k2(broker, "kiosk-2");
@@ -175,10 +178,10 @@ TEST(Serve, StoresAcksAndPublishesRoomConfigsWithOpenActions) {
   EXPECT_EQ(usage_csv(config), expected);
 }
 
-TEST(Serve, GarbageThroughTheBrokerIsQuarantinedAckedAndChangesNothing) {
+TEST_P(ServeTest, GarbageThroughTheBrokerIsQuarantinedAckedAndChangesNothing) {
   MosquittoBroker broker;
   TempDir dir;
-  const auto config = write_example_site(dir, database_url(Backend::sqlite, dir), broker.url());
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
   Host host(config, dir);
   Kiosk k1(broker, "kiosk-1");
   EventMaker maker("kiosk-1", "epoch-0001");
@@ -232,10 +235,10 @@ TEST(Serve, GarbageThroughTheBrokerIsQuarantinedAckedAndChangesNothing) {
   EXPECT_EQ(host.stop(), 0);
 }
 
-TEST(Serve, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {
+TEST_P(ServeTest, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {
   MosquittoBroker broker({.persistence = true});
   TempDir dir;
-  const auto config = write_example_site(dir, database_url(Backend::sqlite, dir), broker.url());
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
   auto host = std::make_unique<Host>(config, dir);
   Kiosk k1(broker, "kiosk-1");
   EventMaker maker("kiosk-1", "epoch-0001");
@@ -273,10 +276,10 @@ TEST(Serve, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {
   EXPECT_NE(usage.find("lunner,2026,1,150,0,0"), std::string::npos) << usage;
 }
 
-TEST(Serve, SighupReloadsTheSiteAndRepublishesRoomConfigs) {
+TEST_P(ServeTest, SighupReloadsTheSiteAndRepublishesRoomConfigs) {
   MosquittoBroker broker;
   TempDir dir;
-  const auto config = write_example_site(dir, database_url(Backend::sqlite, dir), broker.url());
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
   Host host(config, dir);
   Kiosk k1(broker, "kiosk-1");
   ASSERT_TRUE(eventually([&] { return k1.latest_config().has_value(); }));
@@ -326,6 +329,9 @@ TEST(Serve, TwoInstancesWithOneSharedGroupOnOnePostgresStoreEachEventOnce) {
   EXPECT_GT(stored(b.log()), 0U) << b.log();
   EXPECT_EQ(stored(a.log()) + stored(b.log()), events.size());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServeTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 
 }  // namespace
 }  // namespace tavla::host::testing
