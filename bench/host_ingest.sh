@@ -4,7 +4,8 @@
 # N QoS 1 events of one kiosk through a local mosquitto, beside a bare
 # `mosquitto_sub -q 1` on the same topic in the same run; both count what
 # arrived, and the host's database is counted after it stopped.
-# Usage: bench/host_ingest.sh [N] [sqlite|postgresql|both]
+# Usage: bench/host_ingest.sh [N] [sqlite|postgresql|both|postgresql-fsync-off]
+# (postgresql-fsync-off: the tests' non-durable server, to see what durability costs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tavla setup >/dev/null

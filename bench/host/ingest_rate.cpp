@@ -8,7 +8,9 @@
 // instant. Both sides count what arrived, and the host's database is counted
 // after it stopped. The broker has max_queued_messages 0 (nothing dropped).
 //
-// usage: tavla_bench_host_ingest [N] [sqlite|postgresql|both]
+// usage: tavla_bench_host_ingest [N] [sqlite|postgresql|both|postgresql-fsync-off]
+// postgresql-fsync-off: the tests' server (fsync, synchronous_commit and
+// full_page_writes off), not durable; only to see what durability costs.
 #include <mqtt/async_client.h>
 #include <signal.h>
 
@@ -27,6 +29,7 @@
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
+#include "tavla/testing/postgres_server.hpp"
 #include "tavla/testing/process.hpp"
 #include "tavla/testing/temp_dir.hpp"
 
@@ -163,11 +166,17 @@ bool run_backend(const std::string& backend, std::size_t n) {
       testing::MosquittoBroker::Options{false, 0, "set_tcp_nodelay true\n"});
   testing::TempDir dir("tavla-bench-ingest");
   std::unique_ptr<tavla::bench::DurablePostgres> postgres;
+  std::unique_ptr<testing::PostgresServer> fast_postgres;
   std::string url;
   std::string durability;
   if (backend == "sqlite") {
     url = "sqlite:" + (dir / "host.db").string();
     durability = "SQLite, WAL, synchronous=FULL";
+  } else if (backend == "postgresql-fsync-off") {
+    fast_postgres = std::make_unique<testing::PostgresServer>();
+    url = fast_postgres->create_database();
+    durability =
+        "PostgreSQL 15, NOT DURABLE: fsync=off synchronous_commit=off full_page_writes=off";
   } else {
     postgres = std::make_unique<tavla::bench::DurablePostgres>();
     url = postgres->url();
@@ -268,8 +277,8 @@ int main(int argc, char** argv) {
   const std::size_t n = argc > 1 ? std::stoul(argv[1]) : 50000;
   const std::string which = argc > 2 ? argv[2] : "both";
   bool ok = true;
-  for (const std::string backend : {"sqlite", "postgresql"}) {
-    if (which == backend || which == "both") {
+  for (const std::string backend : {"sqlite", "postgresql", "postgresql-fsync-off"}) {
+    if (which == backend || (which == "both" && backend != "postgresql-fsync-off")) {
       try {
         ok = run_backend(backend, n) && ok;
       } catch (const std::exception& e) {
