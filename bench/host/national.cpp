@@ -83,11 +83,38 @@ std::string check_group_by(const bench::NationalTally& tally, const std::string&
   return counted == tally.checkins_by_municipality ? "" : "counts differ from the generator's";
 }
 
-// municipality,part,basis,units,share,amount: rows for every member and part.
-std::string check_allocate(const bench::NationalShape& shape, const std::string& out) {
+// municipality,part,basis,units,share,amount: every part adds up to its
+// amount in the plan (national_year.cpp) to the øre, and the consumption
+// part's units are the generator's attendance units.
+std::string check_allocate(const bench::NationalShape& shape, const bench::NationalTally& tally,
+                           const std::string& out) {
+  const std::map<std::string, std::int64_t> planned = {{"Fast fordelingsnøkkel", 6'000'000'000},
+                                                       {"Forbruk", 6'000'000'000},
+                                                       {"Individuell veiledning", 4'000'000'000}};
+  std::map<std::string, std::int64_t> sums;
+  std::size_t members = 0;
   const auto rows = csv_rows(out);
-  if (rows.size() < static_cast<std::size_t>(shape.municipalities) * 3 + 1) {
-    return fmt::format("only {} lines", rows.size());
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.size() != 6) {
+      return "line " + std::to_string(i) + " has " + std::to_string(r.size()) + " fields";
+    }
+    std::string ore = r[5];
+    ore.erase(std::remove(ore.begin(), ore.end(), '.'), ore.end());
+    sums[r[1]] += std::stoll(ore);
+    if (r[1] == "Forbruk") {
+      ++members;
+      const auto it = tally.units_by_municipality.find(r[0]);
+      if (r[3] != std::to_string(it == tally.units_by_municipality.end() ? 0 : it->second)) {
+        return "units of " + r[0] + " differ from the generator's";
+      }
+    }
+  }
+  if (sums != planned) {
+    return "the parts do not add up to the plan's amounts";
+  }
+  if (members != static_cast<std::size_t>(shape.municipalities)) {
+    return fmt::format("{} members in the consumption part", members);
   }
   return "";
 }
@@ -145,7 +172,7 @@ int main(int argc, char** argv) {
     subjects.push_back(
         {"tavla-host allocate --format csv",
          {TAVLA_HOST, "allocate", "--config", site.string(), "--year", year, "--format", "csv"},
-         [&](const std::string& out) { return check_allocate(shape, out); }});
+         [&](const std::string& out) { return check_allocate(shape, tally, out); }});
   } else {
     std::printf("note: this tavla-host has no allocate command; usage only\n");
   }
