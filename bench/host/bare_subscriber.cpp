@@ -1,8 +1,7 @@
 #include "bare_subscriber.hpp"
 
-#include <signal.h>
-
 #include <algorithm>
+#include <csignal>
 #include <fstream>
 
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -66,7 +65,7 @@ BareSubscriber::Arrivals BareSubscriber::arrivals(
 }
 
 std::string event_id_of(std::string_view payload) {
-  constexpr std::string_view kKey = "\"id\":\"";
+  constexpr std::string_view kKey = R"("id":")";
   const auto start = payload.find(kKey);
   if (start == std::string_view::npos) {
     return {};

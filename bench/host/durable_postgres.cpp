@@ -11,7 +11,9 @@
 namespace tavla::bench {
 namespace {
 
-const std::string kBin = TAVLA_POSTGRES_BIN;
+std::string tool(const char* name) {
+  return std::string(TAVLA_POSTGRES_BIN) + "/" + name;
+}
 
 std::vector<std::string> as_owner(std::vector<std::string> argv) {
   if (::geteuid() == 0) {  // initdb refuses to run as root
@@ -32,19 +34,19 @@ std::string psql(const std::string& url, const std::string& sql) {
 
 DurablePostgres::DurablePostgres() : port_(testing::free_port()) {
   if (::geteuid() == 0) {
-    const passwd* pg = ::getpwnam("postgres");
+    const passwd* pg = ::getpwnam("postgres");  // NOLINT(concurrency-mt-unsafe): before any thread
     if (pg == nullptr || ::chown(dir_.path().c_str(), pg->pw_uid, pg->pw_gid) != 0) {
       throw std::runtime_error("cannot give " + dir_.path().string() + " to the postgres user");
     }
   }
   const auto data = (dir_ / "data").string();
   const auto init = testing::run(as_owner(
-      {kBin + "/initdb", "-D", data, "-A", "trust", "-U", "tavla", "-E", "UTF8", "--locale=C"}));
+      {tool("initdb"), "-D", data, "-A", "trust", "-U", "tavla", "-E", "UTF8", "--locale=C"}));
   if (init.exit_code != 0) {
     throw std::runtime_error("initdb failed: " + init.err + init.out);
   }
   const auto start = testing::run(
-      as_owner({kBin + "/pg_ctl", "-D", data, "-o",
+      as_owner({tool("pg_ctl"), "-D", data, "-o",
                 "-k " + dir_.path().string() + " -c listen_addresses= -p " + std::to_string(port_),
                 "-l", (dir_ / "log").string(), "-w", "start"}));
   if (start.exit_code != 0) {
@@ -62,7 +64,7 @@ DurablePostgres::~DurablePostgres() {
 void DurablePostgres::stop() {
   if (running_) {
     (void)testing::run(
-        as_owner({kBin + "/pg_ctl", "-D", (dir_ / "data").string(), "-m", "fast", "-w", "stop"}));
+        as_owner({tool("pg_ctl"), "-D", (dir_ / "data").string(), "-m", "fast", "-w", "stop"}));
     running_ = false;
   }
 }

@@ -13,7 +13,7 @@
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: %s DATABASE_FILE participants|events\n", argv[0]);
+    (void)std::fprintf(stderr, "usage: %s DATABASE_FILE participants|events\n", argv[0]);
     return 2;
   }
   const std::string which = argv[2];
@@ -25,19 +25,20 @@ int main(int argc, char** argv) {
             "WHERE type = 'attendance.checked_in' GROUP BY m ORDER BY m";
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    std::fprintf(stderr, "cannot open %s: %s\n", argv[1], sqlite3_errmsg(db));
+    (void)std::fprintf(stderr, "cannot open %s: %s\n", argv[1], sqlite3_errmsg(db));
     return 1;
   }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-    std::fprintf(stderr, "cannot prepare: %s\n", sqlite3_errmsg(db));
+    (void)std::fprintf(stderr, "cannot prepare: %s\n", sqlite3_errmsg(db));
     return 1;
   }
   int rc = 0;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): SQLite's text is unsigned char
     const auto* muni = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    std::printf("%s,%lld\n", muni != nullptr ? muni : "",
-                static_cast<long long>(sqlite3_column_int64(stmt, 1)));
+    (void)std::printf("%s,%lld\n", muni != nullptr ? muni : "",
+                      static_cast<long long>(sqlite3_column_int64(stmt, 1)));
   }
   sqlite3_finalize(stmt);
   sqlite3_close(db);

@@ -12,9 +12,9 @@
 // postgresql-fsync-off: the tests' server (fsync, synchronous_commit and
 // full_page_writes off), not durable; only to see what durability costs.
 #include <mqtt/async_client.h>
-#include <signal.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <deque>
 #include <iostream>
@@ -41,7 +41,7 @@ namespace host_testing = tavla::host::testing;
 namespace protocol = tavla::protocol;
 namespace testing = tavla::testing;
 
-const std::string kDevice = "kiosk-1";
+constexpr const char* kDevice = "kiosk-1";
 
 double seconds_between(WallTime from, WallTime to) {
   return std::chrono::duration<double>(to - from).count();
@@ -53,7 +53,7 @@ class Kiosk {
  public:
   Kiosk(const std::string& url, const std::unordered_set<std::string>& measured)
       : client_(url, "bench-kiosk", 100000), measured_(measured) {
-    client_.set_message_callback([this](mqtt::const_message_ptr msg) { on_ack(msg); });
+    client_.set_message_callback([this](const mqtt::const_message_ptr& msg) { on_ack(msg); });
     client_
         .connect(mqtt::connect_options_builder().clean_session(true).max_inflight(65535).finalize())
         ->wait();
@@ -266,7 +266,7 @@ bool run_backend(const std::string& backend, std::size_t n) {
       "of bare (host exit %d)\n",
       acks.measured, n, static_cast<long long>(stored), host_s, host_rate,
       100.0 * host_rate / bare_rate, host_exit);
-  std::fflush(stdout);
+  (void)std::fflush(stdout);
   return acks.measured == n && arrivals.distinct == n && static_cast<std::size_t>(stored) == n &&
          host_exit == 0;
 }

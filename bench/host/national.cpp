@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
       static_cast<long long>(tally.events), static_cast<long long>(tally.sessions), shape.groups,
       shape.devices, shape.municipalities, setup_s, static_cast<double>(tally.events) / setup_s,
       static_cast<double>(std::filesystem::file_size(database)) / 1e9);
-  std::fflush(stdout);
+  (void)std::fflush(stdout);
 
   const std::string year = std::to_string(shape.year);
   std::vector<Subject> subjects;

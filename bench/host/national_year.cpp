@@ -237,8 +237,8 @@ NationalTally fill_national_year(const NationalShape& shape, const std::filesyst
   // Individual-guidance hours bought by every fifth municipality.
   host::storage::in_transaction(store->db(), [&] {
     for (int m = 0; m < shape.municipalities; m += 5) {
-      store->insert_purchase({0, shape.year, municipality_id(m), (m % 40 + 10) * 100, "syntetisk",
-                              "bench", protocol::format_timestamp(received_at)});
+      store->insert_purchase({0, shape.year, municipality_id(m), std::int64_t{m % 40 + 10} * 100,
+                              "syntetisk", "bench", protocol::format_timestamp(received_at)});
     }
   });
   return tally;

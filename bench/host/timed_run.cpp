@@ -19,6 +19,7 @@ TimedRun timed_run(const std::vector<std::string>& argv, const std::filesystem::
                    const std::filesystem::path& stderr_path) {
   std::vector<std::string> args = argv;
   std::vector<char*> pointers;
+  pointers.reserve(args.size() + 1);
   for (auto& a : args) {
     pointers.push_back(a.data());
   }
