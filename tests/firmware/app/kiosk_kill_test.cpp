@@ -176,13 +176,13 @@ TEST(KioskKill, EveryDurableCheckInArrivesExactlyOnceAfterFiftyKills) {
   for (int k = 0; k < kKills; ++k) {
     const auto out = dir / ("run-" + std::to_string(k) + ".out");
     {
-      Process kiosk({program_argv(TAVLA_KIOSK,
-                                     {"--config", (dir / "kiosk.toml").string(), "--headless",
+      Process kiosk(
+          {program_argv(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string(), "--headless",
                                       "--script", (dir / "burst.jsonl").string(), "--mark-begin"}),
-                     {},
-                     out,
-                     dir / ("run-" + std::to_string(k) + ".err"),
-                     {}});
+           {},
+           out,
+           dir / ("run-" + std::to_string(k) + ".err"),
+           {}});
       // Even runs: a random moment from the start (startup and database
       // creation included). Odd runs: a random moment once the burst has
       // made its first check-in durable, whatever the start-up took (qemu).
@@ -229,7 +229,7 @@ TEST(KioskKill, EveryDurableCheckInArrivesExactlyOnceAfterFiftyKills) {
   // One more start, undisturbed: it drains the outbox to the host.
   const auto drain =
       run(program_argv(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string(), "--headless",
-                                        "--script", (dir / "drain.jsonl").string()}),
+                                     "--script", (dir / "drain.jsonl").string()}),
           "", 180s);
   ASSERT_EQ(drain.exit_code, 0) << drain.out << drain.err;
 

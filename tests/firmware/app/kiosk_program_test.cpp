@@ -31,8 +31,7 @@ TEST(KioskProgram, RefusesAnUnknownOption) {
 TEST(KioskProgram, ABadConfigNamesFileLineAndKey) {
   TempDir dir;
   write_file(dir / "kiosk.toml", "[device]\nid = \"kiosk-1\"\nsite = \"s\"\ndata_dir = 5\n");
-  const auto result =
-      run(program_argv(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string()}));
+  const auto result = run(program_argv(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string()}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("kiosk.toml:4:12: device.data_dir: must be a string"),
             std::string::npos)
@@ -59,8 +58,8 @@ TEST(KioskProgram, TheTouchUiRefusesABadWindowSizeOrScript) {
   auto result = run(program_argv(TAVLA_KIOSK, {"--config", config, "--windowed", "800by480"}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--windowed takes WIDTHxHEIGHT"), std::string::npos) << result.err;
-  result = run(program_argv(TAVLA_KIOSK,
-                               {"--config", config, "--script", (dir / "bad.script").string()}));
+  result = run(
+      program_argv(TAVLA_KIOSK, {"--config", config, "--script", (dir / "bad.script").string()}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("bad.script:1: tap takes"), std::string::npos) << result.err;
 }
@@ -88,7 +87,7 @@ TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
 )");
   const auto result =
       run(program_argv(TAVLA_KIOSK, {"--config", (dir / "kiosk.toml").string(), "--headless",
-                                        "--script", (dir / "meeting.jsonl").string()}));
+                                     "--script", (dir / "meeting.jsonl").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   std::map<std::string, int> types;
   for (const auto& r : host.received()) {

@@ -21,11 +21,11 @@ using testing::message;
 class ProcessorTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    site_ = config::load_site(testing::write_example_site(dir_, testing::database_url(GetParam(), dir_)));
+    site_ = config::load_site(
+        testing::write_example_site(dir_, testing::database_url(GetParam(), dir_)));
     store_ = std::make_unique<storage::Store>(site_.database_url);
-    processor_ = std::make_unique<Processor>(*store_, site_, [] {
-      return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z");
-    });
+    processor_ = std::make_unique<Processor>(
+        *store_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
   }
 
   std::map<std::string, std::int64_t> units() {
@@ -90,8 +90,9 @@ TEST_P(ProcessorTest, DuplicateStormGivesTheSameUsageAsCleanInput) {
   std::shuffle(storm.begin(), storm.end(), random);
   std::size_t acked = 0;
   for (std::size_t i = 0; i < storm.size(); i += 5) {  // several batches
-    const auto r = processor_->process(
-        {storm.begin() + static_cast<long>(i), storm.begin() + static_cast<long>(std::min(i + 5, storm.size()))});
+    const auto r =
+        processor_->process({storm.begin() + static_cast<long>(i),
+                             storm.begin() + static_cast<long>(std::min(i + 5, storm.size()))});
     for (const auto& [_, ids] : r.acks) {
       acked += ids.size();
     }
