@@ -39,6 +39,15 @@ usage::Bases gather(const config::Site& site, storage::Store& store, int year,
   return bases;
 }
 
+// Purchased hours are kept in hundredths: shown as hours with two decimals
+// (as `purchases list` does: 9600 is "96.00"), every other key as a count.
+report::Cell units_cell(allocation::Key key, allocation::Quantity units) {
+  if (key == allocation::Key::purchases) {
+    return Money{units};
+  }
+  return units;
+}
+
 }  // namespace
 
 report::Table allocate_table(const config::Site& site, storage::Store& store, int year,
@@ -50,8 +59,9 @@ report::Table allocate_table(const config::Site& site, storage::Store& store, in
   for (const auto& part : result.parts) {
     for (const auto& line : part.lines) {
       t.rows.push_back({line.municipality, part.name,
-                        std::string(allocation::to_string(line.basis)), line.units,
-                        Fraction{line.units, line.total_units}, Money{line.amount}});
+                        std::string(allocation::to_string(line.basis)),
+                        units_cell(line.basis, line.units), Fraction{line.units, line.total_units},
+                        Money{line.amount}});
     }
   }
   for (const auto& e : bases.external) {
@@ -81,7 +91,8 @@ report::Table explain_table(const config::Site& site, storage::Store& store, int
                     ? " (rate " + report::plain_money(line.rate_amount) + " + remainder " +
                           report::plain_money(line.remainder_amount) + ")"
                     : ""),
-           line.units, line.total_units, Money{line.amount}});
+           units_cell(line.basis, line.units), units_cell(line.basis, line.total_units),
+           Money{line.amount}});
       if (const auto price = allocation::price_per_unit(part)) {
         // Falls as the volume grows; for reading only, the amount above is
         // what is invoiced.

@@ -194,6 +194,46 @@ TEST_P(AllocateCommandTest, SettlementBalancesAreFinalMinusProvisional) {
   EXPECT_EQ(final, 146800000 + 50061800);
 }
 
+TEST_P(AllocateCommandTest, PurchasedHoursAreBilledAtTheRateAndShownAsHours) {
+  // The individual-guidance part of domain.md: buyers pay a rate per hour,
+  // and the rest of the part is shared by population.
+  auto text = tavla::testing::read_file(config_);
+  text +=
+      "[[plan.part]]\nname = \"Individuell veiledning\"\namount = 927666\n"
+      "key = \"purchases\"\nrate = 1450\nremainder_key = \"population\"\n";
+  tavla::testing::write_file(config_, text);
+  for (const auto& [municipality, hours] :
+       std::vector<std::pair<std::string, std::string>>{{"nes", "96"}, {"hurdal", "12,5"}}) {
+    const auto r = host({"purchases", "add", "--year", "2026", "--municipality", municipality,
+                         "--hours", hours, "--by", "kari"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::map<std::string, Record> rows;
+  Ore part = 0;
+  for (const auto& r : csv({"allocate", "--year", "2026"})) {
+    if (r.at("part") == "Individuell veiledning") {
+      rows[r.at("municipality")] = r;
+      part += ore(r.at("amount"));
+    }
+  }
+  EXPECT_EQ(part, 92766600);
+  EXPECT_EQ(rows.at("nes").at("units"), "96.00");
+  EXPECT_EQ(rows.at("hurdal").at("units"), "12.50");
+  EXPECT_EQ(rows.at("lunner").at("units"), "0.00");
+  // Nes pays 96 h × 1 450 NOK and its population share of the rest.
+  EXPECT_GT(ore(rows.at("nes").at("amount")), 96 * 145000);
+  Ore explained = 0;
+  for (const auto& r : csv({"allocate", "--year", "2026", "--explain", "nes"})) {
+    if (r.at("part") == "Individuell veiledning" && !r.at("amount").empty()) {
+      explained += ore(r.at("amount"));
+      EXPECT_EQ(r.at("units"), "96.00");
+      EXPECT_EQ(r.at("total_units"), "108.50");
+      EXPECT_NE(r.at("item").find("rate 139200.00"), std::string::npos) << r.at("item");
+    }
+  }
+  EXPECT_EQ(explained, ore(rows.at("nes").at("amount")));
+}
+
 TEST_P(AllocateCommandTest, AnUnknownMunicipalityOrYearIsNamed) {
   auto result = host({"allocate", "--year", "2026", "--explain", "atlantis"});
   EXPECT_NE(result.exit_code, 0);
