@@ -26,8 +26,8 @@
 #include "host_fixture.hpp"
 #include "tavla/kiosk/kiosk.hpp"
 #include "tavla/kiosk/paho_transport.hpp"
-#include "tavla/kiosk/tcp_nodelay.hpp"
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/net/tcp_nodelay.hpp"
 #include "tavla/protocol/topic.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -178,7 +178,7 @@ int run(int n, bool nagle) {
   mqtt::async_client bare(broker.url(), "bench-e2e-bare");
   bare.connect(mqtt::connect_options_builder().clean_session(true).finalize())->wait();
   // As the kiosk does for its own client: no Nagle towards the broker.
-  kiosk::disable_nagle_towards(broker.port());
+  protocol::net::disable_nagle_towards(broker.port());
 
   Samples samples;
   std::string session;

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <thread>
 
-#include "tavla/host/ingest/tcp_nodelay.hpp"
+#include "tavla/protocol/net/tcp_nodelay.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::ingest {
@@ -37,7 +37,7 @@ MqttClient::MqttClient(const config::Site& site, std::string client_id, MessageQ
   });
   client_->set_connected_handler([this](const std::string&) {
     // A new connection is a new socket: Nagle off again (tcp_nodelay.hpp).
-    disable_nagle_towards(broker_port(site_.broker.url));
+    protocol::net::disable_nagle_towards(protocol::net::broker_port(site_.broker.url));
     // After an automatic reconnect: subscribe again (never wait on Paho's
     // callback thread). The first connect subscribes in connect().
     if (connected_once_ && consuming_) {
@@ -108,7 +108,7 @@ bool MqttClient::connect(const std::atomic<bool>& stop) {
   while (!stop) {
     try {
       client_->connect(options)->wait();
-      disable_nagle_towards(broker_port(site_.broker.url));
+      protocol::net::disable_nagle_towards(protocol::net::broker_port(site_.broker.url));
       subscribe()->wait();
       connected_once_ = true;
       return true;

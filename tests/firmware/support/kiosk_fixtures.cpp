@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include "tavla/kiosk/pin.hpp"
-#include "tavla/kiosk/tcp_nodelay.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/net/tcp_nodelay.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::testing {
@@ -89,7 +89,7 @@ class RecordingHost::Impl {
             .finalize();
     client_.connect(options)->wait_for(std::chrono::seconds(10));
     // Acks right after PUBACKs must not wait for Nagle, as in the kiosk.
-    kiosk::disable_nagle_towards(kiosk::broker_port(url));
+    protocol::net::disable_nagle_towards(protocol::net::broker_port(url));
     // Subscribed before the constructor returns, so no event is missed; the
     // connected handler subscribes again after an automatic reconnect.
     client_.subscribe(protocol::device_wildcard(kSite, protocol::Channel::events), 1)

@@ -1,6 +1,6 @@
 #include "tavla/kiosk/paho_transport.hpp"
 
-#include "tavla/kiosk/tcp_nodelay.hpp"
+#include "tavla/protocol/net/tcp_nodelay.hpp"
 
 #include <mqtt/async_client.h>
 
@@ -117,7 +117,7 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
 
  private:
   void on_success(const mqtt::token& tok) override {
-    disable_nagle_towards(broker_port(broker_.url));
+    protocol::net::disable_nagle_towards(protocol::net::broker_port(broker_.url));
     bool session_present = false;
     try {
       session_present = tok.get_connect_response().is_session_present();

@@ -1,6 +1,6 @@
-// Nagle off on the host's connection to the broker: the helper with real
-// loopback sockets, and the MqttClient connected to a real mosquitto.
-#include "tavla/host/ingest/tcp_nodelay.hpp"
+// The host's MqttClient connected to a real mosquitto: Nagle is off on its
+// connection (tavla::protocol_net's helper is tested in tests/protocol/net).
+#include "tavla/host/ingest/mqtt_client.hpp"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -13,37 +13,10 @@
 #include <charconv>
 #include <string_view>
 
-#include "tavla/host/ingest/mqtt_client.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
 
 namespace tavla::host::ingest {
 namespace {
-
-// A listening socket and a connected client on 127.0.0.1.
-struct Pair {
-  int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-  int client = ::socket(AF_INET, SOCK_STREAM, 0);
-  int port = 0;
-  Pair() {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-    auto* any = reinterpret_cast<sockaddr*>(&addr);
-    ::bind(listener, any, sizeof addr);
-    ::listen(listener, 1);
-    socklen_t len = sizeof addr;
-    ::getsockname(listener, any, &len);
-    port = ntohs(addr.sin_port);
-    ::connect(client, any, sizeof addr);
-  }
-  ~Pair() {
-    ::close(client);
-    ::close(listener);
-  }
-  Pair(const Pair&) = delete;
-  Pair& operator=(const Pair&) = delete;
-};
 
 int nodelay(int fd) {
   int value = -1;
@@ -74,21 +47,6 @@ std::vector<int> nodelay_towards(int port) {
     ::closedir(dir);
   }
   return values;
-}
-
-TEST(HostTcpNoDelay, TurnsNagleOffOnlyTowardsTheBrokersPort) {
-  Pair broker;
-  Pair other;
-  ASSERT_EQ(nodelay(broker.client), 0);
-  disable_nagle_towards(broker.port);
-  EXPECT_EQ(nodelay(broker.client), 1);
-  EXPECT_EQ(nodelay(other.client), 0);
-}
-
-TEST(HostTcpNoDelay, ReadsThePortOfABrokerUrl) {
-  EXPECT_EQ(broker_port("tcp://127.0.0.1:1883"), 1883);
-  EXPECT_EQ(broker_port("ssl://mqtt.example.no:8883"), 8883);
-  EXPECT_EQ(broker_port("tcp://localhost"), 0);
 }
 
 TEST(HostTcpNoDelay, TheHostsClientHasNagleOffOnceConnected) {

@@ -1,6 +1,6 @@
-// Nagle off on the process's sockets towards the broker's port, with real
-// loopback sockets.
-#include "tavla/kiosk/tcp_nodelay.hpp"
+// tavla::protocol_net: Nagle off on the process's sockets towards the
+// broker's port, with real loopback sockets.
+#include "tavla/protocol/net/tcp_nodelay.hpp"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace tavla::kiosk {
+namespace tavla::protocol::net {
 namespace {
 
 // A listening socket and a connected client on 127.0.0.1.
@@ -61,4 +61,4 @@ TEST(TcpNoDelay, ReadsThePortOfABrokerUrl) {
 }
 
 }  // namespace
-}  // namespace tavla::kiosk
+}  // namespace tavla::protocol::net

@@ -1,4 +1,4 @@
-#include "tavla/kiosk/tcp_nodelay.hpp"
+#include "tavla/protocol/net/tcp_nodelay.hpp"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -9,7 +9,7 @@
 #include <charconv>
 #include <string_view>
 
-namespace tavla::kiosk {
+namespace tavla::protocol::net {
 
 int broker_port(const std::string& url) {
   const auto colon = url.rfind(':');
@@ -29,6 +29,7 @@ void disable_nagle_towards(int port) {
     }
     return;
   }
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): each DIR stream is read by one thread only
   while (const dirent* entry = ::readdir(dir)) {
     int fd = -1;
     const std::string_view name(entry->d_name);
@@ -60,4 +61,4 @@ void disable_nagle_towards(int port) {
   ::closedir(dir);
 }
 
-}  // namespace tavla::kiosk
+}  // namespace tavla::protocol::net
