@@ -1,6 +1,10 @@
 #include "tavla/host/storage/store.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
+#include <set>
+#include <utility>
 
 #include "tavla/host/storage/migrations.hpp"
 
@@ -39,6 +43,27 @@ std::string from_hex(std::string_view hex) {
   return bytes;
 }
 
+// A multi-row INSERT of seqs has a power-of-two number of rows up to
+// kMaxSeqRows: PostgreSQL then prepares at most nine statement shapes, and
+// SQLite stays far below its 32 766 host parameters (three per row).
+constexpr std::size_t kMaxSeqRows = 256;
+
+std::size_t seq_chunk(std::size_t remaining) {
+  std::size_t chunk = kMaxSeqRows;
+  while (chunk > remaining) {
+    chunk /= 2;
+  }
+  return chunk;
+}
+
+std::string seq_insert_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO seqs (device, epoch, seq) VALUES (?, ?, ?)";
+  for (std::size_t i = 1; i < rows; ++i) {
+    sql += ", (?, ?, ?)";
+  }
+  return sql + " ON CONFLICT DO NOTHING RETURNING device, epoch, seq";
+}
+
 std::string padded(std::int64_t n) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%016lld", static_cast<long long>(n));
@@ -75,6 +100,14 @@ bool Store::has_event(const std::string& id) {
   return !db_->query("SELECT 1 FROM events WHERE id = ?", {id}).empty();
 }
 
+bool Store::known_event(const std::string& id) {
+  return !db_->query(
+                 "SELECT 1 FROM events WHERE id = ? UNION ALL "
+                 "SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1",
+                 {id, id})
+              .empty();
+}
+
 bool Store::quarantined(const std::string& event_id) {
   return !db_->query("SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1", {event_id}).empty();
 }
@@ -96,21 +129,59 @@ void Store::quarantine(QuarantineEntry q) {
 
 void Store::note_seq(const std::string& device, const std::string& epoch, std::int64_t seq,
                      const std::string& at) {
-  const auto fresh = db_->query(
-      "INSERT INTO seqs (device, epoch, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq",
-      {device, epoch, seq});
-  if (fresh.empty()) {
-    db_->query("UPDATE device_epochs SET last_seen = ? WHERE device = ? AND epoch = ?",
-               {at, device, epoch});
-    return;
+  note_seqs({{device, epoch, seq}}, at);
+}
+
+void Store::note_seqs(const std::vector<SeqNote>& seqs, const std::string& at) {
+  using Key = std::pair<std::string, std::string>;  // (device, epoch)
+  std::map<Key, std::set<std::int64_t>> noted;
+  for (const auto& n : seqs) {
+    noted[{n.device, n.epoch}].insert(n.seq);
   }
-  db_->query(
-      "INSERT INTO device_epochs (device, epoch, max_seq, received, first_seen, last_seen) "
-      "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (device, epoch) DO UPDATE SET "
-      "max_seq = CASE WHEN device_epochs.max_seq > excluded.max_seq THEN device_epochs.max_seq "
-      "ELSE excluded.max_seq END, received = device_epochs.received + 1, last_seen = "
-      "excluded.last_seen",
-      {device, epoch, seq, at, at});
+  std::vector<std::pair<const Key*, std::int64_t>> rows;
+  for (const auto& [key, numbers] : noted) {
+    for (const std::int64_t seq : numbers) {
+      rows.emplace_back(&key, seq);
+    }
+  }
+  // The seqs not stored before: only they count as received.
+  struct Fresh {
+    std::int64_t count = 0;
+    std::int64_t max_seq = 0;
+  };
+  std::map<Key, Fresh> fresh;
+  for (std::size_t done = 0; done < rows.size();) {
+    const std::size_t chunk = seq_chunk(rows.size() - done);
+    std::vector<Value> params;
+    params.reserve(chunk * 3);
+    for (std::size_t i = done; i < done + chunk; ++i) {
+      params.emplace_back(rows[i].first->first);
+      params.emplace_back(rows[i].first->second);
+      params.emplace_back(rows[i].second);
+    }
+    for (const auto& r : db_->query(seq_insert_sql(chunk), params)) {
+      Fresh& f = fresh[{r.str(0), r.str(1)}];
+      ++f.count;
+      f.max_seq = std::max(f.max_seq, r.i64(2));
+    }
+    done += chunk;
+  }
+  for (const auto& [key, numbers] : noted) {
+    const auto& [device, epoch] = key;
+    const auto it = fresh.find(key);
+    if (it == fresh.end()) {
+      db_->query("UPDATE device_epochs SET last_seen = ? WHERE device = ? AND epoch = ?",
+                 {at, device, epoch});
+      continue;
+    }
+    db_->query(
+        "INSERT INTO device_epochs (device, epoch, max_seq, received, first_seen, last_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device, epoch) DO UPDATE SET "
+        "max_seq = CASE WHEN device_epochs.max_seq > excluded.max_seq THEN device_epochs.max_seq "
+        "ELSE excluded.max_seq END, received = device_epochs.received + excluded.received, "
+        "last_seen = excluded.last_seen",
+        {device, epoch, it->second.max_seq, it->second.count, at, at});
+  }
 }
 
 std::vector<StoredEvent> Store::pending_events(const std::string& session) {
@@ -226,24 +297,32 @@ void Store::apply_attendance(const SessionRecord& session, const AttendanceFact&
 // A unit is counted while one of its participants is checked in, for the
 // municipality of the checked-in participant with the least order key.
 void Store::recompute_unit(const SessionRecord& session, const std::string& unit) {
-  const auto best = db_->query(
-      "SELECT municipality FROM participants WHERE session = ? AND unit = ? AND checked_in = 1 "
-      "ORDER BY ord LIMIT 1",
-      {session.session, unit});
-  const auto old = db_->query("SELECT municipality FROM units WHERE session = ? AND unit = ?",
-                              {session.session, unit});
-  const std::optional<std::string> new_muni = best.empty() ? std::nullopt : opt_str(best[0], 0);
-  const std::optional<std::string> old_muni = old.empty() ? std::nullopt : opt_str(old[0], 0);
-  if (best.empty() == old.empty() && new_muni == old_muni) {
+  // Both look-ups in one round trip; the counts tell "no row" from a NULL
+  // municipality (a participant of an organisation).
+  const auto state =
+      db_->query(
+             "SELECT (SELECT COUNT(*) FROM participants WHERE session = ? AND unit = ? "
+             "AND checked_in = 1), (SELECT municipality FROM participants WHERE "
+             "session = ? AND unit = ? AND checked_in = 1 ORDER BY ord LIMIT 1), "
+             "(SELECT COUNT(*) FROM units WHERE session = ? AND unit = ?), "
+             "(SELECT municipality FROM units WHERE session = ? AND unit = ?)",
+             {session.session, unit, session.session, unit, session.session, unit, session.session,
+              unit})
+          .at(0);
+  const bool counted = state.i64(0) > 0;
+  const bool listed = state.i64(2) > 0;
+  const std::optional<std::string> new_muni = counted ? opt_str(state, 1) : std::nullopt;
+  const std::optional<std::string> old_muni = listed ? opt_str(state, 3) : std::nullopt;
+  if (counted == listed && new_muni == old_muni) {
     return;
   }
-  if (!old.empty()) {
+  if (listed) {
     db_->query("DELETE FROM units WHERE session = ? AND unit = ?", {session.session, unit});
     if (old_muni) {
       bump(session, *old_muni, -1);
     }
   }
-  if (!best.empty()) {
+  if (counted) {
     db_->query("INSERT INTO units (session, unit, municipality) VALUES (?, ?, ?)",
                {session.session, unit, opt(new_muni)});
     if (new_muni) {

@@ -131,6 +131,13 @@ struct DeviceEpoch {
   [[nodiscard]] std::int64_t missing() const { return max_seq - received; }
 };
 
+// One (device, epoch, seq) that arrived, for Store::note_seqs.
+struct SeqNote {
+  std::string device;
+  std::string epoch;
+  std::int64_t seq = 0;
+};
+
 struct SeqGap {
   std::int64_t first = 0;
   std::int64_t last = 0;
@@ -181,10 +188,15 @@ class Store {
   bool insert_event(const StoredEvent& event, const std::string& received_at);
   [[nodiscard]] bool has_event(const std::string& id);
   [[nodiscard]] bool quarantined(const std::string& event_id);
+  // has_event || quarantined, in one statement.
+  [[nodiscard]] bool known_event(const std::string& id);
   void quarantine(QuarantineEntry entry);
   // Records that (device, epoch, seq) arrived; repeated calls change nothing.
   void note_seq(const std::string& device, const std::string& epoch, std::int64_t seq,
                 const std::string& at);
+  // note_seq for each of `seqs` (repeats allowed), in a few multi-row
+  // statements: the same result as calling note_seq for each in turn.
+  void note_seqs(const std::vector<SeqNote>& seqs, const std::string& at);
   [[nodiscard]] std::vector<StoredEvent> pending_events(const std::string& session);
   void mark_applied(const std::string& event_id);
   // Moves a stored event to quarantine with `reason` (its bytes and seq kept).
