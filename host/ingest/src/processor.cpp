@@ -219,11 +219,13 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     quarantine(event.id, event.epoch, seq, "unknown device '" + device + "'");
     return;
   }
-  if (store_.known_event(event.id)) {
+  // A resend is recognised where it would be stored (insert_new_event) or,
+  // on the paths that reject it, by quarantine's known_event: no look-up
+  // of every event first, one round trip fewer.
+  const auto duplicate = [&] {
     ++result.duplicates;
     result.acks[device].push_back(event.id);
-    return;
-  }
+  };
   const std::string& session_id = protocol::session_of(event.body);
   if (const auto* opened = std::get_if<protocol::SessionOpened>(&event.body)) {
     if (auto reason = reject_opening(site, event, *opened)) {
@@ -235,7 +237,10 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
                  "session " + session_id + " was already opened (" + existing->source + ")");
       return;
     }
-    store_.insert_event(stored(event, message.payload, false), now);
+    if (!store_.insert_new_event(stored(event, message.payload, false), now)) {
+      duplicate();
+      return;
+    }
     seqs_.push_back({device, event.epoch, seq});
     const auto date = config::oslo_date(event.ts);
     const SessionRecord session{session_id,
@@ -278,7 +283,10 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     }
   }
   // Without its session.opened yet, the event waits (stored and acked).
-  store_.insert_event(stored(event, message.payload, !known), now);
+  if (!store_.insert_new_event(stored(event, message.payload, !known), now)) {
+    duplicate();
+    return;
+  }
   seqs_.push_back({device, event.epoch, seq});
   if (known) {
     apply(store_, site, event, *known, sessions_, result);

@@ -96,6 +96,19 @@ bool Store::insert_event(const StoredEvent& e, const std::string& received_at) {
   return !rows.empty();
 }
 
+bool Store::insert_new_event(const StoredEvent& e, const std::string& received_at) {
+  // INSERT ... SELECT, so that the row is not inserted when quarantine has
+  // the id. The CASTs give PostgreSQL the parameters' types.
+  const auto rows = db_->query(
+      "INSERT INTO events (id, device, epoch, seq, ts, type, session, payload, received_at, "
+      "pending) SELECT ?, ?, ?, CAST(? AS BIGINT), ?, ?, ?, ?, ?, CAST(? AS INTEGER) "
+      "WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE event_id = ?) "
+      "ON CONFLICT (id) DO NOTHING RETURNING id",
+      {e.id, e.device, e.epoch, e.seq, e.ts, e.type, e.session, e.payload, received_at,
+       std::int64_t{e.pending ? 1 : 0}, e.id});
+  return !rows.empty();
+}
+
 bool Store::has_event(const std::string& id) {
   return !db_->query("SELECT 1 FROM events WHERE id = ?", {id}).empty();
 }

@@ -186,6 +186,9 @@ class Store {
   // --- ingest ---
   // False if an event with this id is already stored (nothing changes then).
   bool insert_event(const StoredEvent& event, const std::string& received_at);
+  // insert_event, but also false if the id is in quarantine: the duplicate
+  // check and the insert in one statement.
+  bool insert_new_event(const StoredEvent& event, const std::string& received_at);
   [[nodiscard]] bool has_event(const std::string& id);
   [[nodiscard]] bool quarantined(const std::string& event_id);
   // has_event || quarantined, in one statement.
