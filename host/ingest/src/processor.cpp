@@ -119,12 +119,19 @@ BatchResult Processor::process(const std::vector<Message>& batch) {
   const std::string now = protocol::format_timestamp(clock_());
   sessions_.clear();
   seqs_.clear();
-  storage::in_transaction(store_.db(), [&] {
-    for (const auto& message : batch) {
-      handle(message, result, now);
-    }
-    store_.note_seqs(seqs_, now);
-  });
+  store_.begin_batch();
+  try {
+    storage::in_transaction(store_.db(), [&] {
+      for (const auto& message : batch) {
+        handle(message, result, now);
+      }
+      store_.note_seqs(seqs_, now);
+      store_.end_batch();
+    });
+  } catch (...) {
+    store_.abandon_batch();  // rolled back: the sums are of nothing
+    throw;
+  }
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "tavla/host/storage/migrations.hpp"
@@ -346,29 +347,69 @@ void Store::recompute_unit(const SessionRecord& session, const std::string& unit
 
 void Store::bump(const SessionRecord& session, const std::string& municipality,
                  std::int64_t delta) {
+  if (batching_) {
+    auto [it, _] =
+        pending_counts_.try_emplace({session.session, municipality},
+                                    PendingCount{session.kind, session.year, session.month, 0});
+    it->second.delta += delta;
+    return;
+  }
+  add_usage(municipality, session.year, session.month,
+            count_units(session.session, session.kind, municipality, delta));
+}
+
+Store::UsageDelta Store::count_units(const std::string& session, const std::string& kind,
+                                     const std::string& municipality, std::int64_t delta) {
   const auto rows = db_->query(
       "INSERT INTO session_munis (session, municipality, count) VALUES (?, ?, ?) "
       "ON CONFLICT (session, municipality) DO UPDATE SET count = session_munis.count + "
       "excluded.count RETURNING count",
-      {session.session, municipality, delta});
+      {session, municipality, delta});
   const std::int64_t after = rows.at(0).i64(0);
-  // The session starts or stops counting for the municipality at 0 <-> 1.
-  std::int64_t session_delta = 0;
-  if (delta > 0 && after == delta) {
-    session_delta = 1;
-  } else if (delta < 0 && after == 0) {
-    session_delta = -1;
+  // The session starts or stops counting for the municipality at 0 <-> 1
+  // (a count never goes below 0).
+  const std::int64_t session_delta = (after > 0 ? 1 : 0) - (after - delta > 0 ? 1 : 0);
+  if (kind == "group_guidance") {
+    return {session_delta, delta, 0};
   }
-  const bool group_guidance = session.kind == "group_guidance";
+  return {0, 0, session_delta};
+}
+
+void Store::add_usage(const std::string& municipality, int year, int month, const UsageDelta& d) {
   db_->query(
       "INSERT INTO usage_months (municipality, year, month, sessions, units, meetings) "
       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (municipality, year, month) DO UPDATE SET "
       "sessions = usage_months.sessions + excluded.sessions, "
       "units = usage_months.units + excluded.units, "
       "meetings = usage_months.meetings + excluded.meetings",
-      {municipality, std::int64_t{session.year}, std::int64_t{session.month},
-       group_guidance ? session_delta : 0, group_guidance ? delta : 0,
-       group_guidance ? 0 : session_delta});
+      {municipality, std::int64_t{year}, std::int64_t{month}, d.sessions, d.units, d.meetings});
+}
+
+void Store::begin_batch() {
+  pending_counts_.clear();
+  batching_ = true;
+}
+
+void Store::end_batch() {
+  std::map<std::tuple<std::string, int, int>, UsageDelta> usage;
+  for (const auto& [key, pending] : pending_counts_) {
+    const auto& [session, municipality] = key;
+    const UsageDelta d = count_units(session, pending.kind, municipality, pending.delta);
+    UsageDelta& sum = usage[{municipality, pending.year, pending.month}];
+    sum.sessions += d.sessions;
+    sum.units += d.units;
+    sum.meetings += d.meetings;
+  }
+  for (const auto& [key, d] : usage) {
+    const auto& [municipality, year, month] = key;
+    add_usage(municipality, year, month, d);
+  }
+  abandon_batch();
+}
+
+void Store::abandon_batch() {
+  pending_counts_.clear();
+  batching_ = false;
 }
 
 void Store::record_decision(const std::string& decision, const std::string& session,

@@ -180,7 +180,8 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
 
 // One batch with two epochs of a kiosk, a resend of an event inside the batch,
 // one seq under two ids and a quarantined seq: every seq is counted once, and
-// the sequence and usage are those of the same messages one per batch.
+// the sequence and usage (summed per batch) are those of the same messages
+// one per batch.
 TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   EventMaker first("kiosk-1", "epoch-0001");
   EventMaker second("kiosk-1", "epoch-0002");
@@ -232,7 +233,16 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
     EXPECT_EQ(epochs[i].first_seen, expected[i].first_seen);
     EXPECT_EQ(epochs[i].last_seen, expected[i].last_seen);
   }
-  EXPECT_EQ(one_by_one.usage_months(2026).size(), store_->usage_months(2026).size());
+  const auto usage = store_->usage_months(2026);
+  const auto expected_usage = one_by_one.usage_months(2026);
+  ASSERT_EQ(usage.size(), expected_usage.size());
+  for (std::size_t i = 0; i < usage.size(); ++i) {
+    EXPECT_EQ(usage[i].municipality, expected_usage[i].municipality);
+    EXPECT_EQ(usage[i].month, expected_usage[i].month);
+    EXPECT_EQ(usage[i].sessions, expected_usage[i].sessions);
+    EXPECT_EQ(usage[i].units, expected_usage[i].units);
+    EXPECT_EQ(usage[i].meetings, expected_usage[i].meetings);
+  }
 
   // The whole batch again: all duplicates, nothing changes.
   const auto again = processor_->process(batch);

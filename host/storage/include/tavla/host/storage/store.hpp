@@ -15,8 +15,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tavla/host/storage/database.hpp"
@@ -207,6 +210,17 @@ class Store {
                           const std::string& reason, const std::string& at);
   void update_status(const DeviceStatus& status);
 
+  // --- batches ---
+  // Between begin_batch and end_batch, apply_attendance sums its changes of
+  // session_munis and usage_months in memory, and end_batch writes them: one
+  // statement per (session, municipality) and per (municipality, month)
+  // touched instead of two per change. The same rows result (nothing reads
+  // them in between, and a session counts for a municipality by whether its
+  // count is above 0 before and after). abandon_batch drops them (rollback).
+  void begin_batch();
+  void end_batch();
+  void abandon_batch();
+
   // --- sessions and attendance ---
   [[nodiscard]] std::optional<SessionRecord> session(const std::string& id);
   void insert_session(const SessionRecord& session);
@@ -254,6 +268,24 @@ class Store {
  private:
   void recompute_unit(const SessionRecord& session, const std::string& unit);
   void bump(const SessionRecord& session, const std::string& municipality, std::int64_t delta);
+  struct UsageDelta {
+    std::int64_t sessions = 0;
+    std::int64_t units = 0;
+    std::int64_t meetings = 0;
+  };
+  UsageDelta count_units(const std::string& session, const std::string& kind,
+                         const std::string& municipality, std::int64_t delta);
+  void add_usage(const std::string& municipality, int year, int month, const UsageDelta& d);
+
+  struct PendingCount {
+    std::string kind;
+    int year = 0;
+    int month = 0;
+    std::int64_t delta = 0;
+  };
+  bool batching_ = false;
+  // (session, municipality) -> its net change in the current batch
+  std::map<std::pair<std::string, std::string>, PendingCount> pending_counts_;
 
   std::unique_ptr<Database> db_;
 };
