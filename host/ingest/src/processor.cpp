@@ -60,8 +60,10 @@ StoredEvent stored(const Event& e, const std::string& payload, bool pending) {
 }
 
 // Applies an accepted event of a known session to the derived state.
+// `sessions` is the batch's cache of session records, kept in step.
 void apply(storage::Store& store, const config::Site& site, const Event& e,
-           const SessionRecord& session, BatchResult& result) {
+           const SessionRecord& session,
+           std::map<std::string, std::optional<SessionRecord>>& sessions, BatchResult& result) {
   const std::string ord =
       storage::device_order(e.device, e.epoch, static_cast<std::int64_t>(e.seq));
   std::visit(
@@ -79,7 +81,12 @@ void apply(storage::Store& store, const config::Site& site, const Event& e,
         } else if constexpr (std::is_same_v<T, protocol::CheckedOut>) {
           store.apply_attendance(session, {body.participant, false, "", {}, {}, ord});
         } else if constexpr (std::is_same_v<T, protocol::SessionClosed>) {
-          store.close_session(session.session, protocol::format_timestamp(e.ts));
+          const std::string at = protocol::format_timestamp(e.ts);
+          store.close_session(session.session, at);
+          if (auto it = sessions.find(session.session);
+              it != sessions.end() && it->second && !it->second->closed_at) {
+            it->second->closed_at = at;  // as the UPDATE: the first close stands
+          }
         } else if constexpr (std::is_same_v<T, protocol::DecisionRecorded>) {
           store.record_decision(body.decision, session.session, body.item, body.text);
         } else if constexpr (std::is_same_v<T, protocol::ActionRecorded>) {
@@ -110,12 +117,29 @@ Processor::Processor(storage::Store& store, const config::Site& site, Clock cloc
 BatchResult Processor::process(const std::vector<Message>& batch) {
   BatchResult result;
   const std::string now = protocol::format_timestamp(clock_());
-  storage::in_transaction(store_.db(), [&] {
-    for (const auto& message : batch) {
-      handle(message, result, now);
-    }
-  });
+  sessions_.clear();
+  seqs_.clear();
+  store_.begin_batch();
+  try {
+    storage::in_transaction(store_.db(), [&] {
+      for (const auto& message : batch) {
+        handle(message, result, now);
+      }
+      store_.note_seqs(seqs_, now);
+      store_.end_batch();
+    });
+  } catch (...) {
+    store_.abandon_batch();  // rolled back: the sums are of nothing
+    throw;
+  }
   return result;
+}
+
+const std::optional<SessionRecord>& Processor::cached_session(const std::string& id) {
+  if (auto it = sessions_.find(id); it != sessions_.end()) {
+    return it->second;
+  }
+  return sessions_.emplace(id, store_.session(id)).first->second;
 }
 
 void Processor::handle_status(const Message& message, const std::string& device,
@@ -173,14 +197,14 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
   const auto quarantine = [&](const std::optional<std::string>& id,
                               const std::optional<std::string>& epoch,
                               std::optional<std::int64_t> seq, const std::string& reason) {
-    if (id && (store_.has_event(*id) || store_.quarantined(*id))) {
+    if (id && store_.known_event(*id)) {
       ++result.duplicates;  // already kept once: a resend
     } else {
       store_.quarantine(
           {0, now, message.topic, device, id, epoch, seq, 0, message.payload, reason});
       ++result.quarantined;
       if (epoch && seq) {
-        store_.note_seq(device, *epoch, *seq, now);
+        seqs_.push_back({device, *epoch, *seq});
       }
     }
     if (id) {
@@ -202,24 +226,29 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     quarantine(event.id, event.epoch, seq, "unknown device '" + device + "'");
     return;
   }
-  if (store_.has_event(event.id) || store_.quarantined(event.id)) {
+  // A resend is recognised where it would be stored (insert_new_event) or,
+  // on the paths that reject it, by quarantine's known_event: no look-up
+  // of every event first, one round trip fewer.
+  const auto duplicate = [&] {
     ++result.duplicates;
     result.acks[device].push_back(event.id);
-    return;
-  }
+  };
   const std::string& session_id = protocol::session_of(event.body);
   if (const auto* opened = std::get_if<protocol::SessionOpened>(&event.body)) {
     if (auto reason = reject_opening(site, event, *opened)) {
       quarantine(event.id, event.epoch, seq, *reason);
       return;
     }
-    if (const auto existing = store_.session(session_id)) {
+    if (const auto& existing = cached_session(session_id)) {
       quarantine(event.id, event.epoch, seq,
                  "session " + session_id + " was already opened (" + existing->source + ")");
       return;
     }
-    store_.insert_event(stored(event, message.payload, false), now);
-    store_.note_seq(device, event.epoch, seq, now);
+    if (!store_.insert_new_event(stored(event, message.payload, false), now)) {
+      duplicate();
+      return;
+    }
+    seqs_.push_back({device, event.epoch, seq});
     const auto date = config::oslo_date(event.ts);
     const SessionRecord session{session_id,
                                 opened->group,
@@ -232,6 +261,7 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
                                 event.id,
                                 {}};
     store_.insert_session(session);
+    sessions_[session_id] = session;
     ++result.stored;
     result.acks[device].push_back(event.id);
     // Events that arrived before their session.opened are decided now.
@@ -246,23 +276,27 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
             *reason, now);
         continue;
       }
-      apply(store_, site, e.value(), session, result);
+      apply(store_, site, e.value(), session, sessions_, result);
       store_.mark_applied(waiting.id);
     }
     return;
   }
-  const auto session = store_.session(session_id);
-  if (session) {
-    if (auto reason = reject_in_session(site, event, *session)) {
+  // A copy: apply() may update the cached record while it is used.
+  const std::optional<SessionRecord> known = cached_session(session_id);
+  if (known) {
+    if (auto reason = reject_in_session(site, event, *known)) {
       quarantine(event.id, event.epoch, seq, *reason);
       return;
     }
   }
   // Without its session.opened yet, the event waits (stored and acked).
-  store_.insert_event(stored(event, message.payload, !session), now);
-  store_.note_seq(device, event.epoch, seq, now);
-  if (session) {
-    apply(store_, site, event, *session, result);
+  if (!store_.insert_new_event(stored(event, message.payload, !known), now)) {
+    duplicate();
+    return;
+  }
+  seqs_.push_back({device, event.epoch, seq});
+  if (known) {
+    apply(store_, site, event, *known, sessions_, result);
   }
   ++result.stored;
   result.acks[device].push_back(event.id);

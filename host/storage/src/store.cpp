@@ -1,6 +1,11 @@
 #include "tavla/host/storage/store.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
 
 #include "tavla/host/storage/migrations.hpp"
 
@@ -39,6 +44,27 @@ std::string from_hex(std::string_view hex) {
   return bytes;
 }
 
+// A multi-row INSERT of seqs has a power-of-two number of rows up to
+// kMaxSeqRows: PostgreSQL then prepares at most nine statement shapes, and
+// SQLite stays far below its 32 766 host parameters (three per row).
+constexpr std::size_t kMaxSeqRows = 256;
+
+std::size_t seq_chunk(std::size_t remaining) {
+  std::size_t chunk = kMaxSeqRows;
+  while (chunk > remaining) {
+    chunk /= 2;
+  }
+  return chunk;
+}
+
+std::string seq_insert_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO seqs (device, epoch, seq) VALUES (?, ?, ?)";
+  for (std::size_t i = 1; i < rows; ++i) {
+    sql += ", (?, ?, ?)";
+  }
+  return sql + " ON CONFLICT DO NOTHING RETURNING device, epoch, seq";
+}
+
 std::string padded(std::int64_t n) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%016lld", static_cast<long long>(n));
@@ -71,8 +97,29 @@ bool Store::insert_event(const StoredEvent& e, const std::string& received_at) {
   return !rows.empty();
 }
 
+bool Store::insert_new_event(const StoredEvent& e, const std::string& received_at) {
+  // INSERT ... SELECT, so that the row is not inserted when quarantine has
+  // the id. The CASTs give PostgreSQL the parameters' types.
+  const auto rows = db_->query(
+      "INSERT INTO events (id, device, epoch, seq, ts, type, session, payload, received_at, "
+      "pending) SELECT ?, ?, ?, CAST(? AS BIGINT), ?, ?, ?, ?, ?, CAST(? AS INTEGER) "
+      "WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE event_id = ?) "
+      "ON CONFLICT (id) DO NOTHING RETURNING id",
+      {e.id, e.device, e.epoch, e.seq, e.ts, e.type, e.session, e.payload, received_at,
+       std::int64_t{e.pending ? 1 : 0}, e.id});
+  return !rows.empty();
+}
+
 bool Store::has_event(const std::string& id) {
   return !db_->query("SELECT 1 FROM events WHERE id = ?", {id}).empty();
+}
+
+bool Store::known_event(const std::string& id) {
+  return !db_->query(
+                 "SELECT 1 FROM events WHERE id = ? UNION ALL "
+                 "SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1",
+                 {id, id})
+              .empty();
 }
 
 bool Store::quarantined(const std::string& event_id) {
@@ -96,21 +143,59 @@ void Store::quarantine(QuarantineEntry q) {
 
 void Store::note_seq(const std::string& device, const std::string& epoch, std::int64_t seq,
                      const std::string& at) {
-  const auto fresh = db_->query(
-      "INSERT INTO seqs (device, epoch, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq",
-      {device, epoch, seq});
-  if (fresh.empty()) {
-    db_->query("UPDATE device_epochs SET last_seen = ? WHERE device = ? AND epoch = ?",
-               {at, device, epoch});
-    return;
+  note_seqs({{device, epoch, seq}}, at);
+}
+
+void Store::note_seqs(const std::vector<SeqNote>& seqs, const std::string& at) {
+  using Key = std::pair<std::string, std::string>;  // (device, epoch)
+  std::map<Key, std::set<std::int64_t>> noted;
+  for (const auto& n : seqs) {
+    noted[{n.device, n.epoch}].insert(n.seq);
   }
-  db_->query(
-      "INSERT INTO device_epochs (device, epoch, max_seq, received, first_seen, last_seen) "
-      "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (device, epoch) DO UPDATE SET "
-      "max_seq = CASE WHEN device_epochs.max_seq > excluded.max_seq THEN device_epochs.max_seq "
-      "ELSE excluded.max_seq END, received = device_epochs.received + 1, last_seen = "
-      "excluded.last_seen",
-      {device, epoch, seq, at, at});
+  std::vector<std::pair<const Key*, std::int64_t>> rows;
+  for (const auto& [key, numbers] : noted) {
+    for (const std::int64_t seq : numbers) {
+      rows.emplace_back(&key, seq);
+    }
+  }
+  // The seqs not stored before: only they count as received.
+  struct Fresh {
+    std::int64_t count = 0;
+    std::int64_t max_seq = 0;
+  };
+  std::map<Key, Fresh> fresh;
+  for (std::size_t done = 0; done < rows.size();) {
+    const std::size_t chunk = seq_chunk(rows.size() - done);
+    std::vector<Value> params;
+    params.reserve(chunk * 3);
+    for (std::size_t i = done; i < done + chunk; ++i) {
+      params.emplace_back(rows[i].first->first);
+      params.emplace_back(rows[i].first->second);
+      params.emplace_back(rows[i].second);
+    }
+    for (const auto& r : db_->query(seq_insert_sql(chunk), params)) {
+      Fresh& f = fresh[{r.str(0), r.str(1)}];
+      ++f.count;
+      f.max_seq = std::max(f.max_seq, r.i64(2));
+    }
+    done += chunk;
+  }
+  for (const auto& [key, numbers] : noted) {
+    const auto& [device, epoch] = key;
+    const auto it = fresh.find(key);
+    if (it == fresh.end()) {
+      db_->query("UPDATE device_epochs SET last_seen = ? WHERE device = ? AND epoch = ?",
+                 {at, device, epoch});
+      continue;
+    }
+    db_->query(
+        "INSERT INTO device_epochs (device, epoch, max_seq, received, first_seen, last_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device, epoch) DO UPDATE SET "
+        "max_seq = CASE WHEN device_epochs.max_seq > excluded.max_seq THEN device_epochs.max_seq "
+        "ELSE excluded.max_seq END, received = device_epochs.received + excluded.received, "
+        "last_seen = excluded.last_seen",
+        {device, epoch, it->second.max_seq, it->second.count, at, at});
+  }
 }
 
 std::vector<StoredEvent> Store::pending_events(const std::string& session) {
@@ -226,24 +311,32 @@ void Store::apply_attendance(const SessionRecord& session, const AttendanceFact&
 // A unit is counted while one of its participants is checked in, for the
 // municipality of the checked-in participant with the least order key.
 void Store::recompute_unit(const SessionRecord& session, const std::string& unit) {
-  const auto best = db_->query(
-      "SELECT municipality FROM participants WHERE session = ? AND unit = ? AND checked_in = 1 "
-      "ORDER BY ord LIMIT 1",
-      {session.session, unit});
-  const auto old = db_->query("SELECT municipality FROM units WHERE session = ? AND unit = ?",
-                              {session.session, unit});
-  const std::optional<std::string> new_muni = best.empty() ? std::nullopt : opt_str(best[0], 0);
-  const std::optional<std::string> old_muni = old.empty() ? std::nullopt : opt_str(old[0], 0);
-  if (best.empty() == old.empty() && new_muni == old_muni) {
+  // Both look-ups in one round trip; the counts tell "no row" from a NULL
+  // municipality (a participant of an organisation).
+  const auto state =
+      db_->query(
+             "SELECT (SELECT COUNT(*) FROM participants WHERE session = ? AND unit = ? "
+             "AND checked_in = 1), (SELECT municipality FROM participants WHERE "
+             "session = ? AND unit = ? AND checked_in = 1 ORDER BY ord LIMIT 1), "
+             "(SELECT COUNT(*) FROM units WHERE session = ? AND unit = ?), "
+             "(SELECT municipality FROM units WHERE session = ? AND unit = ?)",
+             {session.session, unit, session.session, unit, session.session, unit, session.session,
+              unit})
+          .at(0);
+  const bool counted = state.i64(0) > 0;
+  const bool listed = state.i64(2) > 0;
+  const std::optional<std::string> new_muni = counted ? opt_str(state, 1) : std::nullopt;
+  const std::optional<std::string> old_muni = listed ? opt_str(state, 3) : std::nullopt;
+  if (counted == listed && new_muni == old_muni) {
     return;
   }
-  if (!old.empty()) {
+  if (listed) {
     db_->query("DELETE FROM units WHERE session = ? AND unit = ?", {session.session, unit});
     if (old_muni) {
       bump(session, *old_muni, -1);
     }
   }
-  if (!best.empty()) {
+  if (counted) {
     db_->query("INSERT INTO units (session, unit, municipality) VALUES (?, ?, ?)",
                {session.session, unit, opt(new_muni)});
     if (new_muni) {
@@ -254,29 +347,69 @@ void Store::recompute_unit(const SessionRecord& session, const std::string& unit
 
 void Store::bump(const SessionRecord& session, const std::string& municipality,
                  std::int64_t delta) {
+  if (batching_) {
+    auto [it, _] =
+        pending_counts_.try_emplace({session.session, municipality},
+                                    PendingCount{session.kind, session.year, session.month, 0});
+    it->second.delta += delta;
+    return;
+  }
+  add_usage(municipality, session.year, session.month,
+            count_units(session.session, session.kind, municipality, delta));
+}
+
+Store::UsageDelta Store::count_units(const std::string& session, const std::string& kind,
+                                     const std::string& municipality, std::int64_t delta) {
   const auto rows = db_->query(
       "INSERT INTO session_munis (session, municipality, count) VALUES (?, ?, ?) "
       "ON CONFLICT (session, municipality) DO UPDATE SET count = session_munis.count + "
       "excluded.count RETURNING count",
-      {session.session, municipality, delta});
+      {session, municipality, delta});
   const std::int64_t after = rows.at(0).i64(0);
-  // The session starts or stops counting for the municipality at 0 <-> 1.
-  std::int64_t session_delta = 0;
-  if (delta > 0 && after == delta) {
-    session_delta = 1;
-  } else if (delta < 0 && after == 0) {
-    session_delta = -1;
+  // The session starts or stops counting for the municipality at 0 <-> 1
+  // (a count never goes below 0).
+  const std::int64_t session_delta = (after > 0 ? 1 : 0) - (after - delta > 0 ? 1 : 0);
+  if (kind == "group_guidance") {
+    return {session_delta, delta, 0};
   }
-  const bool group_guidance = session.kind == "group_guidance";
+  return {0, 0, session_delta};
+}
+
+void Store::add_usage(const std::string& municipality, int year, int month, const UsageDelta& d) {
   db_->query(
       "INSERT INTO usage_months (municipality, year, month, sessions, units, meetings) "
       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (municipality, year, month) DO UPDATE SET "
       "sessions = usage_months.sessions + excluded.sessions, "
       "units = usage_months.units + excluded.units, "
       "meetings = usage_months.meetings + excluded.meetings",
-      {municipality, std::int64_t{session.year}, std::int64_t{session.month},
-       group_guidance ? session_delta : 0, group_guidance ? delta : 0,
-       group_guidance ? 0 : session_delta});
+      {municipality, std::int64_t{year}, std::int64_t{month}, d.sessions, d.units, d.meetings});
+}
+
+void Store::begin_batch() {
+  pending_counts_.clear();
+  batching_ = true;
+}
+
+void Store::end_batch() {
+  std::map<std::tuple<std::string, int, int>, UsageDelta> usage;
+  for (const auto& [key, pending] : pending_counts_) {
+    const auto& [session, municipality] = key;
+    const UsageDelta d = count_units(session, pending.kind, municipality, pending.delta);
+    UsageDelta& sum = usage[{municipality, pending.year, pending.month}];
+    sum.sessions += d.sessions;
+    sum.units += d.units;
+    sum.meetings += d.meetings;
+  }
+  for (const auto& [key, d] : usage) {
+    const auto& [municipality, year, month] = key;
+    add_usage(municipality, year, month, d);
+  }
+  abandon_batch();
+}
+
+void Store::abandon_batch() {
+  pending_counts_.clear();
+  batching_ = false;
 }
 
 void Store::record_decision(const std::string& decision, const std::string& session,

@@ -178,6 +178,81 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
   EXPECT_TRUE(units().empty());
 }
 
+// One batch with two epochs of a kiosk, a resend of an event inside the batch,
+// one seq under two ids and a quarantined seq: every seq is counted once, and
+// the sequence and usage (summed per batch) are those of the same messages
+// one per batch.
+TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
+  EventMaker first("kiosk-1", "epoch-0001");
+  EventMaker second("kiosk-1", "epoch-0002");
+  std::vector<Message> batch = {message(first.opened("s-1", "gv-1"))};
+  const auto in = first.checked_in("s-1", "p-1", "nannestad", "fh-1");
+  batch.push_back(message(in));
+  batch.push_back(message(in));          // resent before the batch was acked
+  (void)first.guest("s-1", "eidsvoll");  // seq 3 never arrives
+  auto same_seq = first.checked_in("s-1", "p-3", "hurdal", "fh-2");
+  batch.push_back(message(same_seq));
+  batch.push_back(message(second.opened("s-2", "gv-1")));
+  batch.push_back(message(second.checked_in("s-2", "p-4", "eidsvoll", "fh-3")));
+  batch.push_back(message(second.guest("s-2", "atlantis")));  // quarantined, seq counts
+  batch.push_back(message(second.closed("s-2")));
+  same_seq.id += "-b";  // another event under seq 4
+  batch.push_back(message(same_seq));
+
+  const auto r = processor_->process(batch);
+  EXPECT_EQ(r.duplicates, 1U);
+  EXPECT_EQ(r.quarantined, 1U);
+  EXPECT_EQ(r.stored, batch.size() - 2);
+  const auto epochs = store_->device_epochs();
+  ASSERT_EQ(epochs.size(), 2U);
+  EXPECT_EQ(epochs[0].epoch, "epoch-0001");
+  EXPECT_EQ(epochs[0].max_seq, 4);
+  EXPECT_EQ(epochs[0].received, 3);
+  EXPECT_EQ(epochs[1].epoch, "epoch-0002");
+  EXPECT_EQ(epochs[1].max_seq, 4);
+  EXPECT_EQ(epochs[1].received, 4);
+  const auto gaps = store_->gaps("kiosk-1", "epoch-0001", 10);
+  ASSERT_EQ(gaps.size(), 1U);
+  EXPECT_EQ(gaps[0].first, 3);
+  EXPECT_EQ(gaps[0].last, 3);
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
+                         {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}}));
+
+  tavla::testing::TempDir other_dir;
+  storage::Store one_by_one(testing::database_url(GetParam(), other_dir));
+  Processor single(one_by_one, site_,
+                   [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+  for (const auto& m : batch) {
+    single.process({m});
+  }
+  const auto expected = one_by_one.device_epochs();
+  ASSERT_EQ(expected.size(), epochs.size());
+  for (std::size_t i = 0; i < epochs.size(); ++i) {
+    EXPECT_EQ(epochs[i].max_seq, expected[i].max_seq);
+    EXPECT_EQ(epochs[i].received, expected[i].received);
+    EXPECT_EQ(epochs[i].first_seen, expected[i].first_seen);
+    EXPECT_EQ(epochs[i].last_seen, expected[i].last_seen);
+  }
+  const auto usage = store_->usage_months(2026);
+  const auto expected_usage = one_by_one.usage_months(2026);
+  ASSERT_EQ(usage.size(), expected_usage.size());
+  for (std::size_t i = 0; i < usage.size(); ++i) {
+    EXPECT_EQ(usage[i].municipality, expected_usage[i].municipality);
+    EXPECT_EQ(usage[i].month, expected_usage[i].month);
+    EXPECT_EQ(usage[i].sessions, expected_usage[i].sessions);
+    EXPECT_EQ(usage[i].units, expected_usage[i].units);
+    EXPECT_EQ(usage[i].meetings, expected_usage[i].meetings);
+  }
+
+  // The whole batch again: all duplicates, nothing changes.
+  const auto again = processor_->process(batch);
+  EXPECT_EQ(again.duplicates, batch.size());  // the quarantined one too
+  const auto after = store_->device_epochs();
+  ASSERT_EQ(after.size(), 2U);
+  EXPECT_EQ(after[0].received, 3);
+  EXPECT_EQ(after[1].received, 4);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessorTest,
                          ::testing::Values(Backend::sqlite, Backend::postgresql),
                          testing::backend_name);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -51,10 +52,16 @@ class Processor {
   void handle(const Message& message, BatchResult& result, const std::string& now);
   void handle_status(const Message& message, const std::string& device, BatchResult& result,
                      const std::string& now);
+  const std::optional<storage::SessionRecord>& cached_session(const std::string& id);
 
   storage::Store& store_;
   const config::Site* site_;
   Clock clock_;
+  // Per batch, to spare round trips to the database: the sessions looked up
+  // (kept up to date with the batch's own writes), and the seqs received,
+  // noted all at once at the end of the batch.
+  std::map<std::string, std::optional<storage::SessionRecord>> sessions_;
+  std::vector<storage::SeqNote> seqs_;
 };
 
 }  // namespace tavla::host::ingest

@@ -15,8 +15,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tavla/host/storage/database.hpp"
@@ -131,6 +134,13 @@ struct DeviceEpoch {
   [[nodiscard]] std::int64_t missing() const { return max_seq - received; }
 };
 
+// One (device, epoch, seq) that arrived, for Store::note_seqs.
+struct SeqNote {
+  std::string device;
+  std::string epoch;
+  std::int64_t seq = 0;
+};
+
 struct SeqGap {
   std::int64_t first = 0;
   std::int64_t last = 0;
@@ -179,18 +189,37 @@ class Store {
   // --- ingest ---
   // False if an event with this id is already stored (nothing changes then).
   bool insert_event(const StoredEvent& event, const std::string& received_at);
+  // insert_event, but also false if the id is in quarantine: the duplicate
+  // check and the insert in one statement.
+  bool insert_new_event(const StoredEvent& event, const std::string& received_at);
   [[nodiscard]] bool has_event(const std::string& id);
   [[nodiscard]] bool quarantined(const std::string& event_id);
+  // has_event || quarantined, in one statement.
+  [[nodiscard]] bool known_event(const std::string& id);
   void quarantine(QuarantineEntry entry);
   // Records that (device, epoch, seq) arrived; repeated calls change nothing.
   void note_seq(const std::string& device, const std::string& epoch, std::int64_t seq,
                 const std::string& at);
+  // note_seq for each of `seqs` (repeats allowed), in a few multi-row
+  // statements: the same result as calling note_seq for each in turn.
+  void note_seqs(const std::vector<SeqNote>& seqs, const std::string& at);
   [[nodiscard]] std::vector<StoredEvent> pending_events(const std::string& session);
   void mark_applied(const std::string& event_id);
   // Moves a stored event to quarantine with `reason` (its bytes and seq kept).
   void move_to_quarantine(const StoredEvent& event, const std::string& topic,
                           const std::string& reason, const std::string& at);
   void update_status(const DeviceStatus& status);
+
+  // --- batches ---
+  // Between begin_batch and end_batch, apply_attendance sums its changes of
+  // session_munis and usage_months in memory, and end_batch writes them: one
+  // statement per (session, municipality) and per (municipality, month)
+  // touched instead of two per change. The same rows result (nothing reads
+  // them in between, and a session counts for a municipality by whether its
+  // count is above 0 before and after). abandon_batch drops them (rollback).
+  void begin_batch();
+  void end_batch();
+  void abandon_batch();
 
   // --- sessions and attendance ---
   [[nodiscard]] std::optional<SessionRecord> session(const std::string& id);
@@ -239,6 +268,24 @@ class Store {
  private:
   void recompute_unit(const SessionRecord& session, const std::string& unit);
   void bump(const SessionRecord& session, const std::string& municipality, std::int64_t delta);
+  struct UsageDelta {
+    std::int64_t sessions = 0;
+    std::int64_t units = 0;
+    std::int64_t meetings = 0;
+  };
+  UsageDelta count_units(const std::string& session, const std::string& kind,
+                         const std::string& municipality, std::int64_t delta);
+  void add_usage(const std::string& municipality, int year, int month, const UsageDelta& d);
+
+  struct PendingCount {
+    std::string kind;
+    int year = 0;
+    int month = 0;
+    std::int64_t delta = 0;
+  };
+  bool batching_ = false;
+  // (session, municipality) -> its net change in the current batch
+  std::map<std::pair<std::string, std::string>, PendingCount> pending_counts_;
 
   std::unique_ptr<Database> db_;
 };
