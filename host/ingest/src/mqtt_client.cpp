@@ -22,7 +22,7 @@ std::string read_secret(const std::filesystem::path& file) {
 
 }  // namespace
 
-MqttClient::MqttClient(const config::Site& site, std::string client_id, MessageQueue& queue,
+MqttClient::MqttClient(const config::Site& site, const std::string& client_id, MessageQueue& queue,
                        Log log)
     : site_(site), queue_(queue), log_(std::move(log)) {
   mqtt::create_options create(MQTTVERSION_5);
