@@ -30,8 +30,7 @@ struct Recurrence {
                                                       const std::vector<protocol::Date>& except);
 
 // A local wall-clock time on a date in Europe/Oslo, as UTC.
-[[nodiscard]] protocol::Timestamp oslo_to_utc(protocol::Date date,
-                                              std::chrono::minutes time_of_day);
+[[nodiscard]] protocol::Timestamp oslo_to_utc(protocol::Date day, std::chrono::minutes time_of_day);
 
 // The Europe/Oslo calendar date of an instant.
 [[nodiscard]] protocol::Date oslo_date(protocol::Timestamp instant);
