@@ -16,8 +16,8 @@ namespace tavla::host::config {
 struct Recurrence {
   enum class Kind { once, weekly, monthly_nth, monthly_last };
   Kind kind = Kind::once;
-  std::chrono::weekday weekday;
-  unsigned nth = 1;  // monthly_nth: 1-4
+  std::chrono::weekday weekday{};  // weekly and monthly rules set it
+  unsigned nth = 1;                // monthly_nth: 1-4
 };
 
 // Parses "last friday monthly", "first monday monthly", "2nd tuesday monthly",
