@@ -489,12 +489,12 @@ void read_plans(const Reader& r, const toml::table& root, Site& site) {
     const auto check_unit = [&](Ore amount, const toml::table& pt, std::string_view key,
                                 const std::string& pw) {
       if (amount % unit != 0) {
-        r.fail(pt.get(key), pw + "." += key,
+        r.fail(pt.get(key), pw + "." + std::string(key),
                "has øre, but the plan rounds to whole kroner (set rounding = \"ore\")");
       }
     };
     for (const auto& [pt, part_where] : r.tables(*t, "part")) {
-      const std::string pw = where + "." + part_where;
+      const std::string pw = where + "." += part_where;
       allocation::Part part;
       part.name = r.text(*pt, "name", pw);
       const std::string key_text = r.string(*pt, "key", pw);
