@@ -25,6 +25,7 @@ void check_round_trip(const p::Result<T>& result, Decode decode) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): bytes in, bytes viewed
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -1,5 +1,6 @@
 #include "tavla/protocol/ids.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "tavla/protocol/limits.hpp"
@@ -22,12 +23,7 @@ bool all_of(std::string_view text, std::size_t min, std::size_t max, Allowed all
   if (text.size() < min || text.size() > max) {
     return false;
   }
-  for (const char c : text) {
-    if (!allowed(c)) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(text, allowed);
 }
 
 }  // namespace

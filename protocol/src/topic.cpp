@@ -57,11 +57,9 @@ std::string_view to_string(Channel channel) {
 ChannelSpec spec_of(Channel channel) {
   switch (channel) {
     case Channel::events:
-      return {1, false};
     case Channel::ack:
       return {1, false};
     case Channel::config:
-      return {1, true};
     case Channel::status:
       return {1, true};
   }

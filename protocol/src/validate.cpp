@@ -1,5 +1,6 @@
 // The rules of protocol version 1 on values in memory. decode_* applies them
 // after reading the JSON; producers apply them before sending.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <type_traits>
@@ -115,12 +116,8 @@ bool is_valid_pin_hash(std::string_view hash) {
   const auto salt = hash.substr(0, colon);
   const auto digest = hash.substr(colon + 1);
   const auto is_hex = [](std::string_view s) {
-    for (const char c : s) {
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
+    return std::ranges::all_of(
+        s, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
   };
   return salt.size() >= kMinPinSaltHex && salt.size() <= kMaxPinSaltHex && salt.size() % 2 == 0 &&
          is_hex(salt) && digest.size() == 64 && is_hex(digest);

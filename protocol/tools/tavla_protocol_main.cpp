@@ -4,6 +4,7 @@
 //   tavla-protocol roundtrip
 //
 // Only data goes to stdout; the verdict on a rejected message goes to stderr.
+#include <exception>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -85,9 +86,7 @@ int roundtrip() {
   return same && !refused ? 0 : 1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   const std::string_view command = argc > 1 ? argv[1] : "";
   if (command == "--help" || command == "-h") {
     std::cout << kUsage;
@@ -106,4 +105,19 @@ int main(int argc, char** argv) {
   }
   std::cerr << kUsage;
   return 2;
+}
+
+}  // namespace
+
+// An exception (out of memory, a broken stream) ends the tool with a message
+// and status 1 instead of std::terminate.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "tavla-protocol: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "tavla-protocol: unknown error\n";
+  }
+  return 1;
 }

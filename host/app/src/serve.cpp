@@ -57,8 +57,9 @@ void notify_systemd(const std::string& state) {
   if (fd < 0) {
     return;
   }
-  (void)::sendto(fd, state.data(), state.size(), 0, reinterpret_cast<const sockaddr*>(&address),
-                 sizeof(address));
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
+  const auto* target = reinterpret_cast<const sockaddr*>(&address);
+  (void)::sendto(fd, state.data(), state.size(), 0, target, sizeof(address));
   ::close(fd);
 }
 

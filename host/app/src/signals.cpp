@@ -1,8 +1,8 @@
 #include "signals.hpp"
 
 #include <pthread.h>
-#include <signal.h>
 
+#include <csignal>
 #include <thread>
 
 namespace tavla::host::app {

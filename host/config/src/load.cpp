@@ -36,12 +36,12 @@ std::string read_text(const std::filesystem::path& path, const std::filesystem::
 }
 
 std::optional<Key> key_named(std::string_view name) {
-  static const std::map<std::string_view, Key> kKeys = {
+  static const std::map<std::string_view, Key> keys_by_name = {
       {"population", Key::population}, {"enrollments", Key::enrollments},
       {"attendance", Key::attendance}, {"purchases", Key::purchases},
       {"equal", Key::equal},           {"weights", Key::weights}};
-  const auto it = kKeys.find(name);
-  return it == kKeys.end() ? std::nullopt : std::optional<Key>(it->second);
+  const auto it = keys_by_name.find(name);
+  return it == keys_by_name.end() ? std::nullopt : std::optional<Key>(it->second);
 }
 
 class Reader {
@@ -85,14 +85,14 @@ class Reader {
 
   const toml::table& table(const toml::table& parent, std::string_view key,
                            const std::string& parent_path, bool required) const {
-    static const toml::table kEmpty;
+    static const toml::table empty_table;
     const toml::node* node = parent.get(key);
     if (node == nullptr) {
       if (required) {
         fail(&parent, path(parent_path, key),
              "missing: a [" + std::string(key) + "] table is required");
       }
-      return kEmpty;
+      return empty_table;
     }
     if (!node->is_table()) {
       fail(node, path(parent_path, key), "must be a table");
@@ -389,7 +389,7 @@ void read_agendas(const Reader& r, const toml::table& root, Site& site) {
     a.id = r.id(*t, "id", where);
     a.name = r.text(*t, "name", where);
     for (const auto& [item, item_where] : r.tables(*t, "items")) {
-      const std::string iw = where + "." + item_where;
+      const std::string iw = where + "." += item_where;
       a.items.push_back(protocol::AgendaItem{
           r.id(*item, "item", iw), r.text(*item, "title", iw),
           static_cast<std::uint64_t>(r.int_required(*item, "minutes", iw, 0, 1440))});
@@ -422,8 +422,9 @@ void read_schedule(const Reader& r, const toml::table& root, Site& site) {
       const auto rule = parse_recurrence(*repeat);
       if (!rule) {
         r.fail(t->get("repeat"), where + ".repeat",
-               "'" + *repeat + "' is not understood; write e.g. \"last friday monthly\", " +
-                   "\"first monday monthly\" or \"weekly tuesday\"");
+               "'" + *repeat +
+                   R"(' is not understood; write e.g. "last friday monthly", )"
+                   R"("first monday monthly" or "weekly tuesday")");
       }
       const auto from = r.opt_date(*t, "from", where);
       const auto until = r.opt_date(*t, "until", where);
@@ -481,7 +482,7 @@ void read_plans(const Reader& r, const toml::table& root, Site& site) {
     } else if (rounding == "ore") {
       p.plan.rounding = allocation::Rounding::ore;
     } else {
-      r.fail(t->get("rounding"), where + ".rounding", "must be \"krone\" or \"ore\"");
+      r.fail(t->get("rounding"), where + ".rounding", R"(must be "krone" or "ore")");
     }
     p.population_label = r.opt_string(*t, "population", where);
     const auto unit = static_cast<Ore>(p.plan.rounding);
@@ -493,7 +494,7 @@ void read_plans(const Reader& r, const toml::table& root, Site& site) {
       }
     };
     for (const auto& [pt, part_where] : r.tables(*t, "part")) {
-      const std::string pw = where + "." + part_where;
+      const std::string pw = where + "." += part_where;
       allocation::Part part;
       part.name = r.text(*pt, "name", pw);
       const std::string key_text = r.string(*pt, "key", pw);

@@ -17,13 +17,14 @@ constexpr std::array<std::string_view, 8> kColumns = {"participant", "display_na
                                                       "org",         "foster_home",  "full_name",
                                                       "pin",         "leader"};
 
-std::string to_hex(const unsigned char* bytes, std::size_t size) {
-  static constexpr char kDigits[] = "0123456789abcdef";
+std::string to_hex(std::string_view bytes) {
+  static constexpr std::string_view kDigits = "0123456789abcdef";
   std::string hex;
-  hex.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    hex += kDigits[bytes[i] >> 4U];
-    hex += kDigits[bytes[i] & 0xFU];
+  hex.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex += kDigits[byte >> 4U];
+    hex += kDigits[byte & 0xFU];
   }
   return hex;
 }
@@ -32,7 +33,7 @@ std::string sha256(const std::string& data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
   EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<const char*>(digest.data()), size);
+  return {digest.begin(), digest.begin() + size};  // the raw digest bytes
 }
 
 std::string from_hex(const std::string& hex) {
@@ -60,8 +61,7 @@ bool looks_like_national_id(const std::string& value) {
 
 std::string hash_pin(const std::string& pin, const std::string& salt_hex) {
   const std::string digest = sha256(from_hex(salt_hex) + pin);
-  return "sha256:" + salt_hex + ":" +
-         to_hex(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
+  return "sha256:" + salt_hex + ":" + to_hex(digest);
 }
 
 std::vector<GroupMember> parse_members_csv(const std::string& text,
@@ -142,8 +142,7 @@ std::vector<GroupMember> parse_members_csv(const std::string& text,
       // A salt derived from the participant keeps the hash stable across
       // reloads (a new salt each time would republish every room's config).
       const std::string salt = sha256("tavla-pin-salt:" + m.participant).substr(0, 8);
-      m.pin_hash =
-          hash_pin(pin, to_hex(reinterpret_cast<const unsigned char*>(salt.data()), salt.size()));
+      m.pin_hash = hash_pin(pin, to_hex(salt));
     }
     const std::string& leader = field(7);
     if (leader == "true" || leader == "yes" || leader == "1") {

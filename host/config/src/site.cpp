@@ -53,7 +53,7 @@ const PlanSource* Site::plan(int year) const {
   return it == plans.end() ? nullptr : &*it;
 }
 
-std::int64_t Site::population_for(const Municipality& m, const PlanSource& plan) const {
+std::int64_t Site::population_for(const Municipality& m, const PlanSource& plan) {
   const std::string label = plan.population_label.value_or("");
   const auto it = m.population.find(label);
   if (it != m.population.end()) {

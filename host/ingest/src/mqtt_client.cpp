@@ -22,7 +22,7 @@ std::string read_secret(const std::filesystem::path& file) {
 
 }  // namespace
 
-MqttClient::MqttClient(const config::Site& site, std::string client_id, MessageQueue& queue,
+MqttClient::MqttClient(const config::Site& site, const std::string& client_id, MessageQueue& queue,
                        Log log)
     : site_(site), queue_(queue), log_(std::move(log)) {
   mqtt::create_options create(MQTTVERSION_5);
@@ -32,7 +32,7 @@ MqttClient::MqttClient(const config::Site& site, std::string client_id, MessageQ
   create.set_max_buffered_messages(100000);
   create.set_delete_oldest_messages(true);
   client_ = std::make_unique<mqtt::async_client>(site.broker.url, client_id, create);
-  client_->set_message_callback([this](mqtt::const_message_ptr msg) {
+  client_->set_message_callback([this](const mqtt::const_message_ptr& msg) {
     queue_.push({msg->get_topic(), msg->get_payload_str()});
   });
   client_->set_connected_handler([this](const std::string&) {

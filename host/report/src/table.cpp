@@ -1,7 +1,8 @@
 #include "tavla/host/report/table.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <string>
+#include <string_view>
 
 namespace tavla::host::report {
 namespace {
@@ -28,13 +29,20 @@ struct Parts {
   std::string fraction;
 };
 
+// `value` in decimal, left-padded with zeros to `width` digits (printf's %0*llu).
+std::string zero_padded(unsigned long long value, std::size_t width) {
+  std::string digits = std::to_string(value);
+  if (digits.size() < width) {
+    digits.insert(0, width - digits.size(), '0');
+  }
+  return digits;
+}
+
 Parts money_parts(std::int64_t ore) {
   const bool negative = ore < 0;
   const auto magnitude =
       negative ? -static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore);
-  char fraction[4];
-  std::snprintf(fraction, sizeof fraction, "%02llu", magnitude % 100);
-  return {negative, std::to_string(magnitude / 100), fraction};
+  return {negative, std::to_string(magnitude / 100), zero_padded(magnitude % 100, 2)};
 }
 
 Parts fraction_parts(const Fraction& f) {
@@ -47,9 +55,7 @@ Parts fraction_parts(const Fraction& f) {
   const Wide a = num < 0 ? -num : num;
   const Wide d = f.denominator < 0 ? -static_cast<Wide>(f.denominator) : f.denominator;
   const auto micro = static_cast<unsigned long long>((a * 2 + d) / (2 * d));
-  char fraction[8];
-  std::snprintf(fraction, sizeof fraction, "%06llu", micro % 1'000'000);
-  return {negative, std::to_string(micro / 1'000'000), fraction};
+  return {negative, std::to_string(micro / 1'000'000), zero_padded(micro % 1'000'000, 6)};
 }
 
 std::string thousands(protocol::Locale locale) {
@@ -100,10 +106,11 @@ std::string json_string(const std::string& text) {
         out += "\\r";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
+        if (const auto byte = static_cast<unsigned char>(c); byte < 0x20) {
+          static constexpr std::string_view kHex = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[byte >> 4U];
+          out += kHex[byte & 0xFU];
         } else {
           out += c;
         }

@@ -17,7 +17,7 @@ Bases bases_for(const config::Site& site, const config::PlanSource& plan, const 
     if (m.member_in(plan.year)) {
       allocation::MemberBasis b;
       b.municipality = m.id;
-      b.population = site.population_for(m, plan);
+      b.population = config::Site::population_for(m, plan);
       if (b.population == 0) {
         bases.warnings.push_back("municipality " + m.id + " has no population" +
                                  (plan.population_label ? " for " + *plan.population_label : ""));

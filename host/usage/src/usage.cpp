@@ -1,5 +1,6 @@
 #include "tavla/host/usage/usage.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "tavla/host/config/schedule.hpp"
@@ -11,12 +12,9 @@ bool group_in_year(const config::Site& site, const config::Group& group, int yea
   if (group.year) {
     return *group.year == year;
   }
-  for (const auto& s : site.schedule) {
-    if (s.group == group.id && static_cast<int>(config::oslo_date(s.start).year()) == year) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(site.schedule, [&](const config::ScheduledSession& s) {
+    return s.group == group.id && static_cast<int>(config::oslo_date(s.start).year()) == year;
+  });
 }
 
 std::vector<UsageRow> ordered(const config::Site& site, std::map<std::string, UsageRow> rows,

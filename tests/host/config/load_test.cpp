@@ -144,8 +144,8 @@ planned = { nannestad = 10.5 }
   EXPECT_EQ(plan.plan.parts[0].amount, 96166700);
   EXPECT_EQ(plan.plan.parts[1].rate_per_hour, 120000);
   EXPECT_EQ(plan.plan.parts[1].planned.at("nannestad"), 1050);
-  EXPECT_EQ(site.population_for(*site.municipality("nannestad"), plan), 14797);
-  EXPECT_EQ(site.population_for(*site.municipality("eidsvoll"), plan), 26451);
+  EXPECT_EQ(Site::population_for(*site.municipality("nannestad"), plan), 14797);
+  EXPECT_EQ(Site::population_for(*site.municipality("eidsvoll"), plan), 26451);
   EXPECT_FALSE(site.municipality("oslo")->member_in(2023));
   EXPECT_FALSE(site.municipality("nannestad")->member_in(2019));
   EXPECT_TRUE(site.municipality("nannestad")->member_in(2020));

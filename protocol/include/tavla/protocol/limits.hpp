@@ -11,10 +11,10 @@ namespace tavla::protocol {
 inline constexpr int kVersion = 1;
 
 // Whole messages, in bytes, as they travel.
-inline constexpr std::size_t kMaxEventBytes = 64 * 1024;
-inline constexpr std::size_t kMaxAckBytes = 64 * 1024;
-inline constexpr std::size_t kMaxStatusBytes = 4 * 1024;
-inline constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxEventBytes = std::size_t{64} * 1024;
+inline constexpr std::size_t kMaxAckBytes = std::size_t{64} * 1024;
+inline constexpr std::size_t kMaxStatusBytes = std::size_t{4} * 1024;
+inline constexpr std::size_t kMaxConfigBytes = std::size_t{1024} * 1024;
 // Deeper JSON than this is never a message of ours.
 inline constexpr std::size_t kMaxJsonDepth = 16;
 
@@ -33,8 +33,8 @@ inline constexpr std::size_t kMaxFirmwareVersionLength = 32;  // status `fw`
 
 // Numbers. 2^53 - 1 keeps every integer exact in any JSON implementation.
 inline constexpr std::uint64_t kMaxSafeInteger = (std::uint64_t{1} << 53U) - 1U;
-inline constexpr std::uint64_t kMaxPlannedMinutes = 24 * 60;
-inline constexpr std::uint64_t kMaxElapsedSeconds = 24 * 60 * 60;
+inline constexpr std::uint64_t kMaxPlannedMinutes = std::uint64_t{24} * 60;
+inline constexpr std::uint64_t kMaxElapsedSeconds = std::uint64_t{24} * 60 * 60;
 
 // Lists.
 inline constexpr std::size_t kMaxAckIds = 500;

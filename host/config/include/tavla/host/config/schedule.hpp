@@ -16,8 +16,8 @@ namespace tavla::host::config {
 struct Recurrence {
   enum class Kind { once, weekly, monthly_nth, monthly_last };
   Kind kind = Kind::once;
-  std::chrono::weekday weekday;
-  unsigned nth = 1;  // monthly_nth: 1-4
+  std::chrono::weekday weekday{};  // weekly and monthly rules set it
+  unsigned nth = 1;                // monthly_nth: 1-4
 };
 
 // Parses "last friday monthly", "first monday monthly", "2nd tuesday monthly",
@@ -30,8 +30,7 @@ struct Recurrence {
                                                       const std::vector<protocol::Date>& except);
 
 // A local wall-clock time on a date in Europe/Oslo, as UTC.
-[[nodiscard]] protocol::Timestamp oslo_to_utc(protocol::Date date,
-                                              std::chrono::minutes time_of_day);
+[[nodiscard]] protocol::Timestamp oslo_to_utc(protocol::Date day, std::chrono::minutes time_of_day);
 
 // The Europe/Oslo calendar date of an instant.
 [[nodiscard]] protocol::Date oslo_date(protocol::Timestamp instant);

@@ -115,7 +115,7 @@ struct Site {
   [[nodiscard]] const Group* group(std::string_view key) const;
   [[nodiscard]] const PlanSource* plan(int year) const;
   // The population a plan's key uses for `m`: the plan's label, or the single count.
-  [[nodiscard]] std::int64_t population_for(const Municipality& m, const PlanSource& plan) const;
+  [[nodiscard]] static std::int64_t population_for(const Municipality& m, const PlanSource& plan);
 };
 
 }  // namespace tavla::host::config

@@ -26,10 +26,12 @@ inline constexpr int kMaxPacketBytes = 256 * 1024;
 class MqttClient final : public Transport {
  public:
   using Log = std::function<void(const std::string&)>;
-  MqttClient(const config::Site& site, std::string client_id, MessageQueue& queue, Log log);
+  MqttClient(const config::Site& site, const std::string& client_id, MessageQueue& queue, Log log);
   ~MqttClient() override;
   MqttClient(const MqttClient&) = delete;
   MqttClient& operator=(const MqttClient&) = delete;
+  MqttClient(MqttClient&&) = delete;
+  MqttClient& operator=(MqttClient&&) = delete;
 
   // Connects and subscribes, retrying with backoff until it succeeds or
   // `stop` becomes true. Returns whether it is subscribed.

@@ -30,7 +30,13 @@ class MessageQueue {
 // unit tests may use a fake.
 class Transport {
  public:
+  Transport() = default;
   virtual ~Transport() = default;
+  // An interface over one connection: implementations are not copied or moved.
+  Transport(const Transport&) = delete;
+  Transport& operator=(const Transport&) = delete;
+  Transport(Transport&&) = delete;
+  Transport& operator=(Transport&&) = delete;
   // QoS 1. May be called while disconnected: the client buffers it.
   virtual void publish(const std::string& topic, const std::string& payload, bool retained) = 0;
 };

@@ -38,7 +38,13 @@ enum class Dialect { sqlite, postgresql };
 
 class Database {
  public:
+  Database() = default;
   virtual ~Database() = default;
+  // A connection is an identity (a handle, a transaction): never copied or moved.
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  Database(Database&&) = delete;
+  Database& operator=(Database&&) = delete;
   [[nodiscard]] virtual Dialect dialect() const = 0;
   // One statement with `?` parameters; returns its rows (RETURNING included).
   virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;

@@ -52,7 +52,7 @@ struct QuarantineEntry {
 };
 
 // Quarantine keeps at most this many bytes of a message (its size is kept whole).
-inline constexpr std::size_t kQuarantineRawBytes = 16 * 1024;
+inline constexpr std::size_t kQuarantineRawBytes = std::size_t{16} * 1024;
 
 struct SessionRecord {
   std::string session;
