@@ -60,7 +60,8 @@ StoredEvent stored(const Event& e, const std::string& payload, bool pending) {
 }
 
 // Applies an accepted event of a known session to the derived state.
-// `sessions` is the batch's cache of session records, kept in step.
+// `sessions` is the batch's cache of session records: a change to a
+// session's row evicts it, so the next look-up reads the row as it is now.
 void apply(storage::Store& store, const config::Site& site, const Event& e,
            const SessionRecord& session,
            std::map<std::string, std::optional<SessionRecord>>& sessions, BatchResult& result) {
@@ -81,12 +82,8 @@ void apply(storage::Store& store, const config::Site& site, const Event& e,
         } else if constexpr (std::is_same_v<T, protocol::CheckedOut>) {
           store.apply_attendance(session, {body.participant, false, "", {}, {}, ord});
         } else if constexpr (std::is_same_v<T, protocol::SessionClosed>) {
-          const std::string at = protocol::format_timestamp(e.ts);
-          store.close_session(session.session, at);
-          if (auto it = sessions.find(session.session);
-              it != sessions.end() && it->second && !it->second->closed_at) {
-            it->second->closed_at = at;  // as the UPDATE: the first close stands
-          }
+          store.close_session(session.session, protocol::format_timestamp(e.ts));
+          sessions.erase(session.session);
         } else if constexpr (std::is_same_v<T, protocol::DecisionRecorded>) {
           store.record_decision(body.decision, session.session, body.item, body.text);
         } else if constexpr (std::is_same_v<T, protocol::ActionRecorded>) {
@@ -226,7 +223,7 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     quarantine(event.id, event.epoch, seq, "unknown device '" + device + "'");
     return;
   }
-  // A resend is recognised where it would be stored (insert_new_event) or,
+  // A resend is recognised where it would be stored (insert_event) or,
   // on the paths that reject it, by quarantine's known_event: no look-up
   // of every event first, one round trip fewer.
   const auto duplicate = [&] {
@@ -244,7 +241,7 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
                  "session " + session_id + " was already opened (" + existing->source + ")");
       return;
     }
-    if (!store_.insert_new_event(stored(event, message.payload, false), now)) {
+    if (!store_.insert_event(stored(event, message.payload, false), now)) {
       duplicate();
       return;
     }
@@ -281,7 +278,7 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     }
     return;
   }
-  // A copy: apply() may update the cached record while it is used.
+  // A copy: apply() may evict the cached record while it is used.
   const std::optional<SessionRecord> known = cached_session(session_id);
   if (known) {
     if (auto reason = reject_in_session(site, event, *known)) {
@@ -290,7 +287,7 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     }
   }
   // Without its session.opened yet, the event waits (stored and acked).
-  if (!store_.insert_new_event(stored(event, message.payload, !known), now)) {
+  if (!store_.insert_event(stored(event, message.payload, !known), now)) {
     duplicate();
     return;
   }

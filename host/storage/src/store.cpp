@@ -89,15 +89,6 @@ Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {
 }
 
 bool Store::insert_event(const StoredEvent& e, const std::string& received_at) {
-  const auto rows = db_->query(
-      "INSERT INTO events (id, device, epoch, seq, ts, type, session, payload, received_at, "
-      "pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id",
-      {e.id, e.device, e.epoch, e.seq, e.ts, e.type, e.session, e.payload, received_at,
-       std::int64_t{e.pending ? 1 : 0}});
-  return !rows.empty();
-}
-
-bool Store::insert_new_event(const StoredEvent& e, const std::string& received_at) {
   // INSERT ... SELECT, so that the row is not inserted when quarantine has
   // the id. The CASTs give PostgreSQL the parameters' types.
   const auto rows = db_->query(
@@ -120,10 +111,6 @@ bool Store::known_event(const std::string& id) {
                  "SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1",
                  {id, id})
               .empty();
-}
-
-bool Store::quarantined(const std::string& event_id) {
-  return !db_->query("SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1", {event_id}).empty();
 }
 
 void Store::quarantine(QuarantineEntry q) {

@@ -187,14 +187,12 @@ class Store {
   void rollback() { db_->rollback(); }
 
   // --- ingest ---
-  // False if an event with this id is already stored (nothing changes then).
+  // False if an event with this id is already stored or in quarantine
+  // (nothing changes then): the duplicate check and the insert in one
+  // statement.
   bool insert_event(const StoredEvent& event, const std::string& received_at);
-  // insert_event, but also false if the id is in quarantine: the duplicate
-  // check and the insert in one statement.
-  bool insert_new_event(const StoredEvent& event, const std::string& received_at);
   [[nodiscard]] bool has_event(const std::string& id);
-  [[nodiscard]] bool quarantined(const std::string& event_id);
-  // has_event || quarantined, in one statement.
+  // Stored or in quarantine, in one statement.
   [[nodiscard]] bool known_event(const std::string& id);
   void quarantine(QuarantineEntry entry);
   // Records that (device, epoch, seq) arrived; repeated calls change nothing.
