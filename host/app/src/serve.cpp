@@ -127,23 +127,22 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
   }
   log("stopping: no new messages; storing and acking what was received");
   notify_systemd("STOPPING=1");
+  // Stores what the queue holds until it stays empty for `quiet`.
+  const auto drain = [&](std::chrono::milliseconds quiet) {
+    for (auto batch = queue.take(options.max_batch, quiet); !batch.empty();
+         batch = queue.take(options.max_batch, quiet)) {
+      control.stop = false;  // let process() retry while draining
+      process(batch);
+      control.stop = true;
+    }
+  };
   client.stop_consuming();
-  for (auto batch = queue.take(options.max_batch, std::chrono::milliseconds(200)); !batch.empty();
-       batch = queue.take(options.max_batch, std::chrono::milliseconds(200))) {
-    control.stop = false;  // let process() retry while draining
-    process(batch);
-    control.stop = true;
-  }
+  drain(std::chrono::milliseconds(200));
   client.disconnect();
   // What arrived between the last drain and the disconnect is stored too;
   // its acks wait in the client's buffer and are lost with the process, so
   // the devices resend it and get the duplicate acked next time.
-  for (auto batch = queue.take(options.max_batch, std::chrono::milliseconds(0)); !batch.empty();
-       batch = queue.take(options.max_batch, std::chrono::milliseconds(0))) {
-    control.stop = false;
-    process(batch);
-    control.stop = true;
-  }
+  drain(std::chrono::milliseconds(0));
   log("stopped; this run stored " + std::to_string(stored) + " events, quarantined " +
       std::to_string(quarantined) + ", acked " + std::to_string(duplicates) + " duplicates again");
   return 0;
