@@ -128,7 +128,13 @@ Member read_member(FieldReader& reader) {
 }  // namespace
 
 std::string encode(const RoomConfig& config) {
-  Out out{{"v", kVersion},
+  return encode(config, kConfigVersions.front());
+}
+
+std::string encode(const RoomConfig& config, std::uint64_t version) {
+  // Version 1 is the only format so far; a new one gets its own writer here.
+  (void)version;
+  Out out{{"v", version},
           {"site", config.site},
           {"device", config.device},
           {"room", config.room},
@@ -143,23 +149,10 @@ std::string encode(const RoomConfig& config) {
   return out.dump(-1, ' ', false, Out::error_handler_t::replace);
 }
 
-Result<RoomConfig> decode_config(std::string_view payload) {
-  Json json;
-  if (auto error = detail::parse_message(payload, kMaxConfigBytes, json)) {
-    return *error;
-  }
-  std::optional<Error> error;
-  FieldReader reader{&json, "", &error};
-  reader.version();
-  RoomConfig config;
-  config.site = reader.string("site");
-  config.device = reader.string("device");
-  config.room = reader.string("room");
-  config.rev = reader.unsigned_integer("rev");
-  config.locale = reader.enumeration<Locale>("locale", locale_from_string);
-  config.municipalities = read_named_entries(reader, "municipalities");
-  config.orgs = read_named_entries(reader, "orgs");
-  reader.object_array("groups", [&config](FieldReader& g, std::size_t) {
+namespace {
+
+void read_groups(FieldReader& reader, std::vector<Group>& groups) {
+  reader.object_array("groups", [&groups](FieldReader& g, std::size_t) {
     Group group;
     group.id = g.string("id");
     group.name = g.string("name");
@@ -167,9 +160,12 @@ Result<RoomConfig> decode_config(std::string_view payload) {
     g.object_array("members", [&group](FieldReader& m, std::size_t) {
       group.members.push_back(read_member(m));
     });
-    config.groups.push_back(std::move(group));
+    groups.push_back(std::move(group));
   });
-  reader.object_array("agendas", [&config](FieldReader& a, std::size_t) {
+}
+
+void read_agendas(FieldReader& reader, std::vector<Agenda>& agendas) {
+  reader.object_array("agendas", [&agendas](FieldReader& a, std::size_t) {
     Agenda agenda;
     agenda.id = a.string("id");
     agenda.name = a.string("name");
@@ -180,9 +176,12 @@ Result<RoomConfig> decode_config(std::string_view payload) {
       item.minutes = i.unsigned_integer("minutes");
       agenda.items.push_back(std::move(item));
     });
-    config.agendas.push_back(std::move(agenda));
+    agendas.push_back(std::move(agenda));
   });
-  reader.object_array("schedule", [&config](FieldReader& s, std::size_t) {
+}
+
+void read_schedule(FieldReader& reader, std::vector<ScheduledSession>& schedule) {
+  reader.object_array("schedule", [&schedule](FieldReader& s, std::size_t) {
     ScheduledSession entry;
     entry.session = s.string("session");
     entry.group = s.string("group");
@@ -191,17 +190,44 @@ Result<RoomConfig> decode_config(std::string_view payload) {
     entry.start = s.timestamp("start");
     entry.end = s.timestamp("end");
     entry.agenda = s.optional_string("agenda");
-    config.schedule.push_back(std::move(entry));
+    schedule.push_back(std::move(entry));
   });
-  reader.object_array("open_actions", [&config](FieldReader& a, std::size_t) {
+}
+
+void read_open_actions(FieldReader& reader, std::vector<OpenAction>& open_actions) {
+  reader.object_array("open_actions", [&open_actions](FieldReader& a, std::size_t) {
     OpenAction action;
     action.action = a.string("action");
     action.text = a.string("text");
     action.owner = a.string("owner");
     action.due = a.optional_date("due");
     action.from_session = a.string("from_session");
-    config.open_actions.push_back(std::move(action));
+    open_actions.push_back(std::move(action));
   });
+}
+
+}  // namespace
+
+Result<RoomConfig> decode_config(std::string_view payload) {
+  Json json;
+  if (auto error = detail::parse_message(payload, kMaxConfigBytes, json)) {
+    return *error;
+  }
+  std::optional<Error> error;
+  FieldReader reader{&json, "", &error};
+  reader.version_of(kConfigVersions);
+  RoomConfig config;
+  config.site = reader.string("site");
+  config.device = reader.string("device");
+  config.room = reader.string("room");
+  config.rev = reader.unsigned_integer("rev");
+  config.locale = reader.enumeration<Locale>("locale", locale_from_string);
+  config.municipalities = read_named_entries(reader, "municipalities");
+  config.orgs = read_named_entries(reader, "orgs");
+  read_groups(reader, config.groups);
+  read_agendas(reader, config.agendas);
+  read_schedule(reader, config.schedule);
+  read_open_actions(reader, config.open_actions);
   if (error) {
     return *error;
   }

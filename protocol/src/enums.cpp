@@ -1,5 +1,7 @@
 // Wire names of the protocol's enumerations and event types.
+#include <array>
 #include <type_traits>
+#include <utility>
 
 #include "tavla/protocol/event.hpp"
 #include "tavla/protocol/room_config.hpp"
@@ -63,33 +65,23 @@ std::optional<Locale> locale_from_string(std::string_view name) {
 }
 
 std::string_view type_of(const EventBody& body) {
-  return std::visit(
-      [](const auto& b) -> std::string_view {
-        using T = std::decay_t<decltype(b)>;
-        if constexpr (std::is_same_v<T, SessionOpened>) {
-          return "session.opened";
-        } else if constexpr (std::is_same_v<T, SessionClosed>) {
-          return "session.closed";
-        } else if constexpr (std::is_same_v<T, CheckedIn>) {
-          return "attendance.checked_in";
-        } else if constexpr (std::is_same_v<T, CheckedOut>) {
-          return "attendance.checked_out";
-        } else if constexpr (std::is_same_v<T, ItemStarted>) {
-          return "agenda.item_started";
-        } else if constexpr (std::is_same_v<T, ItemFinished>) {
-          return "agenda.item_finished";
-        } else if constexpr (std::is_same_v<T, DecisionRecorded>) {
-          return "minutes.decision";
-        } else if constexpr (std::is_same_v<T, ActionRecorded>) {
-          return "minutes.action";
-        } else if constexpr (std::is_same_v<T, ActionDone>) {
-          return "minutes.action_done";
-        } else {
-          static_assert(std::is_same_v<T, Retracted>);
-          return "minutes.retracted";
-        }
-      },
-      body);
+  return std::visit([](const auto& b) { return std::decay_t<decltype(b)>::kType; }, body);
+}
+
+namespace {
+
+template <std::size_t... I>
+constexpr auto type_names(std::index_sequence<I...> /*unused*/) {
+  return std::array<std::string_view, sizeof...(I)>{
+      std::variant_alternative_t<I, EventBody>::kType...};
+}
+
+constexpr auto kEventTypes = type_names(std::make_index_sequence<std::variant_size_v<EventBody>>{});
+
+}  // namespace
+
+std::span<const std::string_view> event_types() {
+  return kEventTypes;
 }
 
 const std::string& session_of(const EventBody& body) {

@@ -1,5 +1,6 @@
 #include "json_input.hpp"
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -120,21 +121,32 @@ const Json* FieldReader::field(std::string_view key, bool required) {
 }
 
 void FieldReader::version() {
+  const std::uint64_t only = static_cast<std::uint64_t>(kVersion);
+  version_of(std::span<const std::uint64_t>(&only, 1));
+}
+
+std::uint64_t FieldReader::version_of(std::span<const std::uint64_t> accepted) {
   const Json* value = field("v", true);
   if (value == nullptr) {
-    return;
+    return 0;
   }
   if (!value->is_number_integer()) {
     fail(ErrorCode::wrong_type, "v", std::string("must be an integer, is ") + type_name(*value));
-    return;
+    return 0;
   }
-  if (value->is_number_unsigned() &&
-      value->get<std::uint64_t>() == static_cast<std::uint64_t>(kVersion)) {
-    return;
+  if (value->is_number_unsigned()) {
+    const auto v = value->get<std::uint64_t>();
+    if (std::find(accepted.begin(), accepted.end(), v) != accepted.end()) {
+      return v;
+    }
+  }
+  std::string known;
+  for (const std::uint64_t v : accepted) {
+    known.append(known.empty() ? "" : ", ").append(std::to_string(v));
   }
   fail(ErrorCode::unsupported_version, "v",
-       "version " + value->dump() + " is not supported (this is version " +
-           std::to_string(kVersion) + ")");
+       "version " + value->dump() + " is not supported (this build reads " + known + ")");
+  return 0;
 }
 
 std::optional<std::string> FieldReader::optional_string(std::string_view key) {
@@ -268,6 +280,32 @@ void FieldReader::object_array(std::string_view key,
     }
     ++index;
   }
+}
+
+std::optional<std::vector<std::uint64_t>> FieldReader::optional_unsigned_array(
+    std::string_view key) {
+  const Json* value = field(key, false);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (!value->is_array()) {
+    fail(ErrorCode::wrong_type, key, std::string("must be an array, is ") + type_name(*value));
+    return std::nullopt;
+  }
+  std::vector<std::uint64_t> numbers;
+  std::size_t index = 0;
+  for (const Json& element : *value) {
+    if (!element.is_number_unsigned()) {
+      if (!failed()) {
+        *error_ = Error{ErrorCode::wrong_type, path_of(key) + "[" + std::to_string(index) + "]",
+                        std::string("must be an unsigned integer, is ") + type_name(element)};
+      }
+      return std::nullopt;
+    }
+    numbers.push_back(element.get<std::uint64_t>());
+    ++index;
+  }
+  return numbers;
 }
 
 std::vector<std::string> FieldReader::string_array(std::string_view key) {

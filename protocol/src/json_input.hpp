@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -36,6 +38,8 @@ class FieldReader {
 
   // Checks `v`: present, an integer, equal to kVersion.
   void version();
+  // Checks `v` against `accepted` and returns it (0 after a failure).
+  std::uint64_t version_of(std::span<const std::uint64_t> accepted);
 
   std::string string(std::string_view key);
   std::optional<std::string> optional_string(std::string_view key);
@@ -67,6 +71,7 @@ class FieldReader {
   void object_array(std::string_view key,
                     const std::function<void(FieldReader&, std::size_t)>& each);
   std::vector<std::string> string_array(std::string_view key);
+  std::optional<std::vector<std::uint64_t>> optional_unsigned_array(std::string_view key);
 
  private:
   const Json* field(std::string_view key, bool required);

@@ -1,15 +1,20 @@
 #include "tavla/protocol/topic.hpp"
 
+#include <array>
 #include <optional>
 #include <vector>
 
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/limits.hpp"
 
 namespace tavla::protocol {
 namespace {
 
 constexpr std::string_view kRoot = "tavla";
-constexpr std::string_view kVersionLevel = "v1";
+// "v1": the topic level, from the one constant that says it.
+static_assert(kTopicVersion >= 1 && kTopicVersion <= 9, "the topic level is one digit");
+constexpr std::array<char, 2> kVersionLevelChars{'v', static_cast<char>('0' + kTopicVersion)};
+constexpr std::string_view kVersionLevel{kVersionLevelChars.data(), kVersionLevelChars.size()};
 
 std::optional<Channel> channel_from_string(std::string_view name) {
   for (const Channel channel : {Channel::events, Channel::ack, Channel::config, Channel::status}) {
@@ -76,7 +81,7 @@ std::string topic_for(std::string_view site, std::string_view device, Channel ch
 Result<Topic> parse_topic(std::string_view topic) {
   const auto levels = split_levels(topic);
   if (levels.size() != 5 || levels[0] != kRoot) {
-    return topic_error("is not tavla/v1/<site>/<device>/<channel>");
+    return topic_error("is not tavla/" + std::string(kVersionLevel) + "/<site>/<device>/<channel>");
   }
   if (levels[1] != kVersionLevel) {
     return topic_error("has unsupported version level '" + std::string(levels[1]) + "'");

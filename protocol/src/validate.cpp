@@ -8,6 +8,7 @@
 #include "checker.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/pin_hash.hpp"
 
 namespace tavla::protocol {
 namespace {
@@ -102,25 +103,16 @@ void check_body(Checker& check, const Retracted& b) {
   }
 }
 
-bool is_valid_pin_hash(std::string_view hash) {
-  // sha256:<salt hex>:<64 lowercase hex>
-  constexpr std::string_view kScheme = "sha256:";
-  if (!hash.starts_with(kScheme)) {
-    return false;
+// A rejection code: [a-z0-9_]{1,64}. Not checked against the known codes: a
+// newer host may send one this build does not know.
+void check_code(Checker& check, std::string_view code, const std::string& field) {
+  const bool ok =
+      !code.empty() && code.size() <= kMaxIdLength && std::ranges::all_of(code, [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      });
+  if (!ok) {
+    check.fail(ErrorCode::out_of_bounds, field, "must be 1-64 of [a-z0-9_]");
   }
-  hash.remove_prefix(kScheme.size());
-  const auto colon = hash.find(':');
-  if (colon == std::string_view::npos) {
-    return false;
-  }
-  const auto salt = hash.substr(0, colon);
-  const auto digest = hash.substr(colon + 1);
-  const auto is_hex = [](std::string_view s) {
-    return std::ranges::all_of(
-        s, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-  };
-  return salt.size() >= kMinPinSaltHex && salt.size() <= kMaxPinSaltHex && salt.size() % 2 == 0 &&
-         is_hex(salt) && digest.size() == 64 && is_hex(digest);
 }
 
 // Ids of a list must be unique: a second entry with the same id would be
@@ -197,6 +189,17 @@ std::optional<Error> validate(const Ack& ack) {
   for (std::size_t i = 0; i < ack.ids.size(); ++i) {
     check.event_id(ack.ids[i], at("ids", i));
   }
+  check.count(ack.rejected.size(), kMaxAckIds, "rejected");
+  for (std::size_t i = 0; i < ack.rejected.size() && !check.failed(); ++i) {
+    const Rejection& r = ack.rejected[i];
+    check.event_id(r.id, join(at("rejected", i), "id"));
+    check_code(check, r.code, join(at("rejected", i), "code"));
+    if (!check.failed() && std::ranges::find(ack.ids, r.id) == ack.ids.end()) {
+      // A device that ignores `rejected` must still stop resending it.
+      check.fail(ErrorCode::invalid_value, join(at("rejected", i), "id"),
+                 "'" + r.id + "' is not among the acked ids");
+    }
+  }
   return check.result();
 }
 
@@ -228,32 +231,35 @@ std::optional<Error> validate(const Status& status) {
   if (status.last_ack) {
     check.timestamp(*status.last_ack, "last_ack");
   }
+  if (status.versions) {
+    if (status.versions->empty()) {
+      check.fail(ErrorCode::out_of_bounds, "versions", "must name at least one version");
+    }
+    check.count(status.versions->size(), kMaxVersions, "versions");
+    for (std::size_t i = 0; i < status.versions->size(); ++i) {
+      check.number((*status.versions)[i], 1, kMaxSafeInteger, at("versions", i));
+    }
+  }
   return check.result();
 }
 
-std::optional<Error> validate(const RoomConfig& config) {
-  Checker check;
-  check.name(config.site, "site");
-  check.name(config.device, "device");
-  check.text(config.room, "room");
-  check.number(config.rev, 1, kMaxSafeInteger, "rev");
+namespace {
 
-  UniqueIds municipalities;
-  UniqueIds orgs;
-  check_named_entries(check, config.municipalities, kMaxMunicipalities, "municipalities",
-                      municipalities);
-  check_named_entries(check, config.orgs, kMaxOrgs, "orgs", orgs);
+// Group ids with their kinds, for the schedule's references.
+using GroupKinds = std::map<std::string, SessionKind, std::less<>>;
 
-  std::map<std::string, SessionKind, std::less<>> group_kinds;
+GroupKinds check_groups(Checker& check, const std::vector<Group>& groups,
+                        const UniqueIds& municipalities, const UniqueIds& orgs) {
+  GroupKinds kinds;
   UniqueIds group_ids;
-  check.count(config.groups.size(), kMaxGroups, "groups");
-  for (std::size_t g = 0; g < config.groups.size() && !check.failed(); ++g) {
-    const Group& group = config.groups[g];
+  check.count(groups.size(), kMaxGroups, "groups");
+  for (std::size_t g = 0; g < groups.size() && !check.failed(); ++g) {
+    const Group& group = groups[g];
     const std::string path = at("groups", g);
     check.id(group.id, join(path, "id"));
     group_ids.add(check, group.id, join(path, "id"));
     check.text(group.name, join(path, "name"));
-    group_kinds[group.id] = group.kind;
+    kinds[group.id] = group.kind;
     check.count(group.members.size(), kMaxMembersPerGroup, join(path, "members"));
     UniqueIds participants;
     for (std::size_t m = 0; m < group.members.size() && !check.failed(); ++m) {
@@ -262,11 +268,14 @@ std::optional<Error> validate(const RoomConfig& config) {
       participants.add(check, group.members[m].participant, join(member_path, "participant"));
     }
   }
+  return kinds;
+}
 
+UniqueIds check_agendas(Checker& check, const std::vector<Agenda>& agendas) {
   UniqueIds agenda_ids;
-  check.count(config.agendas.size(), kMaxAgendas, "agendas");
-  for (std::size_t a = 0; a < config.agendas.size() && !check.failed(); ++a) {
-    const Agenda& agenda = config.agendas[a];
+  check.count(agendas.size(), kMaxAgendas, "agendas");
+  for (std::size_t a = 0; a < agendas.size() && !check.failed(); ++a) {
+    const Agenda& agenda = agendas[a];
     const std::string path = at("agendas", a);
     check.id(agenda.id, join(path, "id"));
     agenda_ids.add(check, agenda.id, join(path, "id"));
@@ -281,11 +290,35 @@ std::optional<Error> validate(const RoomConfig& config) {
       check.number(agenda.items[i].minutes, 0, kMaxPlannedMinutes, join(item_path, "minutes"));
     }
   }
+  return agenda_ids;
+}
 
+// An entry's references: its group exists with the same kind, it ends after
+// it starts, its agenda exists.
+void check_schedule_references(Checker& check, const ScheduledSession& entry,
+                               const std::string& path, const GroupKinds& groups,
+                               const UniqueIds& agendas) {
+  const auto group = groups.find(entry.group);
+  if (group == groups.end()) {
+    check.fail(ErrorCode::invalid_value, join(path, "group"),
+               "'" + entry.group + "' is not in this config's groups");
+  } else if (group->second != entry.kind) {
+    check.fail(ErrorCode::invalid_value, join(path, "kind"),
+               "differs from the kind of group '" + entry.group + "'");
+  } else if (entry.end <= entry.start) {
+    check.fail(ErrorCode::invalid_value, join(path, "end"), "must be after start");
+  } else if (entry.agenda && !agendas.contains(*entry.agenda)) {
+    check.fail(ErrorCode::invalid_value, join(path, "agenda"),
+               "'" + *entry.agenda + "' is not in this config's agendas");
+  }
+}
+
+void check_schedule(Checker& check, const std::vector<ScheduledSession>& schedule,
+                    const GroupKinds& groups, const UniqueIds& agendas) {
   UniqueIds sessions;
-  check.count(config.schedule.size(), kMaxScheduleEntries, "schedule");
-  for (std::size_t s = 0; s < config.schedule.size() && !check.failed(); ++s) {
-    const ScheduledSession& entry = config.schedule[s];
+  check.count(schedule.size(), kMaxScheduleEntries, "schedule");
+  for (std::size_t s = 0; s < schedule.size() && !check.failed(); ++s) {
+    const ScheduledSession& entry = schedule[s];
     const std::string path = at("schedule", s);
     check.id(entry.session, join(path, "session"));
     sessions.add(check, entry.session, join(path, "session"));
@@ -293,28 +326,17 @@ std::optional<Error> validate(const RoomConfig& config) {
     check.text(entry.title, join(path, "title"));
     check.timestamp(entry.start, join(path, "start"));
     check.timestamp(entry.end, join(path, "end"));
-    if (check.failed()) {
-      break;
-    }
-    const auto group = group_kinds.find(entry.group);
-    if (group == group_kinds.end()) {
-      check.fail(ErrorCode::invalid_value, join(path, "group"),
-                 "'" + entry.group + "' is not in this config's groups");
-    } else if (group->second != entry.kind) {
-      check.fail(ErrorCode::invalid_value, join(path, "kind"),
-                 "differs from the kind of group '" + entry.group + "'");
-    } else if (entry.end <= entry.start) {
-      check.fail(ErrorCode::invalid_value, join(path, "end"), "must be after start");
-    } else if (entry.agenda && !agenda_ids.contains(*entry.agenda)) {
-      check.fail(ErrorCode::invalid_value, join(path, "agenda"),
-                 "'" + *entry.agenda + "' is not in this config's agendas");
+    if (!check.failed()) {
+      check_schedule_references(check, entry, path, groups, agendas);
     }
   }
+}
 
+void check_open_actions(Checker& check, const std::vector<OpenAction>& open_actions) {
   UniqueIds actions;
-  check.count(config.open_actions.size(), kMaxOpenActions, "open_actions");
-  for (std::size_t a = 0; a < config.open_actions.size() && !check.failed(); ++a) {
-    const OpenAction& action = config.open_actions[a];
+  check.count(open_actions.size(), kMaxOpenActions, "open_actions");
+  for (std::size_t a = 0; a < open_actions.size() && !check.failed(); ++a) {
+    const OpenAction& action = open_actions[a];
     const std::string path = at("open_actions", a);
     check.id(action.action, join(path, "action"));
     actions.add(check, action.action, join(path, "action"));
@@ -325,6 +347,28 @@ std::optional<Error> validate(const RoomConfig& config) {
     }
     check.id(action.from_session, join(path, "from_session"));
   }
+}
+
+}  // namespace
+
+std::optional<Error> validate(const RoomConfig& config) {
+  Checker check;
+  check.name(config.site, "site");
+  check.name(config.device, "device");
+  check.text(config.room, "room");
+  check.number(config.rev, 1, kMaxSafeInteger, "rev");
+
+  UniqueIds municipalities;
+  UniqueIds orgs;
+  check_named_entries(check, config.municipalities, kMaxMunicipalities, "municipalities",
+                      municipalities);
+  check_named_entries(check, config.orgs, kMaxOrgs, "orgs", orgs);
+  const GroupKinds groups = check_groups(check, config.groups, municipalities, orgs);
+  const UniqueIds agendas = check_agendas(check, config.agendas);
+  if (!check.failed()) {
+    check_schedule(check, config.schedule, groups, agendas);
+  }
+  check_open_actions(check, config.open_actions);
   return check.result();
 }
 

@@ -6,11 +6,19 @@ namespace tavla::protocol {
 namespace {
 
 TEST(Error, CodeNamesRoundTrip) {
-  for (int i = 0; i <= static_cast<int>(ErrorCode::device_mismatch); ++i) {
-    const auto code = static_cast<ErrorCode>(i);
+  const auto codes = all_error_codes();
+  ASSERT_FALSE(codes.empty());
+  for (const auto code : codes) {
     EXPECT_EQ(error_code_from_string(to_string(code)), code) << to_string(code);
   }
   EXPECT_FALSE(error_code_from_string("no_such_code"));
+}
+
+TEST(Error, AllCodesAreFoundFromTheCodeInDeclarationOrder) {
+  const auto codes = all_error_codes();
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_EQ(static_cast<std::size_t>(codes[i]), i);
+  }
 }
 
 TEST(Error, MessageNamesFieldReasonAndCode) {

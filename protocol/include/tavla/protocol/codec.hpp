@@ -4,7 +4,8 @@
 // so the same value always gives the same bytes. The value should pass
 // validate() first; encode never throws (invalid UTF-8 becomes U+FFFD).
 //
-// decode_*: checks size, UTF-8, JSON syntax, depth, duplicate keys, `v`,
+// decode_*: checks size, UTF-8, JSON syntax, depth, duplicate keys, `v` (a
+// room config: one of kConfigVersions),
 // types and every limit, and returns the value or an Error naming the field.
 // Never throws, never crashes, whatever the bytes. Unknown extra fields are
 // ignored, so an additive optional field stays compatible.
@@ -13,6 +14,7 @@
 // right channel, and names the same device (and site) as the message.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +29,11 @@ namespace tavla::protocol {
 [[nodiscard]] std::string encode(const Event& event);
 [[nodiscard]] std::string encode(const Ack& ack);
 [[nodiscard]] std::string encode(const Status& status);
+// A room config in config version 1 (golden vectors, tools).
 [[nodiscard]] std::string encode(const RoomConfig& config);
+// A room config in `version`, one of kConfigVersions: the host publishes each
+// room's config in config_version_for(the room's status).
+[[nodiscard]] std::string encode(const RoomConfig& config, std::uint64_t version);
 
 [[nodiscard]] Result<Event> decode_event(std::string_view payload);
 [[nodiscard]] Result<Ack> decode_ack(std::string_view payload);

@@ -8,9 +8,11 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace tavla::protocol {
 
+// No enumerator is given a value: all_error_codes() relies on 0, 1, 2, ...
 enum class ErrorCode {
   too_large,            // the message exceeds its size limit
   invalid_utf8,         // the bytes are not valid UTF-8
@@ -29,9 +31,12 @@ enum class ErrorCode {
   device_mismatch,      // the message names another device than its topic
 };
 
-// The code's stable name, as used in golden vectors and the quarantine table.
+// The code's stable name, as used in golden vectors, the quarantine table and
+// an ack's `rejected` list.
 std::string_view to_string(ErrorCode code);
 std::optional<ErrorCode> error_code_from_string(std::string_view name);
+// Every code, in declaration order, found from to_string's switch.
+std::vector<ErrorCode> all_error_codes();
 
 struct Error {
   ErrorCode code{};

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -30,6 +31,7 @@ struct Affiliation {
 };
 
 struct SessionOpened {
+  static constexpr std::string_view kType = "session.opened";
   std::string session;
   SessionKind kind{};
   std::string group;
@@ -39,11 +41,13 @@ struct SessionOpened {
 };
 
 struct SessionClosed {
+  static constexpr std::string_view kType = "session.closed";
   std::string session;
   bool operator==(const SessionClosed&) const = default;
 };
 
 struct CheckedIn {
+  static constexpr std::string_view kType = "attendance.checked_in";
   std::string session;
   std::string participant;
   CheckInMethod method{};
@@ -54,12 +58,14 @@ struct CheckedIn {
 
 // Withdraws a check-in made by mistake (the kiosk's undo).
 struct CheckedOut {
+  static constexpr std::string_view kType = "attendance.checked_out";
   std::string session;
   std::string participant;
   bool operator==(const CheckedOut&) const = default;
 };
 
 struct ItemStarted {
+  static constexpr std::string_view kType = "agenda.item_started";
   std::string session;
   std::string item;
   std::string title;
@@ -68,6 +74,7 @@ struct ItemStarted {
 };
 
 struct ItemFinished {
+  static constexpr std::string_view kType = "agenda.item_finished";
   std::string session;
   std::string item;
   std::uint64_t elapsed_seconds{};
@@ -75,6 +82,7 @@ struct ItemFinished {
 };
 
 struct DecisionRecorded {
+  static constexpr std::string_view kType = "minutes.decision";
   std::string session;
   std::string item;
   std::string decision;
@@ -83,6 +91,7 @@ struct DecisionRecorded {
 };
 
 struct ActionRecorded {
+  static constexpr std::string_view kType = "minutes.action";
   std::string session;
   std::string item;
   std::string action;
@@ -93,6 +102,7 @@ struct ActionRecorded {
 };
 
 struct ActionDone {
+  static constexpr std::string_view kType = "minutes.action_done";
   std::string session;
   std::string action;
   bool operator==(const ActionDone&) const = default;
@@ -100,18 +110,26 @@ struct ActionDone {
 
 // Withdraws a decision or action recorded by mistake; minutes keep it struck.
 struct Retracted {
+  static constexpr std::string_view kType = "minutes.retracted";
   std::string session;
   std::string target;
   std::optional<std::string> reason;
   bool operator==(const Retracted&) const = default;
 };
 
+// The table of event types: every body above, each with its wire name in
+// `kType`. Names, the decoder's type look-up, encoding and validation are
+// derived from it, and each place that dispatches on the type visits this
+// variant without a fallback, so a type added here and forgotten there is a
+// compile error (ARCHITECTURE.md, "Adding an event type").
 using EventBody =
     std::variant<SessionOpened, SessionClosed, CheckedIn, CheckedOut, ItemStarted, ItemFinished,
                  DecisionRecorded, ActionRecorded, ActionDone, Retracted>;
 
 // The wire `type` of a body: "session.opened", "attendance.checked_in", ...
 [[nodiscard]] std::string_view type_of(const EventBody& body);
+// Every event type of this build, in the variant's order.
+[[nodiscard]] std::span<const std::string_view> event_types();
 // The `session` every body names.
 [[nodiscard]] const std::string& session_of(const EventBody& body);
 

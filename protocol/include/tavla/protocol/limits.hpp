@@ -1,18 +1,30 @@
-// The protocol's version and every size limit, in one place. Producers check
+// The protocol's versions and every size limit, in one place. Producers check
 // against these before sending; the decoder rejects anything beyond them.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
 namespace tavla::protocol {
 
-// The `v` of every message and the `v1` of every topic.
+// Versions, under the rollout rule of protocol/README.md ("Versions and
+// rollout"):
+// - the topic level `tavla/v1/` never changes;
+// - events, acks and status grow only by new event types and new optional
+//   fields, so their `v` stays kVersion;
+// - a change a kiosk must understand (a new room-config format) is a new
+//   config version; a kiosk announces the ones it reads in its status and
+//   the host publishes the newest both sides know (config_version_for).
+inline constexpr int kTopicVersion = 1;
 inline constexpr int kVersion = 1;
+// Room-config versions this build reads and writes, oldest first.
+inline constexpr std::array<std::uint64_t, 1> kConfigVersions{1};
 
 // Whole messages, in bytes, as they travel.
 inline constexpr std::size_t kMaxEventBytes = std::size_t{64} * 1024;
-inline constexpr std::size_t kMaxAckBytes = std::size_t{64} * 1024;
+// An ack carries at most kMaxAckIds ids and as many rejections.
+inline constexpr std::size_t kMaxAckBytes = std::size_t{256} * 1024;
 inline constexpr std::size_t kMaxStatusBytes = std::size_t{4} * 1024;
 inline constexpr std::size_t kMaxConfigBytes = std::size_t{1024} * 1024;
 // Deeper JSON than this is never a message of ours.
@@ -37,7 +49,8 @@ inline constexpr std::uint64_t kMaxPlannedMinutes = std::uint64_t{24} * 60;
 inline constexpr std::uint64_t kMaxElapsedSeconds = std::uint64_t{24} * 60 * 60;
 
 // Lists.
-inline constexpr std::size_t kMaxAckIds = 500;
+inline constexpr std::size_t kMaxAckIds = 500;   // also bounds an ack's `rejected`
+inline constexpr std::size_t kMaxVersions = 16;  // a status' `versions`
 inline constexpr std::size_t kMaxMunicipalities = 1000;
 inline constexpr std::size_t kMaxOrgs = 200;
 inline constexpr std::size_t kMaxGroups = 200;
