@@ -1,4 +1,4 @@
-// The seven municipalities of the worked example in shared/domain.md, with
+// The seven municipalities of docs/domain.md, "Worked example: the 2022 budget", with
 // their population as of Q2 2022 (124 832 in total).
 #pragma once
 

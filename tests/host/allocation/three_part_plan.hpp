@@ -1,4 +1,4 @@
-// A plan like the real one of 2023 (shared/domain.md): 2 851 000 kr, of which
+// A plan like the real one (docs/domain.md, "The 2023 plan"): 2 851 000 kr, of which
 // group guidance is 2 × 961 667 kr (half by population, half by consumption)
 // and individual guidance 927 666 kr (about one full-time position), bought at
 // 1 100 kr per hour with the shortfall shared by population.

@@ -1,4 +1,4 @@
-// The worked example of shared/domain.md: the 2022 budget split by population,
+// docs/domain.md, "Worked example: the 2022 budget": split by population,
 // rounded to whole kroner. Each row rounded on its own adds up to one krone
 // too much (or too little); largest remainder adds up exactly and moves one
 // row by one krone.

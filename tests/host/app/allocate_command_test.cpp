@@ -111,8 +111,9 @@ TEST_P(AllocateCommandTest, EachPartAndTheTotalAddUpToThePlanToTheOre) {
 }
 
 TEST_P(AllocateCommandTest, ThePopulationPartIsTheWorkedExampleOfTheDomain) {
-  // ../shared/domain.md: rows rounded on their own add up to 1 468 001; ours
-  // add up exactly and differ from those by at most one krone on one row.
+  // docs/domain.md, "Worked example: the 2022 budget": rows rounded on their
+  // own add up to 1 468 001; ours add up exactly and differ from those by at
+  // most one krone on one row.
   const std::map<std::string, Ore> naive = {
       {"nannestad", 17401000}, {"gjerdrum", 8237700},  {"hurdal", 3373900},     {"nes", 27784900},
       {"lunner", 10748500},    {"eidsvoll", 31105900}, {"ullensaker", 48148200}};
@@ -195,7 +196,7 @@ TEST_P(AllocateCommandTest, SettlementBalancesAreFinalMinusProvisional) {
 }
 
 TEST_P(AllocateCommandTest, PurchasedHoursAreBilledAtTheRateAndShownAsHours) {
-  // The individual-guidance part of domain.md: buyers pay a rate per hour,
+  // docs/domain.md, "Individual guidance": buyers pay a rate per hour,
   // and the rest of the part is shared by population.
   auto text = tavla::testing::read_file(config_);
   text +=

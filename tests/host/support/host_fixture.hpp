@@ -23,7 +23,7 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 // database on the binary's shared server.
 std::string database_url(Backend backend, const tavla::testing::TempDir& dir);
 
-// Writes the example site (7 municipalities of domain.md, an outside buyer,
+// Writes the example site (7 municipalities of docs/domain.md, an outside buyer,
 // Bufetat, two devices, a group-guidance group and a network, a plan) into
 // `dir` with `database_url`, and returns the path of its TOML file.
 std::filesystem::path write_example_site(const tavla::testing::TempDir& dir,

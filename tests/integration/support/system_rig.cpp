@@ -73,9 +73,12 @@ KioskOutput KioskRun::finish(std::chrono::milliseconds timeout) {
   return output;
 }
 
-SystemRig::SystemRig() {
+SystemRig::SystemRig(const std::string& more_site) {
   site_ = host::testing::write_example_site(dir_, "sqlite:" + (dir_ / "host.db").string(),
                                             broker_.url());
+  if (!more_site.empty()) {
+    write_file(site_, read_file(site_) + more_site);
+  }
 }
 
 SystemRig::~SystemRig() {

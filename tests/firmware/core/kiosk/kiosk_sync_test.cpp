@@ -1,6 +1,6 @@
 // The Kiosk with its real MQTT client against a real mosquitto on loopback
 // (started here on a free port) and a recording host that acks like
-// tavla-host: what the "tests that must exist" ask of sync.
+// tavla-host: what ARCHITECTURE.md ("Sync" under firmware/) promises of sync.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>

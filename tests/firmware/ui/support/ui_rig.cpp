@@ -100,13 +100,40 @@ std::string test_name() {
 
 }  // namespace
 
+std::filesystem::path ui_artifacts() {
+  auto dir = std::filesystem::path(TAVLA_UI_ARTIFACTS) / test_name();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+TouchUiResult run_touch_ui(const TouchUiRun& run) {
+  std::vector<std::string> args{
+      "--config",   run.config.string(),
+      "--windowed", std::to_string(run.width) + "x" + std::to_string(run.height),
+      "--script",   run.script.string(),
+      "--shots",    run.shots.string()};
+  args.insert(args.end(), run.extra_args.begin(), run.extra_args.end());
+  const auto argv = program_argv(TAVLA_KIOSK, args);
+  const auto log = run.shots / "kiosk.log";
+  Process kiosk({argv, {{"DISPLAY", run.display}, {"TZ", "Europe/Oslo"}}, {}, log, {}});
+  const auto status = kiosk.wait(std::chrono::minutes(4));
+  if (!status) {
+    kiosk.kill_hard();
+  }
+  TouchUiResult result;
+  result.exit_code = status ? Process::exit_code(*status) : -9;
+  result.log = read_file(log);
+  // Where to look: the screenshots and the log stay as the test's artefacts.
+  std::cout << "UI artefacts (screenshots, log): " << run.shots.string() << std::endl;
+  return result;
+}
+
 UiRig::UiRig(Options options)
     : options_(std::move(options)),
       xvfb_({.width = options_.width, .height = options_.height}),
       host_(std::make_unique<EventHost>(broker_.url())),
-      shots_(std::filesystem::path(TAVLA_UI_ARTIFACTS) / test_name()) {
-  std::filesystem::remove_all(shots_);
-  std::filesystem::create_directories(shots_);
+      shots_(ui_artifacts()) {
   std::filesystem::create_directories(dir_ / "data");
   host_->publish_config(options_.room.value_or(ui_room_config()));
   const std::string admin_hash = kiosk::make_pin_hash("0011223344556677", kAdminPin);
@@ -118,25 +145,8 @@ UiRig::~UiRig() = default;
 
 UiRig::Result UiRig::run(const std::string& script) {
   write_file(dir_ / "script.txt", script);
-  std::vector<std::string> args{
-      "--config",   (dir_ / "kiosk.toml").string(),
-      "--windowed", std::to_string(options_.width) + "x" + std::to_string(options_.height),
-      "--script",   (dir_ / "script.txt").string(),
-      "--shots",    shots_.string()};
-  args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
-  const auto argv = program_argv(TAVLA_KIOSK, args);
-  const auto log = shots_ / "kiosk.log";
-  Process kiosk({argv, {{"DISPLAY", xvfb_.display()}, {"TZ", "Europe/Oslo"}}, {}, log, {}});
-  const auto status = kiosk.wait(std::chrono::minutes(4));
-  if (!status) {
-    kiosk.kill_hard();
-  }
-  Result result;
-  result.exit_code = status ? Process::exit_code(*status) : -9;
-  result.log = read_file(log);
-  // Where to look: the screenshots and the log stay as the test's artefacts.
-  std::cout << "UI artefacts (screenshots, log): " << shots_.string() << std::endl;
-  return result;
+  return run_touch_ui({dir_ / "kiosk.toml", dir_ / "script.txt", shots_, xvfb_.display(),
+                       options_.width, options_.height, options_.extra_args});
 }
 
 std::vector<protocol::Event> UiRig::events() const {

@@ -2,7 +2,8 @@
 // member municipality's basis to amounts in øre. No I/O, no clock, no
 // database: the host gathers the numbers, this decides the money.
 //
-// The model (../shared/domain.md): a plan has parts; each part's amount is
+// The model (docs/domain.md, "The three parts of the cost" and "Provisional
+// invoices and the year-end settlement"): a plan has parts; each part's amount is
 // split among the member municipalities by its key. A consumption part's
 // price per unit falls as the volume grows. Provisional (a-konto) amounts use
 // the budget and the planned units; the year-end settlement allocates the

@@ -49,7 +49,9 @@ class KioskRun {
 
 class SystemRig {
  public:
-  SystemRig();
+  // `more_site`: TOML appended to the example site, e.g. a [[session]] that
+  // the tests of one file need and the others must not see.
+  explicit SystemRig(const std::string& more_site = "");
   ~SystemRig();
   SystemRig(const SystemRig&) = delete;
   SystemRig& operator=(const SystemRig&) = delete;
@@ -70,14 +72,16 @@ class SystemRig {
                                                       const std::string& start_time);
   KioskOutput run_kiosk(const std::string& device, const std::string& script,
                         const std::string& start_time);
+  // The kiosk file of `device` (short resend and reconnect timers; the data
+  // directory stays across runs), for a kiosk the test starts itself, such
+  // as the touch UI.
+  std::filesystem::path kiosk_file(const std::string& device);
 
   // A reporting command of tavla-host with --config <site> appended.
   RunResult host_command(std::vector<std::string> args) const;
   [[nodiscard]] std::string usage_csv(int year) const;
 
  private:
-  std::filesystem::path kiosk_file(const std::string& device);
-
   TempDir dir_{"tavla-integration"};
   // Persistent, as in production: the host's session and what is queued
   // for it survive a broker restart.

@@ -1,4 +1,5 @@
-// What the host accepts (issue 3, item 3), as pure functions of the site
+// What the host accepts (docs/domain.md, "Rules of trust"; the refusal codes
+// are in protocol/README.md, "Ack"), as pure functions of the site
 // configuration and the session an event belongs to. A reason is returned
 // for anything unacceptable; the caller quarantines the event with it.
 #pragma once

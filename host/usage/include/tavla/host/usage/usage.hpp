@@ -1,4 +1,5 @@
-// Usage per municipality and year (issue 3, item 5), read from the store's
+// Usage per municipality and year (docs/domain.md, "Consumption" and
+// "Reporting to the state"), read from the store's
 // incrementally maintained aggregates plus the enrollments of the member
 // lists. Never scans raw events, so it costs the same for 5 million
 // check-ins as for fifty.

@@ -29,6 +29,29 @@ inline constexpr const char* kAdminPin = "2468";
 // group-guidance session and a network meeting scheduled around now.
 [[nodiscard]] protocol::RoomConfig ui_room_config();
 
+// One run of the real touch UI: `tavla-kiosk --config … --windowed WxH
+// --script … --shots …` on `display` in Europe/Oslo, its stderr in
+// <shots>/kiosk.log, until it exits (a bounded wait; then it is killed).
+// UiRig runs it against its acking host; the integration tests against the
+// real tavla-host.
+struct TouchUiRun {
+  std::filesystem::path config;  // the kiosk file
+  std::filesystem::path script;
+  std::filesystem::path shots;  // screenshots and the log
+  std::string display;
+  int width = 800;
+  int height = 480;
+  std::vector<std::string> extra_args;  // e.g. {"--start-time", "…"}
+};
+struct TouchUiResult {
+  int exit_code = -1;
+  std::string log;  // the program's stderr
+};
+[[nodiscard]] TouchUiResult run_touch_ui(const TouchUiRun& run);
+
+// build/test-artifacts/ui/<suite>.<test>/ of the running test, created empty.
+[[nodiscard]] std::filesystem::path ui_artifacts();
+
 class EventHost;
 
 class UiRig {
@@ -46,10 +69,7 @@ class UiRig {
   UiRig(const UiRig&) = delete;
   UiRig& operator=(const UiRig&) = delete;
 
-  struct Result {
-    int exit_code = -1;
-    std::string log;  // the program's stderr
-  };
+  using Result = TouchUiResult;
   // Runs tavla-kiosk with `script` until it exits (a bounded wait).
   Result run(const std::string& script);
 
