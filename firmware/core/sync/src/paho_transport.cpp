@@ -53,8 +53,18 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
   }
 
   void connect(const Will& will) {
+    // A clean session works around a Paho C bug (libpaho-mqtt3as 1.3.12 and
+    // upstream at 1.3.13; eclipse-paho/paho.mqtt.c issues 1621 and 1622):
+    // when writing a QoS 1 PUBLISH fails because the broker went away, Paho
+    // frees the message's topic and payload while its outbound list still
+    // holds them, and a persistent session resends that list after the
+    // reconnect: a use-after-free (tests/sanitizers/README.md has the
+    // reproducer). A clean session drops the list instead; its second free
+    // is a no-op in Debian's build (Paho's heap tracking). Nothing is lost:
+    // SyncEngine resends every unacked event after a reconnect, subscribes
+    // again, and the room config is retained.
     auto builder = mqtt::connect_options_builder()
-                       .clean_session(false)
+                       .clean_session(true)
                        .keep_alive_interval(kKeepAlive)
                        .connect_timeout(kConnectTimeout)
                        .automatic_reconnect(false)

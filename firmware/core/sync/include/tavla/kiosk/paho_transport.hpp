@@ -1,7 +1,8 @@
 // The real MQTT client: Paho MQTT C++ (async_client), MQTT 3.1.1, client id =
-// device id, persistent session (clean_session false), QoS 1. Reconnecting is
-// SyncEngine's job (with its own backoff), so Paho's automatic reconnect is
-// off: it would not retry a first connect that failed anyway.
+// device id, clean session (a Paho bug makes a persistent one unsafe, see
+// paho_transport.cpp), QoS 1. Reconnecting is SyncEngine's job (with its own
+// backoff), so Paho's automatic reconnect is off: it would not retry a first
+// connect that failed anyway.
 #pragma once
 
 #include <memory>

@@ -33,8 +33,8 @@ class Transport {
   Transport(Transport&&) = delete;
   Transport& operator=(Transport&&) = delete;
   virtual void set_handlers(TransportHandlers handlers) = 0;
-  // Starts one connection attempt (persistent session; `will` retained,
-  // QoS 1). Exactly one of connected/disconnected follows.
+  // Starts one connection attempt (`will` retained, QoS 1). Exactly one of
+  // connected/disconnected follows.
   virtual void connect(const Will& will) = 0;
   // Closes the connection without publishing the will.
   virtual void disconnect() = 0;
