@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "tavla/kiosk/pin_hash_format.hpp"
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/pin_hash.hpp"
 
 namespace tavla::kiosk {
 
@@ -204,7 +204,7 @@ KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
       config.locale = *parsed;
     }
     if (auto hash = r.string(ui, "ui", "admin_pin_hash", false, ui->source())) {
-      if (!is_pin_hash_format(*hash)) {
+      if (!protocol::is_valid_pin_hash(*hash)) {
         r.fail(r.node(ui, "admin_pin_hash")->source(), "ui.admin_pin_hash",
                "must be sha256:<salt hex>:<64 hex digits>");
       }
