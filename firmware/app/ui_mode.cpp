@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/ui/fonts.hpp"
 #include "tavla/ui/keyboard.hpp"
 #include "tavla/ui/kiosk_ui.hpp"
@@ -39,7 +39,7 @@ class ImGuiContextGuard {
   ImGuiContextGuard& operator=(ImGuiContextGuard&&) = delete;
 };
 
-std::optional<ui::script::Script> load_script(const std::string& path) {
+std::optional<ui::touch_script::Script> load_script(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
     std::cerr << "tavla-kiosk: cannot open the script " << path << "\n";
@@ -47,12 +47,12 @@ std::optional<ui::script::Script> load_script(const std::string& path) {
   }
   std::stringstream text;
   text << in.rdbuf();
-  auto parsed = ui::script::parse(text.str());
-  if (const auto* error = std::get_if<ui::script::ParseError>(&parsed)) {
+  auto parsed = ui::touch_script::parse(text.str());
+  if (const auto* error = std::get_if<ui::touch_script::ParseError>(&parsed)) {
     std::cerr << "tavla-kiosk: " << path << ":" << error->line << ": " << error->message << "\n";
     return std::nullopt;
   }
-  return std::get<ui::script::Script>(std::move(parsed));
+  return std::get<ui::touch_script::Script>(std::move(parsed));
 }
 
 // The kernel's VmRSS and VmHWM lines for this process, for the exit log
@@ -120,7 +120,7 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
 
   kiosk::SystemRandom random;
   kiosk::Kiosk core(config, kiosk::Kiosk::Dependencies{*clock, random,
-                                                       std::make_unique<kiosk::PahoTransport>(
+                                                       std::make_unique<kiosk::PahoBrokerLink>(
                                                            config.broker, config.device),
                                                        display->waker()});
   core.start();

@@ -84,7 +84,7 @@ void KioskUi::apply(const Intent& intent, SteadyTime now) {
                    }
                  },
                  [&](const VerifyAdminPin& verify) {
-                   if (kiosk_.verify_admin(verify.pin)) {
+                   if (kiosk_.admin_pin_refusal(verify.pin)) {
                      state_.pin.pin.clear();
                      state_.pin.wrong = true;
                    } else {

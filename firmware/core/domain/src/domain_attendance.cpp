@@ -8,7 +8,7 @@ namespace tavla::kiosk::detail {
 namespace {
 
 struct Target {
-  SessionRecord* session = nullptr;
+  SessionInProgress* session = nullptr;
   const protocol::Group* group = nullptr;
 };
 
@@ -18,11 +18,11 @@ std::variant<Target, Refusal> target(const protocol::RoomConfig& config, KioskSt
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }
-  auto* session = std::get<SessionRecord*>(found);
+  auto* session = std::get<SessionInProgress*>(found);
   return Target{session, find_group(config, session->group)};
 }
 
-bool present(const SessionRecord& session, std::string_view participant) {
+bool is_present(const SessionInProgress& session, std::string_view participant) {
   return std::ranges::find(session.present, participant, &AttendanceRecord::participant) !=
          session.present.end();
 }
@@ -40,7 +40,7 @@ DomainResult check_in_member(const protocol::RoomConfig& config, const KioskStat
   if (member == nullptr) {
     return refuse(RefusalCode::not_in_roster, participant);
   }
-  if (present(*session, participant)) {
+  if (is_present(*session, participant)) {
     return refuse(RefusalCode::already_checked_in, participant);
   }
   if (pin) {

@@ -20,16 +20,15 @@ namespace tavla::kiosk::detail {
                                      const protocol::Affiliation& affiliation);
 
 // The open session, or the refusal for a session that is not open.
-[[nodiscard]] std::variant<SessionRecord*, Refusal> open_session(const protocol::RoomConfig& config,
-                                                                 KioskState& state,
-                                                                 std::string_view session);
+[[nodiscard]] std::variant<SessionInProgress*, Refusal> open_session(
+    const protocol::RoomConfig& config, KioskState& state, std::string_view session);
 
 // invalid_text when `text` breaks the protocol's free-text rules.
 [[nodiscard]] std::optional<Refusal> check_text(std::string_view field, std::string_view text,
                                                 std::size_t min_bytes = 1);
 
 // Finishes the running item of `session` (if any), appending its event.
-void finish_running_item(SessionRecord& session, Timestamp now,
+void finish_running_item(SessionInProgress& session, Timestamp now,
                          std::vector<protocol::EventBody>& events);
 
 // Closes `session` (finishing a running item first) and removes it from state.

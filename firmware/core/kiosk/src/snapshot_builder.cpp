@@ -48,7 +48,7 @@ std::string display_name_anywhere(const protocol::RoomConfig& room,
   return {};
 }
 
-SessionView view_of(const SessionRecord& s, const protocol::RoomConfig* room,
+SessionView view_of(const SessionInProgress& s, const protocol::RoomConfig* room,
                     const Tuning& tuning) {
   const auto* group = group_of(room, s.group);
   SessionView v;

@@ -31,11 +31,11 @@ std::string_view to_string(BrokerState state) {
   return "unknown";
 }
 
-SyncEngine::SyncEngine(SyncOptions options, Store& store, Transport& transport, const Clock& clock,
+SyncEngine::SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
                        std::uint64_t current_rev, Callbacks callbacks)
     : options_(std::move(options)),
       store_(store),
-      transport_(transport),
+      link_(link),
       clock_(clock),
       callbacks_(std::move(callbacks)),
       backoff_(options_.reconnect_min),
@@ -171,7 +171,7 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
       if (!seqs.empty()) {
         status_dirty_ = true;
       }
-    } catch (const StoreError& e) {
+    } catch (const LocalStoreError& e) {
       log(std::string("cannot mark acks: ") + e.what());
     }
   }
@@ -180,7 +180,7 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
   }
   if (!connected_ && !connecting_ && now >= next_connect_) {
     connecting_ = true;
-    transport_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
+    link_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
   }
   if (connected_) {
     retry_at_.reset();
@@ -196,7 +196,7 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
       const auto cutoff =
           clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
       store_.prune(cutoff);
-    } catch (const StoreError& e) {
+    } catch (const LocalStoreError& e) {
       log(std::string("cannot prune: ") + e.what());
     }
   }
@@ -233,8 +233,8 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
 void SyncEngine::on_connected(SteadyTime now) {
   backoff_ = options_.reconnect_min;
   // Subscribing again is harmless with a present session and needed without.
-  transport_.subscribe(topic(protocol::Channel::ack));
-  transport_.subscribe(topic(protocol::Channel::config));
+  link_.subscribe(topic(protocol::Channel::ack));
+  link_.subscribe(topic(protocol::Channel::config));
   // Everything unacknowledged goes again, oldest first.
   resent_ += in_flight_.size();
   in_flight_.clear();
@@ -283,7 +283,7 @@ void SyncEngine::on_config(const std::string& topic, const std::string& payload)
   }
   try {
     store_.save_config(StoredConfig{value.rev, payload});
-  } catch (const StoreError& e) {
+  } catch (const LocalStoreError& e) {
     log(std::string("cannot persist the room config: ") + e.what());
     return;
   }
@@ -303,7 +303,7 @@ void SyncEngine::fill_window(SteadyTime now) {
     std::vector<OutboxEntry> batch;
     try {
       batch = store_.pending(cursor_, max - in_flight_.size());
-    } catch (const StoreError& e) {
+    } catch (const LocalStoreError& e) {
       log(std::string("cannot read the outbox: ") + e.what());
       return;
     }
@@ -311,7 +311,7 @@ void SyncEngine::fill_window(SteadyTime now) {
       return;
     }
     for (auto& entry : batch) {
-      if (!transport_.publish(events_topic, entry.payload, false)) {
+      if (!link_.publish(events_topic, entry.payload, false)) {
         // Lost the connection (its news is on the way) or the client's queue
         // is full: try again shortly rather than at the next ack.
         retry_at_ = now + kRetryPublish;
@@ -327,7 +327,7 @@ void SyncEngine::resend_overdue(SteadyTime now) {
   const auto events_topic = topic(protocol::Channel::events);
   for (auto& [seq, f] : in_flight_) {
     if (now >= f.sent + options_.ack_timeout) {
-      if (!transport_.publish(events_topic, f.payload, false)) {
+      if (!link_.publish(events_topic, f.payload, false)) {
         return;
       }
       f.sent = now;
@@ -337,7 +337,7 @@ void SyncEngine::resend_overdue(SteadyTime now) {
 }
 
 void SyncEngine::publish_status(SteadyTime now) {
-  if (transport_.publish(topic(protocol::Channel::status), status_payload(true), true)) {
+  if (link_.publish(topic(protocol::Channel::status), status_payload(true), true)) {
     status_dirty_ = false;
     next_status_ = now + kStatusInterval;
   }
@@ -345,9 +345,9 @@ void SyncEngine::publish_status(SteadyTime now) {
 
 void SyncEngine::shutdown() {
   if (connected_) {
-    transport_.publish(topic(protocol::Channel::status), status_payload(false), true);
+    link_.publish(topic(protocol::Channel::status), status_payload(false), true);
   }
-  transport_.disconnect();
+  link_.disconnect();
   connected_ = false;
 }
 

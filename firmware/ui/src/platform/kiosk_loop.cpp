@@ -31,7 +31,7 @@ struct LoopState {
   PointerTracker pointer;
   WidgetRegistry registry;
   FrameInput input;
-  std::optional<script::Runner> runner;
+  std::optional<touch_script::Player> player;
   std::optional<Clock::time_point> script_wake;
   std::optional<std::string> shot;
   std::vector<std::uint32_t> frame_micros;
@@ -47,7 +47,7 @@ struct LoopState {
       : display(d), app(a), options(o), wake_event(wake), power(o.power, Clock::now()) {
     scheduler.set_continuous(o.continuous);
     if (o.script) {
-      runner.emplace(*o.script, o.keyboard);
+      player.emplace(*o.script, o.keyboard);
     }
   }
 
@@ -55,7 +55,7 @@ struct LoopState {
     const auto now = Clock::now();
     scheduler.input_arrived();
     if (event.kind == PointerEvent::Kind::press) {
-      swallowing = !power.touched(now, within_hours);
+      swallowing = !power.touch_reaches_ui(now, within_hours);
       if (swallowing) {
         scheduler.state_changed();  // redraw at full brightness
         return;
@@ -81,7 +81,7 @@ struct LoopState {
         quit = true;  // SIGTERM or SIGINT (the service manager)
         return;
       case SDL_WINDOWEVENT:
-        if (e.window.event == SDL_WINDOWEVENT_CLOSE && !display.kiosk()) {
+        if (e.window.event == SDL_WINDOWEVENT_CLOSE && !display.is_kiosk()) {
           quit = true;
         }
         ImGui_ImplSDL2_ProcessEvent(&e);
@@ -97,7 +97,7 @@ struct LoopState {
         }
         return;
       case SDL_MOUSEMOTION:
-        if (e.motion.which != SDL_TOUCH_MOUSEID && !display.kiosk()) {
+        if (e.motion.which != SDL_TOUCH_MOUSEID && !display.is_kiosk()) {
           pointer_event({PointerEvent::Kind::move,
                          {static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)},
                          false});
@@ -149,11 +149,11 @@ struct LoopState {
     }
   }
 
-  void run_script(Clock::time_point now) {
+  void play_script(Clock::time_point now) {
     script_wake.reset();
-    const auto step = runner->step(now, registry, frames);
+    const auto step = player->step(now, registry, frames);
     for (const auto& action : step.actions) {
-      if (const auto* s = std::get_if<script::ShotAction>(&action)) {
+      if (const auto* s = std::get_if<touch_script::ShotAction>(&action)) {
         shot = s->file;
       } else {
         push_script_action(action, display.window_id(), display.size());
@@ -276,8 +276,8 @@ LoopResult KioskLoop::run() {
   LoopState s(display_, app_, options_, display_.wake_event());
   while (!s.quit) {
     auto now = Clock::now();
-    if (s.runner) {
-      s.run_script(now);
+    if (s.player) {
+      s.play_script(now);
       if (s.quit) {
         break;
       }

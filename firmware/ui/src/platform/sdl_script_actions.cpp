@@ -68,12 +68,12 @@ void push_key(const std::string& name, std::uint32_t window_id) {
 
 }  // namespace
 
-void push_script_action(const script::Action& action, std::uint32_t window_id, Size display) {
-  if (const auto* p = std::get_if<script::PointerAction>(&action)) {
+void push_script_action(const touch_script::Action& action, std::uint32_t window_id, Size display) {
+  if (const auto* p = std::get_if<touch_script::PointerAction>(&action)) {
     push_finger(p->event, window_id, display);
-  } else if (const auto* t = std::get_if<script::TextAction>(&action)) {
+  } else if (const auto* t = std::get_if<touch_script::TextAction>(&action)) {
     push_text(t->text, window_id);
-  } else if (const auto* k = std::get_if<script::KeyAction>(&action)) {
+  } else if (const auto* k = std::get_if<touch_script::KeyAction>(&action)) {
     push_key(k->name, window_id);
   }
 }

@@ -5,10 +5,10 @@
 #include <cstdint>
 
 #include "tavla/ui/geometry.hpp"
-#include "tavla/ui/script.hpp"
+#include "tavla/ui/touch_script.hpp"
 
 namespace tavla::ui::platform {
 
-void push_script_action(const script::Action& action, std::uint32_t window_id, Size display);
+void push_script_action(const touch_script::Action& action, std::uint32_t window_id, Size display);
 
 }  // namespace tavla::ui::platform

@@ -287,7 +287,7 @@ void public_reminder(Ui& ui) {
 
 void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                     MeetingView& view, Intents& out) {
-  if (meeting::editor(ui, snap, session, view, out)) {
+  if (meeting::editor_shown(ui, snap, session, view, out)) {
     return;
   }
   const auto& m = ui.metrics;

@@ -5,10 +5,10 @@
 
 namespace tavla::ui::meeting {
 
-// The editors (decision, action, added item, retract, open actions);
-// false when `view.mode` is the main view.
-bool editor(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
-            MeetingView& view, Intents& out);
+// Draws the editor `view.mode` asks for (decision, action, added item,
+// retract, open actions) and says whether it did: false in the main view.
+bool editor_shown(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
+                  MeetingView& view, Intents& out);
 
 // The reminder that minutes may become public, on one line.
 void public_reminder(Ui& ui);

@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -41,7 +41,7 @@ class KioskSyncTest : public ::testing::Test {
     auto kiosk = std::make_unique<Kiosk>(
         config,
         Kiosk::Dependencies{
-            clock_, random_, std::make_unique<PahoTransport>(config.broker, config.device), {}});
+            clock_, random_, std::make_unique<PahoBrokerLink>(config.broker, config.device), {}});
     kiosk->start();
     return kiosk;
   }
@@ -211,7 +211,7 @@ class SilentListener {
 
 TEST_F(KioskSyncTest, ABrokerThatNeverAnswersDoesNotBlockACheckIn) {
   {
-    Store store(dir_ / "kiosk.db", testing::kDevice, "EPOCH-0000000001");
+    LocalStore store(dir_ / "kiosk.db", testing::kDevice, "EPOCH-0000000001");
     store.save_config(StoredConfig{1, protocol::encode(testing::room_config(1))});
   }
   SilentListener silent;

@@ -1,9 +1,9 @@
 // Sync: sends the outbox to the host and takes in acks and room configs.
 //
-// Single-threaded logic driven by one worker thread: transport callbacks and
+// Single-threaded logic driven by one worker thread: broker link callbacks and
 // "new events" notifications are queued (post_*), and process() handles them
 // together with the timers. That keeps Paho's rule (never block in a
-// callback) and lets unit tests drive the logic with a fake transport.
+// callback) and lets unit tests drive the logic with a fake broker link.
 //
 // Rules:
 // - publishes unacknowledged events in seq order, at most max_in_flight
@@ -32,11 +32,11 @@
 #include <optional>
 #include <string>
 
+#include "tavla/kiosk/broker_link.hpp"
 #include "tavla/kiosk/broker_state.hpp"
 #include "tavla/kiosk/config.hpp"
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 #include "tavla/kiosk/time.hpp"
-#include "tavla/kiosk/transport.hpp"
 #include "tavla/protocol/room_config.hpp"
 #include "tavla/protocol/topic.hpp"
 
@@ -75,7 +75,7 @@ class SyncEngine {
   };
 
   // `current_rev`: the rev of the config in force (0: none).
-  SyncEngine(SyncOptions options, Store& store, Transport& transport, const Clock& clock,
+  SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
              std::uint64_t current_rev, Callbacks callbacks);
 
   // Thread-safe: queue news for the worker and wake it.
@@ -119,8 +119,8 @@ class SyncEngine {
   [[nodiscard]] std::string status_payload(bool online) const;
 
   SyncOptions options_;
-  Store& store_;
-  Transport& transport_;
+  LocalStore& store_;
+  BrokerLink& link_;
   const Clock& clock_;
   Callbacks callbacks_;
 

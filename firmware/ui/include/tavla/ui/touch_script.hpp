@@ -1,4 +1,4 @@
-// Test drive: a script of touches, text, waits and screenshots replayed into
+// Touch scripts: touches, text, waits and screenshots replayed into
 // the running UI (`tavla-kiosk --script FILE`). The format is documented in
 // README.md ("Scripted runs"); one command per line:
 //
@@ -16,7 +16,7 @@
 //
 // `#` starts a comment at the beginning of a line; TEXT and LABEL run to the
 // end of the line (surrounding double quotes are removed, `\n` is a newline).
-// This file is the pure part: parsing, and a runner that says what to do
+// This file is the pure part: parsing, and a player that says what to do
 // next; the platform loop turns its actions into SDL events.
 #pragma once
 
@@ -33,7 +33,7 @@
 #include "tavla/ui/pointer.hpp"
 #include "tavla/ui/widget_registry.hpp"
 
-namespace tavla::ui::script {
+namespace tavla::ui::touch_script {
 
 struct Tap {
   std::optional<std::string> id;  // by id, else at `at`
@@ -88,7 +88,7 @@ struct Script {
 
 [[nodiscard]] std::variant<Script, ParseError> parse(std::string_view text);
 
-// What the loop does for the runner this turn.
+// What the loop does for the player this turn.
 struct PointerAction {
   PointerEvent event;
 };
@@ -115,9 +115,9 @@ struct Step {
 // character (e.g. shift, then the letter), or nullopt if it has no key.
 using KeyboardMap = std::function<std::optional<std::vector<std::string>>(char32_t)>;
 
-class Runner {
+class Player {
  public:
-  Runner(Script script, KeyboardMap keyboard);
+  Player(Script script, KeyboardMap keyboard);
 
   // Call once per loop turn with the latest frame's widgets and the number
   // of frames rendered so far.
@@ -143,4 +143,4 @@ class Runner {
   Point drag_last_;
 };
 
-}  // namespace tavla::ui::script
+}  // namespace tavla::ui::touch_script

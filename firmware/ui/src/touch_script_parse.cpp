@@ -1,9 +1,9 @@
 #include <charconv>
 #include <sstream>
 
-#include "tavla/ui/script.hpp"
+#include "tavla/ui/touch_script.hpp"
 
-namespace tavla::ui::script {
+namespace tavla::ui::touch_script {
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -200,4 +200,4 @@ std::variant<Script, ParseError> parse(std::string_view text) {
   return script;
 }
 
-}  // namespace tavla::ui::script
+}  // namespace tavla::ui::touch_script

@@ -140,9 +140,9 @@ void emit(std::ostream& out, const json& line) {
   out.flush();
 }
 
-class Runner {
+class CommandScriptRunner {
  public:
-  Runner(Kiosk& kiosk, std::ostream& out, const HeadlessOptions& options)
+  CommandScriptRunner(Kiosk& kiosk, std::ostream& out, const HeadlessOptions& options)
       : kiosk_(kiosk), out_(out), options_(options) {}
 
   // Runs one action; returns false when the run must stop with `failed`.
@@ -265,9 +265,9 @@ class Runner {
 
 }  // namespace
 
-ScriptStatus run_script(Kiosk& kiosk, std::istream& script, std::ostream& out,
-                        const HeadlessOptions& options) {
-  Runner runner(kiosk, out, options);
+CommandScriptStatus run_command_script(Kiosk& kiosk, std::istream& script, std::ostream& out,
+                                       const HeadlessOptions& options) {
+  CommandScriptRunner runner(kiosk, out, options);
   std::string text_line;
   std::size_t line = 0;
   while (std::getline(script, text_line)) {
@@ -282,18 +282,18 @@ ScriptStatus run_script(Kiosk& kiosk, std::istream& script, std::ostream& out,
         throw BadScript{"each line must be a JSON object"};
       }
       if (!runner.run(line, action)) {
-        return ScriptStatus::failed;
+        return CommandScriptStatus::failed;
       }
     } catch (const json::exception& e) {
       emit(out,
            json{{"line", line}, {"ok", false}, {"error", std::string("bad JSON: ") + e.what()}});
-      return ScriptStatus::bad;
+      return CommandScriptStatus::bad;
     } catch (const BadScript& bad) {
       emit(out, json{{"line", line}, {"ok", false}, {"error", bad.why}});
-      return ScriptStatus::bad;
+      return CommandScriptStatus::bad;
     }
   }
-  return ScriptStatus::ok;
+  return CommandScriptStatus::ok;
 }
 
 }  // namespace tavla::kiosk

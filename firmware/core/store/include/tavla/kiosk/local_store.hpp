@@ -30,7 +30,7 @@ struct sqlite3;
 namespace tavla::kiosk {
 
 // A database failure: the file and SQLite's own message.
-class StoreError : public std::runtime_error {
+class LocalStoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
@@ -52,17 +52,17 @@ struct StoredConfig {
   std::string payload;  // as received; decoded again on load
 };
 
-class Store {
+class LocalStore {
  public:
   // Opens or creates `path`. On creation the schema and the epoch are written
   // in one transaction, so a crash never leaves a file without an epoch.
-  // Throws StoreError.
-  Store(const std::filesystem::path& path, std::string device, const std::string& new_epoch);
-  ~Store();
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
-  Store(Store&&) = delete;
-  Store& operator=(Store&&) = delete;
+  // Throws LocalStoreError.
+  LocalStore(const std::filesystem::path& path, std::string device, const std::string& new_epoch);
+  ~LocalStore();
+  LocalStore(const LocalStore&) = delete;
+  LocalStore& operator=(const LocalStore&) = delete;
+  LocalStore(LocalStore&&) = delete;
+  LocalStore& operator=(LocalStore&&) = delete;
 
   [[nodiscard]] const std::string& epoch() const { return epoch_; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
@@ -71,7 +71,7 @@ class Store {
   [[nodiscard]] KioskState load_state();
 
   // Writes `next` and numbers and appends `drafts` in one transaction.
-  // Returns the events as committed. Throws StoreError (and nothing changed).
+  // Returns the events as committed. Throws LocalStoreError (and nothing changed).
   std::vector<protocol::Event> commit(const KioskState& next, std::span<const EventDraft> drafts,
                                       Timestamp ts);
 

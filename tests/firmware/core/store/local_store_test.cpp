@@ -1,5 +1,5 @@
 // The store against real SQLite files in a temporary directory.
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -23,7 +23,7 @@ EventDraft checked_in(const std::string& id, const std::string& participant) {
 
 KioskState state_with(const std::string& participant) {
   KioskState s;
-  SessionRecord session;
+  SessionInProgress session;
   session.session = "s-1";
   session.group = "gv";
   session.title = "Samling";
@@ -45,25 +45,25 @@ KioskState state_with(const std::string& participant) {
   return s;
 }
 
-class StoreTest : public ::testing::Test {
+class LocalStoreTest : public ::testing::Test {
  protected:
-  std::unique_ptr<Store> open(const std::string& epoch = "EPOCH-0000000001") {
-    return std::make_unique<Store>(dir_ / "kiosk.db", "kiosk-1", epoch);
+  std::unique_ptr<LocalStore> open(const std::string& epoch = "EPOCH-0000000001") {
+    return std::make_unique<LocalStore>(dir_ / "kiosk.db", "kiosk-1", epoch);
   }
   testing::TempDir dir_;
 };
 
-TEST_F(StoreTest, TheEpochIsMadeOnceAtCreation) {
+TEST_F(LocalStoreTest, TheEpochIsMadeOnceAtCreation) {
   EXPECT_EQ(open("EPOCH-AAAAAAAAAA")->epoch(), "EPOCH-AAAAAAAAAA");
   EXPECT_EQ(open("EPOCH-BBBBBBBBBB")->epoch(), "EPOCH-AAAAAAAAAA");
 }
 
-TEST_F(StoreTest, AnotherDevicesDatabaseIsRefused) {
+TEST_F(LocalStoreTest, AnotherDevicesDatabaseIsRefused) {
   open();
-  EXPECT_THROW(Store(dir_ / "kiosk.db", "kiosk-2", "EPOCH-0000000002"), StoreError);
+  EXPECT_THROW(LocalStore(dir_ / "kiosk.db", "kiosk-2", "EPOCH-0000000002"), LocalStoreError);
 }
 
-TEST_F(StoreTest, SeqGrowsByOneAcrossRestarts) {
+TEST_F(LocalStoreTest, SeqGrowsByOneAcrossRestarts) {
   {
     auto store = open();
     const std::vector drafts{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1"),
@@ -82,13 +82,13 @@ TEST_F(StoreTest, SeqGrowsByOneAcrossRestarts) {
   EXPECT_EQ(store->outbox_depth(), 3U);
 }
 
-TEST_F(StoreTest, TheStateComesBackAfterARestart) {
+TEST_F(LocalStoreTest, TheStateComesBackAfterARestart) {
   const auto state = state_with("p-1");
   open()->commit(state, {}, kT);
   EXPECT_EQ(open()->load_state(), state);
 }
 
-TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
+TEST_F(LocalStoreTest, StateAndEventsAreOneTransaction) {
   auto store = open();
   store->commit(state_with("p-1"), std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1")},
                 kT);
@@ -97,7 +97,7 @@ TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
                              std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y02", "p-2"),
                                          checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-3")},
                              kT),
-               StoreError);
+               LocalStoreError);
   EXPECT_EQ(store->load_state(), state_with("p-1"));
   EXPECT_EQ(store->last_seq(), 1U);
   EXPECT_EQ(store->pending(0, 10).size(), 1U);
@@ -110,13 +110,13 @@ TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
             2U);
 }
 
-TEST_F(StoreTest, AnInvalidEventIsRefusedBeforeWriting) {
+TEST_F(LocalStoreTest, AnInvalidEventIsRefusedBeforeWriting) {
   auto store = open();
-  EXPECT_THROW(store->commit({}, std::vector{checked_in("short", "p-1")}, kT), StoreError);
+  EXPECT_THROW(store->commit({}, std::vector{checked_in("short", "p-1")}, kT), LocalStoreError);
   EXPECT_EQ(store->last_seq(), 0U);
 }
 
-TEST_F(StoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
+TEST_F(LocalStoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
   auto store = open();
   std::vector<EventDraft> drafts;
   for (int i = 1; i <= 5; ++i) {
@@ -147,7 +147,7 @@ TEST_F(StoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
   EXPECT_EQ(store->last_ack(), kT);
 }
 
-TEST_F(StoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
+TEST_F(LocalStoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
   auto store = open();
   store->commit({},
                 std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1"),
@@ -162,7 +162,7 @@ TEST_F(StoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
       3U);
 }
 
-TEST_F(StoreTest, TheRoomConfigIsReplacedAndKept) {
+TEST_F(LocalStoreTest, TheRoomConfigIsReplacedAndKept) {
   EXPECT_FALSE(open()->load_config());
   open()->save_config(StoredConfig{3, "{\"rev\":3}"});
   open()->save_config(StoredConfig{4, "{\"rev\":4}"});
@@ -172,7 +172,7 @@ TEST_F(StoreTest, TheRoomConfigIsReplacedAndKept) {
   EXPECT_EQ(config->payload, "{\"rev\":4}");
 }
 
-TEST_F(StoreTest, TheFileIsInWalModeWithFullSync) {
+TEST_F(LocalStoreTest, TheFileIsInWalModeWithFullSync) {
   open()->commit({}, std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1")}, kT);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "kiosk.db").c_str(), &db), SQLITE_OK);
@@ -188,8 +188,8 @@ TEST_F(StoreTest, TheFileIsInWalModeWithFullSync) {
 TEST(StateCodec, RoundTripsEveryField) {
   const auto state = state_with("p-1");
   EXPECT_EQ(detail::decode_state(detail::encode_state(state)), state);
-  EXPECT_THROW((void)detail::decode_state("{\"v\":99}"), StoreError);
-  EXPECT_THROW((void)detail::decode_state("not json"), StoreError);
+  EXPECT_THROW((void)detail::decode_state("{\"v\":99}"), LocalStoreError);
+  EXPECT_THROW((void)detail::decode_state("not json"), LocalStoreError);
 }
 
 }  // namespace

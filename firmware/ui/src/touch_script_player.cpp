@@ -1,9 +1,9 @@
 #include <algorithm>
 
-#include "tavla/ui/script.hpp"
+#include "tavla/ui/touch_script.hpp"
 #include "tavla/ui/utf8.hpp"
 
-namespace tavla::ui::script {
+namespace tavla::ui::touch_script {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -27,7 +27,7 @@ PointerAction pointer(PointerEvent::Kind kind, Point at) {
 
 }  // namespace
 
-Runner::Runner(Script script, KeyboardMap keyboard) : lines_(std::move(script.lines)) {
+Player::Player(Script script, KeyboardMap keyboard) : lines_(std::move(script.lines)) {
   // `type` becomes taps on the on-screen keyboard, one or two per character.
   std::vector<Line> expanded;
   for (auto& line : lines_) {
@@ -51,7 +51,7 @@ Runner::Runner(Script script, KeyboardMap keyboard) : lines_(std::move(script.li
   lines_ = std::move(expanded);
 }
 
-Step Runner::fail(const std::string& message) {
+Step Player::fail(const std::string& message) {
   failed_ = true;
   Step step;
   step.finished = true;
@@ -59,14 +59,14 @@ Step Runner::fail(const std::string& message) {
   return step;
 }
 
-void Runner::next(std::uint64_t frames) {
+void Player::next(std::uint64_t frames) {
   ++index_;
   phase_ = Phase::start;
   mark_ = frames;
   started_set_ = false;
 }
 
-Step Runner::step(Clock::time_point now, const WidgetRegistry& widgets, std::uint64_t frames) {
+Step Player::step(Clock::time_point now, const WidgetRegistry& widgets, std::uint64_t frames) {
   // Commands that finish at once (an expectation met, a wait over) let the
   // next one start in the same turn.
   for (std::size_t guard = 0; guard <= lines_.size(); ++guard) {
@@ -85,7 +85,7 @@ Step Runner::step(Clock::time_point now, const WidgetRegistry& widgets, std::uin
   return Step{.need_frame = true};
 }
 
-Step Runner::run_current(Clock::time_point now, const WidgetRegistry& widgets,
+Step Player::run_current(Clock::time_point now, const WidgetRegistry& widgets,
                          std::uint64_t frames) {
   if (!started_set_) {
     started_ = now;
@@ -255,4 +255,4 @@ Step Runner::run_current(Clock::time_point now, const WidgetRegistry& widgets,
       lines_[index_].command);
 }
 
-}  // namespace tavla::ui::script
+}  // namespace tavla::ui::touch_script
