@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "stderr_log.hpp"
 #include "tavla/kiosk/kiosk.hpp"
 #include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/ui/fonts.hpp"
@@ -91,6 +92,7 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
   loop.continuous = args.continuous;
   loop.shots_dir = args.shots;
   loop.frame_log = args.frame_log;
+  loop.log = stderr_log();
   loop.power.dim_after = std::chrono::seconds(args.dim_after);
   loop.power.blank_after = std::chrono::seconds(args.blank_after);
   if (!args.script.empty()) {
@@ -122,7 +124,7 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
   kiosk::Kiosk core(config, kiosk::Kiosk::Dependencies{*clock, random,
                                                        std::make_unique<kiosk::PahoBrokerLink>(
                                                            config.broker, config.device),
-                                                       display->waker()});
+                                                       display->waker(), stderr_log()});
   core.start();
   ui::KioskUi app(core, *clock, fonts, metrics,
                   ui::KioskUiOptions{.timezone = config.timezone, .display = display->describe()});

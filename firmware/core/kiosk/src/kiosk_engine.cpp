@@ -1,7 +1,6 @@
 #include "kiosk_engine.hpp"
 
 #include <filesystem>
-#include <iostream>
 
 #include "snapshot_builder.hpp"
 #include "tavla/build_info.hpp"
@@ -11,10 +10,6 @@ namespace tavla::kiosk {
 
 namespace {
 constexpr auto kTickInterval = std::chrono::seconds(1);
-
-void log(const std::string& line) {
-  std::clog << "tavla-kiosk: " << line << '\n';
-}
 
 bool uses_pin(const Command& command) {
   return std::holds_alternative<OpenSession>(command) ||
@@ -34,6 +29,7 @@ std::unique_ptr<LocalStore> open_store(const KioskConfig& config, UlidFactory& i
 
 KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
     : config_(config),
+      log_(or_silent(std::move(deps.log))),
       clock_(deps.clock),
       ids_(deps.clock, deps.random),
       zone_(config.timezone),
@@ -48,7 +44,7 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
         decoded.value().site == config_.site) {
       room_ = std::move(decoded).value();
     } else {
-      log("ignoring the stored room config: it no longer decodes for this device");
+      log_("ignoring the stored room config: it no longer decodes for this device");
     }
   }
   sync_status_.outbox = store_->outbox_depth();
@@ -73,7 +69,8 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
                                   publish_snapshot();
                                 }
                                 notify();
-                              }});
+                              }},
+        log_);
     link_->set_handlers(
         BrokerLinkHandlers{[this](bool present) { sync_->post_connected(present); },
                            [this](const std::string& reason) { sync_->post_disconnected(reason); },
@@ -197,7 +194,7 @@ Outcome KioskEngine::commit(Transition transition, Timestamp now) {
     publish_snapshot();
     return done;
   } catch (const LocalStoreError& e) {
-    log(std::string("a change was not stored: ") + e.what());
+    log_(std::string("a change was not stored: ") + e.what());
     return Refusal{RefusalCode::storage_failed, {}, std::nullopt, e.what()};
   }
 }

@@ -46,6 +46,7 @@ class KioskEngine {
   void on_config(protocol::RoomConfig config);
 
   KioskConfig config_;
+  Log log_;
   const Clock& clock_;
   UlidFactory ids_;
   TimeZone zone_;

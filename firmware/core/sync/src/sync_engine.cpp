@@ -1,7 +1,6 @@
 #include "tavla/kiosk/sync_engine.hpp"
 
 #include <algorithm>
-#include <iostream>
 
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -13,10 +12,6 @@ constexpr auto kStatusInterval = std::chrono::seconds(1);
 constexpr auto kPruneInterval = std::chrono::minutes(10);
 constexpr auto kIdle = std::chrono::seconds(1);
 constexpr auto kRetryPublish = std::chrono::milliseconds(20);
-
-void log(const std::string& line) {  // stderr: stdout belongs to the headless runner
-  std::clog << "tavla-kiosk sync: " << line << '\n';
-}
 }  // namespace
 
 std::string_view to_string(BrokerState state) {
@@ -32,16 +27,21 @@ std::string_view to_string(BrokerState state) {
 }
 
 SyncEngine::SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
-                       std::uint64_t current_rev, Callbacks callbacks)
+                       std::uint64_t current_rev, Callbacks callbacks, Log log)
     : options_(std::move(options)),
       store_(store),
       link_(link),
       clock_(clock),
       callbacks_(std::move(callbacks)),
+      log_(or_silent(std::move(log))),
       backoff_(options_.reconnect_min),
       current_rev_(current_rev) {
   status_.outbox = store_.outbox_depth();
   status_.last_ack = store_.last_ack();
+}
+
+void SyncEngine::log(const std::string& line) const {
+  log_("sync: " + line);
 }
 
 std::string SyncEngine::topic(protocol::Channel channel) const {

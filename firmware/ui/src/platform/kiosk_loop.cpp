@@ -6,7 +6,7 @@
 
 #include <cfloat>
 #include <fstream>
-#include <iostream>
+#include <string>
 
 #include "sdl_script_actions.hpp"
 #include "tavla/ui/frame_scheduler.hpp"
@@ -25,6 +25,7 @@ struct LoopState {
   FrameApp& app;
   const LoopOptions& options;
   std::uint32_t wake_event;
+  kiosk::Log log;
 
   FrameScheduler scheduler;
   ScreenPower power;
@@ -44,7 +45,12 @@ struct LoopState {
   int exit_code = 0;
 
   LoopState(Display& d, FrameApp& a, const LoopOptions& o, std::uint32_t wake)
-      : display(d), app(a), options(o), wake_event(wake), power(o.power, Clock::now()) {
+      : display(d),
+        app(a),
+        options(o),
+        wake_event(wake),
+        log(kiosk::or_silent(o.log)),
+        power(o.power, Clock::now()) {
     scheduler.set_continuous(o.continuous);
     if (o.script) {
       player.emplace(*o.script, o.keyboard);
@@ -164,7 +170,7 @@ struct LoopState {
     }
     script_wake = step.wake_at;
     if (step.error) {
-      std::cerr << "tavla-kiosk: script failed at " << *step.error << "\n";
+      log("script failed at " + *step.error);
       exit_code = 3;
     }
     if (step.finished) {
@@ -224,9 +230,9 @@ struct LoopState {
     if (shot) {
       const auto file = options.shots_dir / *shot;
       if (write_png(file, display.size(), pixels)) {
-        std::cerr << "tavla-kiosk: screenshot " << std::filesystem::absolute(file).string() << "\n";
+        log("screenshot " + std::filesystem::absolute(file).string());
       } else {
-        std::cerr << "tavla-kiosk: cannot write screenshot " << file.string() << "\n";
+        log("cannot write screenshot " + file.string());
         exit_code = 3;
         quit = true;
       }
@@ -247,8 +253,8 @@ struct LoopState {
     if (frames == 1) {
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(end - options.started).count();
-      std::cerr << "tavla-kiosk: first frame after " << ms << " ms (" << display.describe() << ", "
-                << display.size().width << "x" << display.size().height << ")\n";
+      log("first frame after " + std::to_string(ms) + " ms (" + display.describe() + ", " +
+          std::to_string(display.size().width) + "x" + std::to_string(display.size().height) + ")");
     }
     if (!options.frame_log.empty()) {
       frame_micros.push_back(static_cast<std::uint32_t>(

@@ -77,8 +77,8 @@ class SyncEngineTest : public ::testing::Test {
     if (!engine_) {
       engine_ = std::make_unique<SyncEngine>(
           options_, store_, link_, clock_, rev,
-          SyncEngine::Callbacks{[this](protocol::RoomConfig c) { accepted_.push_back(c.rev); },
-                                {}});
+          SyncEngine::Callbacks{[this](protocol::RoomConfig c) { accepted_.push_back(c.rev); }, {}},
+          [this](const std::string& line) { log_.push_back(line); });
     }
     return *engine_;
   }
@@ -116,6 +116,7 @@ class SyncEngineTest : public ::testing::Test {
   std::unique_ptr<SyncEngine> engine_;
   std::vector<std::string> ids_;
   std::vector<std::uint64_t> accepted_;
+  std::vector<std::string> log_;
   const SyncEngine::SteadyTime t0_{std::chrono::seconds(1000)};
 };
 
@@ -241,6 +242,15 @@ TEST_F(SyncEngineTest, AcceptsOnlyANewerValidConfigForThisDevice) {
   engine().process(t0_ + 5ms);
   EXPECT_EQ(accepted_.size(), 1U);
   EXPECT_FALSE(engine().status().config_rejected);
+}
+
+TEST_F(SyncEngineTest, SaysInItsLogWhatItRefusesAndWhenItConnects) {
+  connect();
+  engine().post_message(topic(protocol::Channel::config), "{\"v\":1}");
+  engine().process(t0_ + 1ms);
+  EXPECT_EQ(log_, (std::vector<std::string>{
+                      "sync: connected",
+                      "sync: rejecting a room config: site: is required [missing_field]"}));
 }
 
 TEST_F(SyncEngineTest, StatusReportsTheOutboxAfterAcks) {

@@ -20,6 +20,7 @@
 #include "tavla/kiosk/commands.hpp"
 #include "tavla/kiosk/config.hpp"
 #include "tavla/kiosk/ids.hpp"
+#include "tavla/kiosk/log.hpp"
 #include "tavla/kiosk/refusal.hpp"
 #include "tavla/kiosk/snapshot.hpp"
 #include "tavla/kiosk/time.hpp"
@@ -59,6 +60,9 @@ class Kiosk {
     // Called after a new snapshot is published, from whichever thread made
     // the change. Must not block (the UI wakes its event loop; tests notify).
     std::function<void()> on_change;
+    // Where the core writes what an operator may need to read (log.hpp);
+    // empty: nowhere.
+    Log log;
   };
 
   // Opens (or creates) the database in config.data_dir and restores the state

@@ -36,6 +36,7 @@
 #include "tavla/kiosk/broker_state.hpp"
 #include "tavla/kiosk/config.hpp"
 #include "tavla/kiosk/local_store.hpp"
+#include "tavla/kiosk/log.hpp"
 #include "tavla/kiosk/time.hpp"
 #include "tavla/protocol/room_config.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -74,9 +75,10 @@ class SyncEngine {
     std::function<void(const SyncStatus&)> status_changed;
   };
 
-  // `current_rev`: the rev of the config in force (0: none).
+  // `current_rev`: the rev of the config in force (0: none). `log` gets
+  // connects, losses and refused configs.
   SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
-             std::uint64_t current_rev, Callbacks callbacks);
+             std::uint64_t current_rev, Callbacks callbacks, Log log = {});
 
   // Thread-safe: queue news for the worker and wake it.
   void post_connected(bool session_present);
@@ -117,12 +119,14 @@ class SyncEngine {
   void publish_status(SteadyTime now);
   void set_status(const SyncStatus& next);
   [[nodiscard]] std::string status_payload(bool online) const;
+  void log(const std::string& line) const;
 
   SyncOptions options_;
   LocalStore& store_;
   BrokerLink& link_;
   const Clock& clock_;
   Callbacks callbacks_;
+  Log log_;
 
   mutable std::mutex mutex_;  // guards queue_ and status_
   std::condition_variable cv_;

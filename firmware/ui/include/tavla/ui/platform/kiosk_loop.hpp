@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "tavla/kiosk/log.hpp"
 #include "tavla/ui/frame.hpp"
 #include "tavla/ui/platform/display.hpp"
 #include "tavla/ui/screen_power.hpp"
@@ -32,6 +33,9 @@ struct LoopOptions {
   std::filesystem::path frame_log;
   // When the program started, for the "first frame after N ms" log line.
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  // Where the loop says how it went: the first frame, screenshots, a
+  // failed script line (kiosk/log.hpp). Empty: nowhere.
+  kiosk::Log log;
 };
 
 struct LoopResult {
