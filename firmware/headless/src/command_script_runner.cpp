@@ -1,130 +1,25 @@
 // The headless runner: one JSON object per script line, one JSON line out per
-// action (and per repetition).
+// action (and per repetition). A verb is a command (script_commands.hpp) or
+// one of the runner's own actions (kActions below).
+#include <array>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "script_commands.hpp"
+#include "script_line.hpp"
 #include "tavla/kiosk/headless.hpp"
+#include "tavla/protocol/overloaded.hpp"
 
 namespace tavla::kiosk {
 namespace {
 
+using headless::BadScript;
+using headless::ScriptLine;
+using headless::ScriptRefs;
 using nlohmann::json;
 
-struct BadScript {
-  std::string why;
-};
-
-// What the script refers to with "$session" and "$last".
-struct Context {
-  std::string session;  // the session this script opened last
-  std::string last;     // the subject of the last successful command
-};
-
-std::string text(const json& action, const char* key) {
-  const auto it = action.find(key);
-  if (it == action.end() || !it->is_string()) {
-    throw BadScript{std::string("\"") + key + "\" must be a string"};
-  }
-  return it->get<std::string>();
-}
-
-std::optional<std::string> optional_text(const json& action, const char* key) {
-  if (!action.contains(key)) {
-    return std::nullopt;
-  }
-  return text(action, key);
-}
-
-std::int64_t number(const json& action, const char* key, std::int64_t fallback) {
-  const auto it = action.find(key);
-  if (it == action.end()) {
-    return fallback;
-  }
-  if (!it->is_number_integer()) {
-    throw BadScript{std::string("\"") + key + "\" must be an integer"};
-  }
-  return it->get<std::int64_t>();
-}
-
-// "$session": the session the script opened last, else the first open one.
-std::string session_ref(const json& action, const Context& ctx, const Kiosk& kiosk) {
-  std::string id = action.contains("session") ? text(action, "session") : "$session";
-  if (id == "$session") {
-    if (!ctx.session.empty()) {
-      return ctx.session;
-    }
-    const auto snap = kiosk.snapshot();
-    return snap->open_sessions.empty() ? std::string{} : snap->open_sessions.front().session;
-  }
-  return id;
-}
-
-std::string ref(const json& action, const char* key, const Context& ctx) {
-  auto value = text(action, key);
-  return value == "$last" ? ctx.last : value;
-}
-
-protocol::Affiliation affiliation(const json& action) {
-  if (action.contains("org")) {
-    return {protocol::Affiliation::Kind::org, text(action, "org")};
-  }
-  return {protocol::Affiliation::Kind::municipality, text(action, "municipality")};
-}
-
-Command command_of(const std::string& verb, const json& a, const Context& ctx, const Kiosk& kiosk) {
-  if (verb == "open") {
-    return OpenSession{text(a, "group"), text(a, "pin"), optional_text(a, "title"),
-                       optional_text(a, "agenda")};
-  }
-  const auto session = session_ref(a, ctx, kiosk);
-  if (verb == "close")
-    return CloseSession{session, text(a, "pin")};
-  if (verb == "check_in")
-    return CheckIn{session, ref(a, "participant", ctx)};
-  if (verb == "check_in_pin")
-    return CheckInByPin{session, ref(a, "participant", ctx), text(a, "pin")};
-  if (verb == "check_in_guest")
-    return CheckInGuest{session, affiliation(a)};
-  if (verb == "undo")
-    return UndoCheckIn{session, ref(a, "participant", ctx)};
-  if (verb == "add_item") {
-    return AddAgendaItem{session, text(a, "title"),
-                         static_cast<std::uint64_t>(number(a, "minutes", 0))};
-  }
-  if (verb == "start_item")
-    return StartItem{session, ref(a, "item", ctx)};
-  if (verb == "finish_item")
-    return FinishItem{session, ref(a, "item", ctx)};
-  if (verb == "decision")
-    return RecordDecision{session, optional_text(a, "item"), text(a, "text")};
-  if (verb == "action") {
-    std::optional<Date> due;
-    if (auto d = optional_text(a, "due")) {
-      due = protocol::parse_date(*d);
-      if (!due) {
-        throw BadScript{"\"due\" must be YYYY-MM-DD"};
-      }
-    }
-    return RecordAction{session, optional_text(a, "item"), text(a, "text"), ref(a, "owner", ctx),
-                        due};
-  }
-  if (verb == "retract")
-    return Retract{session, ref(a, "target", ctx), optional_text(a, "reason")};
-  if (verb == "action_done")
-    return MarkActionDone{session, ref(a, "action", ctx)};
-  throw BadScript{"unknown action \"" + verb + "\""};
-}
-
-json outcome_json(const Outcome& outcome) {
-  if (const auto* done = std::get_if<Done>(&outcome)) {
-    return {{"ok", true},
-            {"durable", true},
-            {"subject", done->subject},
-            {"events", done->event_ids},
-            {"seq", done->last_seq}};
-  }
-  const auto& refusal = std::get<Refusal>(outcome);
+json refusal_json(const Refusal& refusal) {
   json out{{"ok", false}, {"refusal", std::string(to_string(refusal.code))}};
   if (!refusal.subject.empty()) {
     out["subject"] = refusal.subject;
@@ -135,161 +30,250 @@ json outcome_json(const Outcome& outcome) {
   return out;
 }
 
+json outcome_json(const Outcome& outcome) {
+  return std::visit(protocol::Overloaded{
+                        [](const Done& done) {
+                          return json{{"ok", true},
+                                      {"durable", true},
+                                      {"subject", done.subject},
+                                      {"events", done.event_ids},
+                                      {"seq", done.last_seq}};
+                        },
+                        [](const Refusal& refusal) { return refusal_json(refusal); },
+                    },
+                    outcome);
+}
+
 void emit(std::ostream& out, const json& line) {
   out << line.dump() << '\n';
   out.flush();
 }
+
+// How a line went: `failed` stops the run (an "expect" that did not hold, a
+// wait that timed out).
+enum class Verdict { held, failed };
 
 class CommandScriptRunner {
  public:
   CommandScriptRunner(Kiosk& kiosk, std::ostream& out, const HeadlessOptions& options)
       : kiosk_(kiosk), out_(out), options_(options) {}
 
-  // Runs one action; returns false when the run must stop with `failed`.
-  bool run(std::size_t line, const json& a) {
-    const auto verb = text(a, "do");
-    const auto timeout = Milliseconds(number(a, "timeout_ms", 30000));
-    json head{{"line", line}, {"do", verb}};
-    if (verb == "wait_config" || verb == "wait_connected" || verb == "wait_outbox_empty") {
-      std::function<bool(const Snapshot&)> condition;
-      if (verb == "wait_config") {
-        const auto rev = static_cast<std::uint64_t>(number(a, "rev", 1));
-        condition = [rev](const Snapshot& s) { return s.has_config && s.config_rev >= rev; };
-      } else if (verb == "wait_connected") {
-        condition = [](const Snapshot& s) { return s.broker == BrokerState::connected; };
-      } else {
-        condition = [](const Snapshot& s) { return s.outbox == 0; };
-      }
-      const auto [snap, held] = kiosk_.wait_until(condition, timeout);
-      head["ok"] = held;
-      head["outbox"] = snap->outbox;
-      head["config_rev"] = snap->config_rev;
-      emit(out_, head);
-      return held;
-    }
-    if (verb == "sleep") {
-      std::this_thread::sleep_for(Milliseconds(number(a, "ms", 0)));
-      head["ok"] = true;
-      emit(out_, head);
-      return true;
-    }
-    if (verb == "advance" || verb == "set_time") {
-      if (options_.manual_clock == nullptr) {
-        throw BadScript{"\"" + verb + "\" needs --start-time (a manual clock)"};
-      }
-      if (verb == "advance") {
-        options_.manual_clock->advance(Milliseconds(number(a, "ms", 0)) +
-                                       std::chrono::seconds(number(a, "seconds", 0)) +
-                                       std::chrono::minutes(number(a, "minutes", 0)));
-      } else {
-        const auto t = protocol::parse_timestamp(text(a, "time"));
-        if (!t) {
-          throw BadScript{"\"time\" must be like 2026-11-27T09:00:00.000Z"};
-        }
-        options_.manual_clock->set(*t);
-      }
-      head["ok"] = true;
-      head["now"] = protocol::format_timestamp(options_.manual_clock->now());
-      emit(out_, head);
-      return true;
-    }
-    if (verb == "tick") {
-      json results = json::array();
-      for (const auto& outcome : kiosk_.tick()) {
-        results.push_back(outcome_json(outcome));
-      }
-      head["ok"] = true;
-      head["steps"] = results;
-      emit(out_, head);
-      return true;
-    }
-    if (verb == "snapshot") {
-      head["ok"] = true;
-      head["snapshot"] = json::parse(snapshot_json(*kiosk_.snapshot()));
-      emit(out_, head);
-      return true;
-    }
-    if (verb == "verify_leader") {
-      const auto result = kiosk_.verify_leader(text(a, "pin"));
-      if (const auto* leader = std::get_if<LeaderInfo>(&result)) {
-        head.update({{"ok", true}, {"subject", leader->participant}, {"groups", leader->groups}});
-      } else {
-        head.update(outcome_json(std::get<Refusal>(result)));
-      }
-      return finish(head, a);
-    }
-    const auto repeat = number(a, "repeat", 1);
-    for (std::int64_t i = 0; i < repeat; ++i) {
-      const auto command = command_of(verb, a, ctx_, kiosk_);
-      if (options_.mark_begin) {
-        emit(out_, json{{"line", line}, {"begin", true}});
-      }
-      const auto outcome = kiosk_.execute(command);
-      if (const auto* done = std::get_if<Done>(&outcome)) {
-        if (!done->subject.empty()) {
-          ctx_.last = done->subject;
-        }
-        if (verb == "open") {
-          ctx_.session = done->subject;
-        }
-      }
-      json result = head;
-      result.update(outcome_json(outcome));
-      if (!finish(result, a)) {
-        return false;
+  Verdict run(std::size_t number, const json& fields) {
+    const ScriptLine line(fields, refs_, kiosk_);
+    const auto verb = line.text("do");
+    json head{{"line", number}, {"do", verb}};
+    for (const auto& action : kActions) {
+      if (action.verb == verb) {
+        return (this->*action.run)(head, line);
       }
     }
-    return true;
+    return execute(number, verb, head, line);
   }
 
  private:
+  using Action = Verdict (CommandScriptRunner::*)(json& head, const ScriptLine& line);
+  struct NamedAction {
+    std::string_view verb;
+    Action run;
+  };
+  // The verbs that are not commands.
+  static const std::array<NamedAction, 9> kActions;
+
+  Verdict wait_config(json& head, const ScriptLine& line) {
+    const auto rev = static_cast<std::uint64_t>(line.number("rev", 1));
+    return wait_for(head, line,
+                    [rev](const Snapshot& s) { return s.has_config && s.config_rev >= rev; });
+  }
+  Verdict wait_connected(json& head, const ScriptLine& line) {
+    return wait_for(head, line,
+                    [](const Snapshot& s) { return s.broker == BrokerState::connected; });
+  }
+  Verdict wait_outbox_empty(json& head, const ScriptLine& line) {
+    return wait_for(head, line, [](const Snapshot& s) { return s.outbox == 0; });
+  }
+
+  Verdict wait_for(json& head, const ScriptLine& line,
+                   const std::function<bool(const Snapshot&)>& condition) {
+    const auto timeout = Milliseconds(line.number("timeout_ms", 30000));
+    const auto [snap, held] = kiosk_.wait_until(condition, timeout);
+    head["ok"] = held;
+    head["outbox"] = snap->outbox;
+    head["config_rev"] = snap->config_rev;
+    emit(out_, head);
+    return held ? Verdict::held : Verdict::failed;
+  }
+
+  Verdict sleep(json& head, const ScriptLine& line) {
+    std::this_thread::sleep_for(Milliseconds(line.number("ms", 0)));
+    head["ok"] = true;
+    emit(out_, head);
+    return Verdict::held;
+  }
+
+  Verdict advance(json& head, const ScriptLine& line) {
+    manual_clock("advance").advance(Milliseconds(line.number("ms", 0)) +
+                                    std::chrono::seconds(line.number("seconds", 0)) +
+                                    std::chrono::minutes(line.number("minutes", 0)));
+    return say_the_time(head);
+  }
+
+  Verdict set_time(json& head, const ScriptLine& line) {
+    auto& clock = manual_clock("set_time");
+    const auto t = protocol::parse_timestamp(line.text("time"));
+    if (!t) {
+      throw BadScript{"\"time\" must be like 2026-11-27T09:00:00.000Z"};
+    }
+    clock.set(*t);
+    return say_the_time(head);
+  }
+
+  ManualClock& manual_clock(std::string_view verb) {
+    if (options_.manual_clock == nullptr) {
+      throw BadScript{"\"" + std::string(verb) + "\" needs --start-time (a manual clock)"};
+    }
+    return *options_.manual_clock;
+  }
+
+  Verdict say_the_time(json& head) {
+    head["ok"] = true;
+    head["now"] = protocol::format_timestamp(options_.manual_clock->now());
+    emit(out_, head);
+    return Verdict::held;
+  }
+
+  Verdict tick(json& head, const ScriptLine& /*line*/) {
+    json results = json::array();
+    for (const auto& outcome : kiosk_.tick()) {
+      results.push_back(outcome_json(outcome));
+    }
+    head["ok"] = true;
+    head["steps"] = results;
+    emit(out_, head);
+    return Verdict::held;
+  }
+
+  Verdict snapshot(json& head, const ScriptLine& /*line*/) {
+    head["ok"] = true;
+    head["snapshot"] = json::parse(snapshot_json(*kiosk_.snapshot()));
+    emit(out_, head);
+    return Verdict::held;
+  }
+
+  Verdict verify_leader(json& head, const ScriptLine& line) {
+    std::visit(
+        protocol::Overloaded{
+            [&](const LeaderInfo& leader) {
+              head.update(
+                  {{"ok", true}, {"subject", leader.participant}, {"groups", leader.groups}});
+            },
+            [&](const Refusal& refusal) { head.update(refusal_json(refusal)); },
+        },
+        kiosk_.verify_leader(line.text("pin")));
+    return finish(head, line);
+  }
+
+  // A command verb, `repeat` times (default once).
+  Verdict execute(std::size_t number, const std::string& verb, const json& head,
+                  const ScriptLine& line) {
+    const auto repeat = line.number("repeat", 1);
+    for (std::int64_t i = 0; i < repeat; ++i) {
+      // Built again each time: "$last" moves with every command.
+      const auto command = headless::command_for(verb, line);
+      if (!command) {
+        throw BadScript{"unknown action \"" + verb + "\""};
+      }
+      if (options_.mark_begin) {
+        emit(out_, json{{"line", number}, {"begin", true}});
+      }
+      const auto outcome = kiosk_.execute(*command);
+      remember(*command, outcome);
+      json result = head;
+      result.update(outcome_json(outcome));
+      if (finish(result, line) == Verdict::failed) {
+        return Verdict::failed;
+      }
+    }
+    return Verdict::held;
+  }
+
+  // What "$last" and "$session" refer to from now on.
+  void remember(const Command& command, const Outcome& outcome) {
+    const auto* done = std::get_if<Done>(&outcome);
+    if (done == nullptr) {
+      return;
+    }
+    if (!done->subject.empty()) {
+      refs_.last = done->subject;
+    }
+    if (std::holds_alternative<OpenSession>(command)) {
+      refs_.session = done->subject;
+    }
+  }
+
   // Prints the result; checks "expect" ("ok" or a refusal code).
-  bool finish(json& result, const json& a) {
+  Verdict finish(json& result, const ScriptLine& line) {
     bool held = true;
-    if (a.contains("expect")) {
-      const auto expect = text(a, "expect");
+    if (line.has("expect")) {
+      const auto expect = line.text("expect");
       const bool ok = result.value("ok", false);
       held = expect == "ok" ? ok : (!ok && result.value("refusal", "") == expect);
       result["expect"] = expect;
       result["expect_held"] = held;
     }
     emit(out_, result);
-    return held;
+    return held ? Verdict::held : Verdict::failed;
   }
 
   Kiosk& kiosk_;
   std::ostream& out_;
   HeadlessOptions options_;
-  Context ctx_;
+  ScriptRefs refs_;
 };
+
+const std::array<CommandScriptRunner::NamedAction, 9> CommandScriptRunner::kActions{{
+    {"wait_config", &CommandScriptRunner::wait_config},
+    {"wait_connected", &CommandScriptRunner::wait_connected},
+    {"wait_outbox_empty", &CommandScriptRunner::wait_outbox_empty},
+    {"sleep", &CommandScriptRunner::sleep},
+    {"advance", &CommandScriptRunner::advance},
+    {"set_time", &CommandScriptRunner::set_time},
+    {"tick", &CommandScriptRunner::tick},
+    {"snapshot", &CommandScriptRunner::snapshot},
+    {"verify_leader", &CommandScriptRunner::verify_leader},
+}};
+
+// The line's JSON object, or BadScript.
+json parse_line(const std::string& text) {
+  auto fields = json::parse(text);
+  if (!fields.is_object()) {
+    throw BadScript{"each line must be a JSON object"};
+  }
+  return fields;
+}
 
 }  // namespace
 
 CommandScriptStatus run_command_script(Kiosk& kiosk, std::istream& script, std::ostream& out,
                                        const HeadlessOptions& options) {
   CommandScriptRunner runner(kiosk, out, options);
-  std::string text_line;
-  std::size_t line = 0;
-  while (std::getline(script, text_line)) {
-    ++line;
-    const auto first = text_line.find_first_not_of(" \t\r");
-    if (first == std::string::npos || text_line[first] == '#') {
+  std::string text;
+  std::size_t number = 0;
+  while (std::getline(script, text)) {
+    ++number;
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string::npos || text[first] == '#') {
       continue;
     }
     try {
-      const auto action = json::parse(text_line);
-      if (!action.is_object()) {
-        throw BadScript{"each line must be a JSON object"};
-      }
-      if (!runner.run(line, action)) {
+      if (runner.run(number, parse_line(text)) == Verdict::failed) {
         return CommandScriptStatus::failed;
       }
     } catch (const json::exception& e) {
       emit(out,
-           json{{"line", line}, {"ok", false}, {"error", std::string("bad JSON: ") + e.what()}});
+           json{{"line", number}, {"ok", false}, {"error", std::string("bad JSON: ") + e.what()}});
       return CommandScriptStatus::bad;
     } catch (const BadScript& bad) {
-      emit(out, json{{"line", line}, {"ok", false}, {"error", bad.why}});
+      emit(out, json{{"line", number}, {"ok", false}, {"error", bad.why}});
       return CommandScriptStatus::bad;
     }
   }

@@ -1,4 +1,5 @@
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "tavla/kiosk/headless.hpp"
 
@@ -20,7 +21,7 @@ std::string_view item_state(ItemState s) {
     case ItemState::finished:
       return "finished";
   }
-  return "?";
+  throw std::invalid_argument("not an ItemState");
 }
 
 std::string_view schedule_state(ScheduleState s) {
@@ -32,7 +33,7 @@ std::string_view schedule_state(ScheduleState s) {
     case ScheduleState::closed:
       return "closed";
   }
-  return "?";
+  throw std::invalid_argument("not a ScheduleState");
 }
 
 json session_json(const SessionView& s) {

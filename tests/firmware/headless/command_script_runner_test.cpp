@@ -114,6 +114,29 @@ TEST_F(CommandScriptRunnerTest, AMalformedLineIsNamed) {
   }
 }
 
+// Every command's name is a verb (the runner's table is made from the
+// Command variant): a line with only the verb fails on a missing field, never
+// as an unknown action.
+template <std::size_t... I>
+std::vector<std::string_view> command_names(std::index_sequence<I...> /*alternatives*/) {
+  return {std::variant_alternative_t<I, Command>::kName...};
+}
+
+TEST_F(CommandScriptRunnerTest, EveryCommandIsAVerb) {
+  const auto names = command_names(std::make_index_sequence<std::variant_size_v<Command>>{});
+  ASSERT_EQ(names.size(), std::variant_size_v<Command>);
+  for (const auto name : names) {
+    const auto [status, lines] = play("{\"do\":\"" + std::string(name) + "\",\"session\":7}\n");
+    EXPECT_EQ(status, CommandScriptStatus::bad) << name;
+    ASSERT_EQ(lines.size(), 1U);
+    const auto error = lines[0]["error"].get<std::string>();
+    EXPECT_EQ(error.find("unknown action"), std::string::npos) << name << ": " << error;
+    EXPECT_NE(error.find("must be"), std::string::npos) << name << ": " << error;
+  }
+  const auto [status, lines] = play("{\"do\":\"open_session\"}\n");
+  EXPECT_EQ(lines.at(0)["error"], "unknown action \"open_session\"");
+}
+
 TEST_F(CommandScriptRunnerTest, AWaitThatTimesOutFails) {
   const auto [status, lines] = play("{\"do\":\"wait_connected\",\"timeout_ms\":10}\n");
   EXPECT_EQ(status, CommandScriptStatus::failed);

@@ -115,8 +115,8 @@ DomainResult close(const protocol::RoomConfig& config, const KioskState& state,
   return t;
 }
 
-DomainResult open_scheduled(const protocol::RoomConfig& config, const KioskState& state,
-                            const OpenScheduled& step, DomainContext& ctx) {
+DomainResult apply_step(const protocol::RoomConfig& config, const KioskState& state,
+                        const OpenScheduled& step, DomainContext& ctx) {
   const auto* entry = detail::find_scheduled(config, step.session);
   if (entry == nullptr) {
     return refuse(RefusalCode::unknown_session, step.session);
@@ -154,22 +154,38 @@ DomainResult open_scheduled(const protocol::RoomConfig& config, const KioskState
   return t;
 }
 
+DomainResult apply_step(const protocol::RoomConfig& /*config*/, const KioskState& state,
+                        const AutoClose& step, DomainContext& ctx) {
+  if (std::ranges::find(state.open, step.session, &SessionInProgress::session) ==
+      state.open.end()) {
+    return refuse(RefusalCode::session_not_open, step.session);
+  }
+  Transition t{state, {}, {}};
+  detail::close_session(t.next, step.session, ctx.now, t.events);
+  return t;
+}
+
 }  // namespace
+
+namespace detail {
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const OpenSession& cmd, DomainContext& ctx) {
+  return open_unscheduled(config, state, cmd, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CloseSession& cmd, DomainContext& ctx) {
+  return close(config, state, cmd, ctx);
+}
+
+}  // namespace detail
 
 DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
                    const Command& command, DomainContext& ctx) {
-  if (const auto* open = std::get_if<OpenSession>(&command)) {
-    return open_unscheduled(config, state, *open, ctx);
-  }
-  if (const auto* cmd = std::get_if<CloseSession>(&command)) {
-    return close(config, state, *cmd, ctx);
-  }
-  if (std::holds_alternative<CheckIn>(command) || std::holds_alternative<CheckInByPin>(command) ||
-      std::holds_alternative<CheckInGuest>(command) ||
-      std::holds_alternative<UndoCheckIn>(command)) {
-    return detail::apply_attendance(config, state, command, ctx);
-  }
-  return detail::apply_meeting(config, state, command, ctx);
+  // One overload of apply_command per command type (domain_internal.hpp).
+  return std::visit([&](const auto& cmd) { return detail::apply_command(config, state, cmd, ctx); },
+                    command);
 }
 
 std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config, const KioskState& state,
@@ -202,17 +218,7 @@ std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config, const K
 
 DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
                    const SchedulerStep& step, DomainContext& ctx) {
-  if (const auto* open = std::get_if<OpenScheduled>(&step)) {
-    return open_scheduled(config, state, *open, ctx);
-  }
-  const auto& close_step = std::get<AutoClose>(step);
-  Transition t{state, {}, {}};
-  if (std::ranges::find(state.open, close_step.session, &SessionInProgress::session) ==
-      state.open.end()) {
-    return refuse(RefusalCode::session_not_open, close_step.session);
-  }
-  detail::close_session(t.next, close_step.session, ctx.now, t.events);
-  return t;
+  return std::visit([&](const auto& s) { return apply_step(config, state, s, ctx); }, step);
 }
 
 KioskState tidy(const KioskState& state, Timestamp now) {

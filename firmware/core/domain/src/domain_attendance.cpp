@@ -104,18 +104,24 @@ DomainResult undo(const protocol::RoomConfig& config, const KioskState& state,
 
 }  // namespace
 
-DomainResult apply_attendance(const protocol::RoomConfig& config, const KioskState& state,
-                              const Command& command, DomainContext& ctx) {
-  if (const auto* cmd = std::get_if<CheckIn>(&command)) {
-    return check_in_member(config, state, cmd->session, cmd->participant, std::nullopt, ctx);
-  }
-  if (const auto* cmd = std::get_if<CheckInByPin>(&command)) {
-    return check_in_member(config, state, cmd->session, cmd->participant, cmd->pin, ctx);
-  }
-  if (const auto* cmd = std::get_if<CheckInGuest>(&command)) {
-    return check_in_guest(config, state, *cmd, ctx);
-  }
-  return undo(config, state, std::get<UndoCheckIn>(command), ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckIn& cmd, DomainContext& ctx) {
+  return check_in_member(config, state, cmd.session, cmd.participant, std::nullopt, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInByPin& cmd, DomainContext& ctx) {
+  return check_in_member(config, state, cmd.session, cmd.participant, cmd.pin, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInGuest& cmd, DomainContext& ctx) {
+  return check_in_guest(config, state, cmd, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const UndoCheckIn& cmd, DomainContext& ctx) {
+  return undo(config, state, cmd, ctx);
 }
 
 }  // namespace tavla::kiosk::detail

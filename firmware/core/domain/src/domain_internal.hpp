@@ -35,11 +35,35 @@ void finish_running_item(SessionInProgress& session, Timestamp now,
 void close_session(KioskState& state, const std::string& session, Timestamp now,
                    std::vector<protocol::EventBody>& events);
 
-// Meeting commands (domain_meeting.cpp).
-DomainResult apply_meeting(const protocol::RoomConfig& config, const KioskState& state,
-                           const Command& command, DomainContext& ctx);
-// Attendance commands (domain_attendance.cpp).
-DomainResult apply_attendance(const protocol::RoomConfig& config, const KioskState& state,
-                              const Command& command, DomainContext& ctx);
+// One handler per command; apply() visits a Command with them, so a command
+// without its handler does not compile. Sessions (domain.cpp):
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const OpenSession& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CloseSession& cmd, DomainContext& ctx);
+// Attendance (domain_attendance.cpp):
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckIn& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInByPin& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInGuest& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const UndoCheckIn& cmd, DomainContext& ctx);
+// Network meetings (domain_meeting.cpp):
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const AddAgendaItem& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const StartItem& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const FinishItem& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordDecision& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordAction& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const Retract& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const MarkActionDone& cmd, DomainContext& ctx);
 
 }  // namespace tavla::kiosk::detail

@@ -43,7 +43,7 @@ std::variant<std::string, Refusal> item_for(SessionInProgress& session,
   return *item;
 }
 
-struct Visitor {
+struct MeetingRules {
   const protocol::RoomConfig& config;
   DomainContext& ctx;
   Transition& t;
@@ -176,41 +176,54 @@ struct Visitor {
     t.events.emplace_back(protocol::ActionDone{s.session, cmd.action});
     return std::nullopt;
   }
-
-  template <class Other>
-  std::optional<Refusal> operator()(SessionInProgress& /*s*/, const Other& /*cmd*/) const {
-    return refuse(RefusalCode::wrong_session_kind, {}, "not a meeting command");
-  }
 };
 
-std::string_view session_of(const Command& command) {
-  return std::visit(
-      [](const auto& c) -> std::string_view {
-        if constexpr (requires { c.session; }) {
-          return c.session;
-        } else {
-          return {};
-        }
-      },
-      command);
+// The command applied to its open network meeting by the handler for
+// its type in MeetingRules (a meeting command without one does not compile).
+template <class MeetingCommand>
+DomainResult in_meeting(const protocol::RoomConfig& config, const KioskState& state,
+                        const MeetingCommand& cmd, DomainContext& ctx) {
+  Transition t{state, {}, {}};
+  auto found = meeting(config, t.next, cmd.session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  const MeetingRules rules{config, ctx, t};
+  if (auto refusal = rules(*std::get<SessionInProgress*>(found), cmd)) {
+    return *refusal;
+  }
+  return t;
 }
 
 }  // namespace
 
-DomainResult apply_meeting(const protocol::RoomConfig& config, const KioskState& state,
-                           const Command& command, DomainContext& ctx) {
-  Transition t{state, {}, {}};
-  auto found = meeting(config, t.next, session_of(command));
-  if (auto* refusal = std::get_if<Refusal>(&found)) {
-    return *refusal;
-  }
-  auto* session = std::get<SessionInProgress*>(found);
-  const Visitor visitor{config, ctx, t};
-  auto refusal = std::visit([&](const auto& cmd) { return visitor(*session, cmd); }, command);
-  if (refusal) {
-    return *refusal;
-  }
-  return t;
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const AddAgendaItem& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const StartItem& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const FinishItem& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordDecision& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordAction& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const Retract& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const MarkActionDone& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
 }
 
 }  // namespace tavla::kiosk::detail

@@ -11,12 +11,6 @@ namespace tavla::kiosk {
 namespace {
 constexpr auto kTickInterval = std::chrono::seconds(1);
 
-bool uses_pin(const Command& command) {
-  return std::holds_alternative<OpenSession>(command) ||
-         std::holds_alternative<CloseSession>(command) ||
-         std::holds_alternative<CheckInByPin>(command);
-}
-
 std::unique_ptr<LocalStore> open_store(const KioskConfig& config, UlidFactory& ids) {
   std::error_code error;
   std::filesystem::create_directories(config.data_dir, error);
@@ -207,7 +201,7 @@ Outcome KioskEngine::execute(const Command& command) {
     if (!room_) {
       return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
     }
-    if (uses_pin(command)) {
+    if (carries_pin(command)) {
       if (auto until = pins_.locked_until(now)) {
         return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
       }
@@ -221,7 +215,7 @@ Outcome KioskEngine::execute(const Command& command) {
       }
       outcome = *refusal;
     } else {
-      if (uses_pin(command)) {
+      if (carries_pin(command)) {
         pins_.succeeded();
       }
       outcome = commit(std::move(std::get<Transition>(result)), now);

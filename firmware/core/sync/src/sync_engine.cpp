@@ -1,6 +1,7 @@
 #include "tavla/kiosk/sync_engine.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -23,7 +24,7 @@ std::string_view to_string(BrokerState state) {
     case BrokerState::disconnected:
       return "disconnected";
   }
-  return "unknown";
+  throw std::invalid_argument("not a BrokerState");
 }
 
 SyncEngine::SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
@@ -48,36 +49,28 @@ std::string SyncEngine::topic(protocol::Channel channel) const {
   return protocol::topic_for(options_.site, options_.device, channel);
 }
 
-void SyncEngine::post_connected(bool session_present) {
+void SyncEngine::post(News news) {
   {
     const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::connected, session_present, {}, {}});
+    queue_.push_back(std::move(news));
   }
   cv_.notify_all();
+}
+
+void SyncEngine::post_connected(bool session_present) {
+  post(Connected{session_present});
 }
 
 void SyncEngine::post_disconnected(const std::string& reason) {
-  {
-    const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::disconnected, false, {}, reason});
-  }
-  cv_.notify_all();
+  post(Disconnected{reason});
 }
 
 void SyncEngine::post_message(const std::string& topic, const std::string& payload) {
-  {
-    const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::message, false, topic, payload});
-  }
-  cv_.notify_all();
+  post(Received{topic, payload});
 }
 
 void SyncEngine::notify_outbox() {
-  {
-    const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::outbox, false, {}, {}});
-  }
-  cv_.notify_all();
+  post(OutboxGrew{});
 }
 
 void SyncEngine::wake() {
@@ -120,86 +113,122 @@ std::string SyncEngine::status_payload(bool online) const {
 }
 
 SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
+  start_once(now);
+  mark_acked(take_news(now));
+  connect_if_due(now);
+  if (connected_) {
+    send(now);
+  }
+  prune_if_due(now);
+  refresh_status();
+  return next_wake(now);
+}
+
+void SyncEngine::start_once(SteadyTime now) {
   if (!started_) {
     started_ = true;
     next_connect_ = now;
     next_prune_ = now;
   }
-  std::deque<Input> inputs;
+}
+
+SyncEngine::AckBatch SyncEngine::take_news(SteadyTime now) {
+  std::deque<News> news;
   {
     const std::lock_guard lock(mutex_);
-    inputs.swap(queue_);
+    news.swap(queue_);
   }
-  // Acks waiting together are marked in one transaction: one fsync for many.
-  std::vector<std::string> acked_ids;
-  bool outbox_news = false;
-  for (auto& input : inputs) {
-    switch (input.kind) {
-      case Input::Kind::connected:
-        connecting_ = false;
-        connected_ = true;
-        on_connected(now);
-        break;
-      case Input::Kind::disconnected:
-        on_disconnected(now, input.payload);
-        break;
-      case Input::Kind::outbox:
-        outbox_news = true;
-        break;
-      case Input::Kind::message:
-        if (input.topic == topic(protocol::Channel::ack)) {
-          auto ack = protocol::decode_ack(input.topic, input.payload);
-          if (!ack) {
-            log("ignoring a bad ack: " + ack.error().message());
-            break;
-          }
-          for (auto& id : ack.value().ids) {
-            acked_ids.push_back(std::move(id));
-          }
-        } else if (input.topic == topic(protocol::Channel::config)) {
-          on_config(input.topic, input.payload);
-        }
-        break;
-    }
+  AckBatch acks;
+  for (const auto& item : news) {
+    std::visit([&](const auto& n) { handle(n, now, acks); }, item);
   }
-  if (!acked_ids.empty()) {
-    try {
-      const auto seqs = store_.mark_acked(acked_ids, clock_.now());
-      for (const auto seq : seqs) {
-        in_flight_.erase(seq);
-      }
-      if (!seqs.empty()) {
-        status_dirty_ = true;
-      }
-    } catch (const LocalStoreError& e) {
-      log(std::string("cannot mark acks: ") + e.what());
-    }
-  }
-  if (outbox_news) {
+  if (acks.outbox_grew) {
     status_dirty_ = true;
   }
+  return acks;
+}
+
+void SyncEngine::handle(const Connected& /*news*/, SteadyTime now, AckBatch& /*acks*/) {
+  connecting_ = false;
+  connected_ = true;
+  on_connected(now);
+}
+
+void SyncEngine::handle(const Disconnected& news, SteadyTime now, AckBatch& /*acks*/) {
+  on_disconnected(now, news.reason);
+}
+
+void SyncEngine::handle(const Received& news, SteadyTime /*now*/, AckBatch& acks) {
+  if (news.topic == topic(protocol::Channel::ack)) {
+    on_ack(news.topic, news.payload, acks);
+  } else if (news.topic == topic(protocol::Channel::config)) {
+    on_config(news.topic, news.payload);
+  }
+}
+
+void SyncEngine::handle(const OutboxGrew& /*news*/, SteadyTime /*now*/, AckBatch& acks) {
+  acks.outbox_grew = true;
+}
+
+void SyncEngine::on_ack(const std::string& topic, const std::string& payload, AckBatch& acks) {
+  auto ack = protocol::decode_ack(topic, payload);
+  if (!ack) {
+    log("ignoring a bad ack: " + ack.error().message());
+    return;
+  }
+  for (auto& id : ack.value().ids) {
+    acks.ids.push_back(std::move(id));
+  }
+}
+
+// Acks waiting together are marked in one transaction: one fsync for many.
+void SyncEngine::mark_acked(const AckBatch& acks) {
+  if (acks.ids.empty()) {
+    return;
+  }
+  try {
+    const auto seqs = store_.mark_acked(acks.ids, clock_.now());
+    for (const auto seq : seqs) {
+      in_flight_.erase(seq);
+    }
+    if (!seqs.empty()) {
+      status_dirty_ = true;
+    }
+  } catch (const LocalStoreError& e) {
+    log(std::string("cannot mark acks: ") + e.what());
+  }
+}
+
+void SyncEngine::connect_if_due(SteadyTime now) {
   if (!connected_ && !connecting_ && now >= next_connect_) {
     connecting_ = true;
     link_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
   }
-  if (connected_) {
-    retry_at_.reset();
-    resend_overdue(now);
-    fill_window(now);
-    if (status_dirty_ && now >= next_status_) {
-      publish_status(now);
-    }
+}
+
+void SyncEngine::send(SteadyTime now) {
+  retry_at_.reset();
+  resend_overdue(now);
+  fill_window(now);
+  if (status_dirty_ && now >= next_status_) {
+    publish_status(now);
   }
-  if (now >= next_prune_) {
-    next_prune_ = now + kPruneInterval;
-    try {
-      const auto cutoff =
-          clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
-      store_.prune(cutoff);
-    } catch (const LocalStoreError& e) {
-      log(std::string("cannot prune: ") + e.what());
-    }
+}
+
+void SyncEngine::prune_if_due(SteadyTime now) {
+  if (now < next_prune_) {
+    return;
   }
+  next_prune_ = now + kPruneInterval;
+  try {
+    const auto cutoff = clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
+    store_.prune(cutoff);
+  } catch (const LocalStoreError& e) {
+    log(std::string("cannot prune: ") + e.what());
+  }
+}
+
+void SyncEngine::refresh_status() {
   SyncStatus next = status();
   next.outbox = store_.outbox_depth();
   next.last_ack = store_.last_ack();
@@ -208,17 +237,17 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
                               : BrokerState::disconnected;
   next.resent = resent_;
   set_status(next);
+}
 
-  // When to run next: the earliest timer.
+// When to run next: the earliest timer.
+SyncEngine::SteadyTime SyncEngine::next_wake(SteadyTime now) const {
   SteadyTime wake_at = now + kIdle;
   if (!connected_ && !connecting_) {
     wake_at = std::min(wake_at, next_connect_);
   }
   if (connected_) {
-    if (!in_flight_.empty()) {
-      for (const auto& [seq, f] : in_flight_) {
-        wake_at = std::min(wake_at, f.sent + options_.ack_timeout);
-      }
+    for (const auto& [seq, f] : in_flight_) {
+      wake_at = std::min(wake_at, f.sent + options_.ack_timeout);
     }
     if (status_dirty_) {
       wake_at = std::min(wake_at, next_status_);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "sdl_script_actions.hpp"
+#include "tavla/protocol/overloaded.hpp"
 #include "tavla/ui/frame_scheduler.hpp"
 #include "tavla/ui/platform/screenshot.hpp"
 #include "tavla/ui/pointer.hpp"
@@ -159,11 +160,14 @@ struct LoopState {
     script_wake.reset();
     const auto step = player->step(now, registry, frames);
     for (const auto& action : step.actions) {
-      if (const auto* s = std::get_if<touch_script::ShotAction>(&action)) {
-        shot = s->file;
-      } else {
-        push_script_action(action, display.window_id(), display.size());
-      }
+      std::visit(protocol::Overloaded{
+                     [&](const touch_script::ShotAction& s) { shot = s.file; },
+                     // Input: one push_script_action overload per kind.
+                     [&](const auto& script_input) {
+                       push_script_action(script_input, display.window_id(), display.size());
+                     },
+                 },
+                 action);
     }
     if (step.need_frame) {
       scheduler.state_changed();

@@ -16,7 +16,8 @@
   X(cancel)                                                                                        \
   X(close)                                                                                         \
   X(done)                                                                                          \
-  X(save) X(next) X(undo) X(yes_retract) X(minutes_short) /* home */                               \
+  X(save)                                                                                          \
+  X(next) X(undo) X(yes_retract) X(minutes_short) /* home */                                       \
       X(home_today) X(home_no_sessions) X(home_check_in) X(home_open_now) X(home_upcoming)         \
           X(home_closed) X(home_no_open_session) X(home_waiting_for_config) X(home_meeting)        \
               X(home_for_leaders) X(home_admin) /* sync indicator */                               \

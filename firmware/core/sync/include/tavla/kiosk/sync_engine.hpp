@@ -31,6 +31,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "tavla/kiosk/broker_link.hpp"
 #include "tavla/kiosk/broker_state.hpp"
@@ -99,11 +101,23 @@ class SyncEngine {
   [[nodiscard]] std::string topic(protocol::Channel channel) const;
 
  private:
-  struct Input {
-    enum class Kind { connected, disconnected, message, outbox } kind;
+  // The news the link's callbacks and the core queue for the worker.
+  struct Connected {
     bool session_present = false;
+  };
+  struct Disconnected {
+    std::string reason;
+  };
+  struct Received {
     std::string topic;
     std::string payload;
+  };
+  struct OutboxGrew {};
+  using News = std::variant<Connected, Disconnected, Received, OutboxGrew>;
+  // Acks that arrived together, marked in one transaction.
+  struct AckBatch {
+    std::vector<std::string> ids;
+    bool outbox_grew = false;
   };
   struct InFlight {
     std::string id;
@@ -111,8 +125,23 @@ class SyncEngine {
     SteadyTime sent;
   };
 
+  void post(News news);
+  void start_once(SteadyTime now);
+  // One handler per kind of news (take_news visits with them).
+  void handle(const Connected& news, SteadyTime now, AckBatch& acks);
+  void handle(const Disconnected& news, SteadyTime now, AckBatch& acks);
+  void handle(const Received& news, SteadyTime now, AckBatch& acks);
+  void handle(const OutboxGrew& news, SteadyTime now, AckBatch& acks);
+  AckBatch take_news(SteadyTime now);
+  void mark_acked(const AckBatch& acks);
+  void connect_if_due(SteadyTime now);
+  void send(SteadyTime now);
+  void prune_if_due(SteadyTime now);
+  void refresh_status();
+  [[nodiscard]] SteadyTime next_wake(SteadyTime now) const;
   void on_connected(SteadyTime now);
   void on_disconnected(SteadyTime now, const std::string& reason);
+  void on_ack(const std::string& topic, const std::string& payload, AckBatch& acks);
   void on_config(const std::string& topic, const std::string& payload);
   void fill_window(SteadyTime now);
   void resend_overdue(SteadyTime now);
@@ -130,7 +159,7 @@ class SyncEngine {
 
   mutable std::mutex mutex_;  // guards queue_ and status_
   std::condition_variable cv_;
-  std::deque<Input> queue_;
+  std::deque<News> queue_;
   SyncStatus status_;
 
   // Worker-only state.
