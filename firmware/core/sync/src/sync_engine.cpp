@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::kiosk {
@@ -108,6 +109,9 @@ std::string SyncEngine::status_payload(bool online) const {
     status.outbox = store_.outbox_depth();
     status.clock_ok = clock_plausible(clock_.now(), options_.build_date);
     status.last_ack = store_.last_ack();
+    // The room-config versions this build reads: the host publishes the
+    // newest one both know (protocol/README.md, "Versions and rollout").
+    status.versions.emplace(protocol::kConfigVersions.begin(), protocol::kConfigVersions.end());
   }
   return protocol::encode(status);
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/temp_dir.hpp"
 
@@ -134,6 +135,10 @@ TEST_F(SyncEngineTest, ConnectsWithTheOfflineWillAndSubscribes) {
   ASSERT_TRUE(decoded);
   EXPECT_TRUE(decoded.value().online);
   EXPECT_EQ(decoded.value().outbox, 0U);
+  // It announces the room-config versions it reads.
+  EXPECT_EQ(decoded.value().versions,
+            (std::vector<std::uint64_t>(protocol::kConfigVersions.begin(),
+                                        protocol::kConfigVersions.end())));
   EXPECT_EQ(engine().status().broker, BrokerState::connected);
 }
 
@@ -251,6 +256,27 @@ TEST_F(SyncEngineTest, SaysInItsLogWhatItRefusesAndWhenItConnects) {
   EXPECT_EQ(log_, (std::vector<std::string>{
                       "sync: connected",
                       "sync: rejecting a room config: site: is required [missing_field]"}));
+}
+
+// The rollout rule: a config in a version this build does not read (a newer
+// host's, published before it saw this kiosk's status) is refused like any
+// bad config, and the one in force stays.
+TEST_F(SyncEngineTest, RefusesAConfigVersionItDoesNotReadAndKeepsItsOwn) {
+  connect();
+  const auto config_topic = topic(protocol::Channel::config);
+  engine().post_message(config_topic, protocol::encode(testing::room_config(3)));
+  engine().process(t0_ + 1ms);
+  ASSERT_EQ(accepted_, (std::vector<std::uint64_t>{3}));
+
+  auto newer = protocol::encode(testing::room_config(4));
+  ASSERT_TRUE(newer.starts_with("{\"v\":1,"));
+  newer.replace(0, 7, "{\"v\":2,");
+  engine().post_message(config_topic, newer);
+  engine().process(t0_ + 2ms);
+  EXPECT_EQ(engine().status().config_rejected, "unsupported_version");
+  EXPECT_EQ(accepted_, (std::vector<std::uint64_t>{3}));
+  ASSERT_TRUE(store_.load_config());
+  EXPECT_EQ(store_.load_config()->rev, 3U);
 }
 
 TEST_F(SyncEngineTest, StatusReportsTheOutboxAfterAcks) {
