@@ -50,6 +50,9 @@ void KioskUi::go(const Route& route) {
   if (route.screen == Screen::meeting && from != Screen::meeting) {
     state_.meeting = MeetingView{};
   }
+  if (route.screen == Screen::admin && from != Screen::admin) {
+    state_.admin = AdminView{};
+  }
 }
 
 void KioskUi::show(Banner::Kind kind, std::string text, SteadyTime now,

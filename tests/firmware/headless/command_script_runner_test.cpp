@@ -137,6 +137,27 @@ TEST_F(CommandScriptRunnerTest, EveryCommandIsAVerb) {
   EXPECT_EQ(lines.at(0)["error"], "unknown action \"open_session\"");
 }
 
+TEST_F(CommandScriptRunnerTest, TheSnapshotSaysWhatTheHostRefused) {
+  kiosk_.reset();
+  {
+    // An event and the ack that refused it, as sync keeps them.
+    LocalStore store(dir_ / "kiosk.db", config_.device, "EPOCH-0000000001");
+    const std::string id = "01JD0Z8X4C5N8E2Q7T9V3W6Y01";
+    store.commit({}, std::vector{EventDraft{id, protocol::SessionClosed{"s-1"}}}, clock_.now());
+    store.mark_acked(std::vector{id}, clock_.now() + std::chrono::seconds(2),
+                     std::vector<protocol::Rejection>{{id, "session_of_another_device"}});
+  }
+  kiosk_ = std::make_unique<Kiosk>(config_, Kiosk::Dependencies{clock_, random_, nullptr, {}});
+  const auto [status, lines] = play("{\"do\":\"snapshot\"}\n");
+  EXPECT_EQ(status, CommandScriptStatus::ok);
+  const auto& rejected = lines.at(0)["snapshot"]["rejected"];
+  EXPECT_EQ(rejected["count"], 1);
+  EXPECT_EQ(rejected["latest"],
+            json::parse(R"([{"id":"01JD0Z8X4C5N8E2Q7T9V3W6Y01","code":"session_of_another_device",
+                             "type":"session.closed","ts":"2026-11-27T08:00:00.000Z",
+                             "received":"2026-11-27T08:00:02.000Z"}])"));
+}
+
 TEST_F(CommandScriptRunnerTest, AWaitThatTimesOutFails) {
   const auto [status, lines] = play("{\"do\":\"wait_connected\",\"timeout_ms\":10}\n");
   EXPECT_EQ(status, CommandScriptStatus::failed);

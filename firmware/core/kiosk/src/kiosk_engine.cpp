@@ -41,8 +41,7 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
       log_("ignoring the stored room config: it no longer decodes for this device");
     }
   }
-  sync_status_.outbox = store_->outbox_depth();
-  sync_status_.last_ack = store_->last_ack();
+  sync_status_ = stored_sync_status(*store_);
   if (link_) {
     SyncOptions options{config_.site,
                         config_.device,

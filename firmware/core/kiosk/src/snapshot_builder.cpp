@@ -112,6 +112,7 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
   snap.outbox = in.sync.outbox;
   snap.last_ack = in.sync.last_ack;
   snap.config_rejected = in.sync.config_rejected;
+  snap.rejected = in.sync.rejected;
   snap.clock_ok = clock_plausible(in.now, in.build_date);
   snap.pins_locked_until = in.pins_locked_until;
   for (const auto& s : in.state.open) {

@@ -1,5 +1,6 @@
 #include "tavla/kiosk/local_store.hpp"
 
+#include "rejected_events.hpp"
 #include "sqlite_handle.hpp"
 #include "state_codec.hpp"
 #include "tavla/protocol/codec.hpp"
@@ -102,6 +103,7 @@ LocalStore::LocalStore(const std::filesystem::path& path, std::string device,
     exec("PRAGMA synchronous = FULL");
     Transaction tx(db_);
     exec(kSchema);
+    exec(detail::kRejectedSchema);
     auto epoch = meta(db_, "epoch");
     if (!epoch) {
       set_meta(db_, "epoch", new_epoch);
@@ -236,7 +238,8 @@ std::vector<OutboxEntry> LocalStore::pending(std::uint64_t after_seq, std::size_
   return out;
 }
 
-std::vector<std::uint64_t> LocalStore::mark_acked(std::span<const std::string> ids, Timestamp now) {
+std::vector<std::uint64_t> LocalStore::mark_acked(std::span<const std::string> ids, Timestamp now,
+                                                  std::span<const protocol::Rejection> rejected) {
   std::vector<std::uint64_t> acked;
   if (ids.empty()) {
     return acked;
@@ -256,6 +259,7 @@ std::vector<std::uint64_t> LocalStore::mark_acked(std::span<const std::string> i
   if (!acked.empty()) {
     set_meta(db_, "last_ack_ms", std::to_string(now.time_since_epoch().count()));
   }
+  detail::keep_rejections(db_, rejected, now);
   tx.commit();
   if (!acked.empty()) {
     depth_ -= std::min<std::uint64_t>(depth_, acked.size());
@@ -281,10 +285,19 @@ std::uint64_t LocalStore::last_seq() {
 
 std::uint64_t LocalStore::prune(Timestamp cutoff) {
   const std::lock_guard lock(mutex_);
+  Transaction tx(db_);
   Statement s(db_, "DELETE FROM outbox WHERE acked_ms IS NOT NULL AND acked_ms < ?");
   s.bind(1, static_cast<std::int64_t>(cutoff.time_since_epoch().count()));
   s.step();
-  return static_cast<std::uint64_t>(sqlite3_changes(db_));
+  const auto pruned = static_cast<std::uint64_t>(sqlite3_changes(db_));
+  detail::forget_rejections(db_, cutoff);
+  tx.commit();
+  return pruned;
+}
+
+Rejections LocalStore::rejections(std::size_t latest) {
+  const std::lock_guard lock(mutex_);
+  return detail::read_rejections(db_, latest);
 }
 
 std::string LocalStore::integrity_check() {

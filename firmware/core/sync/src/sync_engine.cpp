@@ -38,8 +38,15 @@ SyncEngine::SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link,
       log_(or_silent(std::move(log))),
       backoff_(options_.reconnect_min),
       current_rev_(current_rev) {
-  status_.outbox = store_.outbox_depth();
-  status_.last_ack = store_.last_ack();
+  status_ = stored_sync_status(store_);
+}
+
+SyncStatus stored_sync_status(LocalStore& store) {
+  SyncStatus status;
+  status.outbox = store.outbox_depth();
+  status.last_ack = store.last_ack();
+  status.rejected = store.rejections(kLatestRejections);
+  return status;
 }
 
 void SyncEngine::log(const std::string& line) const {
@@ -183,6 +190,10 @@ void SyncEngine::on_ack(const std::string& topic, const std::string& payload, Ac
   for (auto& id : ack.value().ids) {
     acks.ids.push_back(std::move(id));
   }
+  for (auto& rejection : ack.value().rejected) {
+    log("the host refused event " + rejection.id + ": " + rejection.code);
+    acks.rejected.push_back(std::move(rejection));
+  }
 }
 
 // Acks waiting together are marked in one transaction: one fsync for many.
@@ -191,7 +202,8 @@ void SyncEngine::mark_acked(const AckBatch& acks) {
     return;
   }
   try {
-    const auto seqs = store_.mark_acked(acks.ids, clock_.now());
+    const auto seqs = store_.mark_acked(acks.ids, clock_.now(), acks.rejected);
+    rejections_changed_ = rejections_changed_ || !acks.rejected.empty();
     for (const auto seq : seqs) {
       in_flight_.erase(seq);
     }
@@ -227,6 +239,7 @@ void SyncEngine::prune_if_due(SteadyTime now) {
   try {
     const auto cutoff = clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
     store_.prune(cutoff);
+    rejections_changed_ = true;  // some may have been forgotten
   } catch (const LocalStoreError& e) {
     log(std::string("cannot prune: ") + e.what());
   }
@@ -240,6 +253,14 @@ void SyncEngine::refresh_status() {
                 : connecting_ ? BrokerState::connecting
                               : BrokerState::disconnected;
   next.resent = resent_;
+  if (rejections_changed_) {
+    try {
+      next.rejected = store_.rejections(kLatestRejections);
+      rejections_changed_ = false;
+    } catch (const LocalStoreError& e) {
+      log(std::string("cannot read the rejections: ") + e.what());
+    }
+  }
   set_status(next);
 }
 

@@ -182,6 +182,31 @@ TEST_F(KioskSyncTest, ABadOrOlderConfigIsRejectedAndThePreviousKept) {
       offline->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})));
 }
 
+// The rollout rule: the host acks what it refuses into quarantine and says
+// why. The kiosk stops sending it, keeps the reason for the admin, and still
+// has it after a restart.
+TEST_F(KioskSyncTest, WhatTheHostRefusesIsKeptForTheAdmin) {
+  std::string session;
+  auto kiosk = ready(session);
+  ASSERT_TRUE(outbox_empty(*kiosk));
+  host_->reject("attendance.checked_in", "not_a_member");
+  const auto refused = done(kiosk->execute(CheckIn{session, "p-1"}));
+  ASSERT_TRUE(wait(*kiosk, [](const Snapshot& s) { return s.rejected.count > 0; }));
+  EXPECT_TRUE(outbox_empty(*kiosk));
+  const auto snap = kiosk->snapshot();
+  ASSERT_EQ(snap->rejected.count, 1U);
+  ASSERT_EQ(snap->rejected.latest.size(), 1U);
+  const auto& rejected = snap->rejected.latest[0];
+  EXPECT_EQ(rejected.id, refused.event_ids.at(0));
+  EXPECT_EQ(rejected.code, "not_a_member");
+  EXPECT_EQ(rejected.type, "attendance.checked_in");
+  EXPECT_LE(rejected.event_ts, rejected.received);
+
+  kiosk.reset();
+  auto offline = make("tcp://127.0.0.1:1");
+  EXPECT_EQ(offline->snapshot()->rejected, snap->rejected);
+}
+
 // Accepts TCP connections (the kernel completes the handshake for the
 // backlog) and never says a word of MQTT.
 class SilentListener {

@@ -162,6 +162,61 @@ TEST_F(LocalStoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
       3U);
 }
 
+TEST_F(LocalStoreTest, TheHostsRejectionsAreKeptWithTheirAckMarks) {
+  auto store = open();
+  const std::string first = "01JD0Z8X4C5N8E2Q7T9V3W6Y01";
+  const std::string second = "01JD0Z8X4C5N8E2Q7T9V3W6Y02";
+  store->commit({}, std::vector{checked_in(first, "p-1"), checked_in(second, "p-2")}, kT);
+  EXPECT_EQ(store->rejections(10), Rejections{});
+
+  const Timestamp acked = kT + std::chrono::seconds(3);
+  const std::vector<std::string> ids{first, second};
+  const std::vector<protocol::Rejection> rejected{{second, "not_a_member"},
+                                                  {"01ZZZZZZZZZZZZZZZZZZZZZZZZ", "unknown_type"}};
+  EXPECT_EQ(store->mark_acked(ids, acked, rejected), (std::vector<std::uint64_t>{1, 2}));
+  // Again (the host acks a resend): kept once.
+  EXPECT_TRUE(store->mark_acked(ids, acked + Milliseconds(5), rejected).empty());
+  const Rejections expected{
+      1, {RejectedEvent{second, "not_a_member", "attendance.checked_in", kT, acked}}};
+  EXPECT_EQ(store->rejections(10), expected);
+  // Kept across a restart, and the limit holds.
+  store.reset();
+  store = open();
+  EXPECT_EQ(store->rejections(10), expected);
+  EXPECT_EQ(store->rejections(0), (Rejections{1, {}}));
+}
+
+TEST_F(LocalStoreTest, RejectionsAreForgottenWithTheAcknowledgedEvents) {
+  auto store = open();
+  const std::string id = "01JD0Z8X4C5N8E2Q7T9V3W6Y01";
+  store->commit({}, std::vector{checked_in(id, "p-1")}, kT);
+  store->mark_acked(std::vector{id}, kT, std::vector<protocol::Rejection>{{id, "unknown_type"}});
+  EXPECT_EQ(store->prune(kT), 0U);
+  EXPECT_EQ(store->rejections(10).count, 1U);
+  EXPECT_EQ(store->prune(kT + Milliseconds(1)), 1U);
+  EXPECT_EQ(store->rejections(10), Rejections{});
+}
+
+TEST_F(LocalStoreTest, TheLatestRejectionsComeFirst) {
+  auto store = open();
+  std::vector<std::string> ids;
+  for (int i = 1; i <= 3; ++i) {
+    ids.push_back("01JD0Z8X4C5N8E2Q7T9V3W6Y0" + std::to_string(i));
+    store->commit({}, std::vector{checked_in(ids.back(), "p-1")}, kT + Milliseconds(i));
+  }
+  for (int i = 0; i < 3; ++i) {
+    const auto& id = ids[static_cast<std::size_t>(i)];
+    store->mark_acked(std::vector{id}, kT + std::chrono::seconds(i),
+                      std::vector<protocol::Rejection>{{id, "code_" + std::to_string(i)}});
+  }
+  const auto latest = store->rejections(2);
+  EXPECT_EQ(latest.count, 3U);
+  ASSERT_EQ(latest.latest.size(), 2U);
+  EXPECT_EQ(latest.latest[0].code, "code_2");
+  EXPECT_EQ(latest.latest[0].event_ts, kT + Milliseconds(3));
+  EXPECT_EQ(latest.latest[1].code, "code_1");
+}
+
 TEST_F(LocalStoreTest, TheRoomConfigIsReplacedAndKept) {
   EXPECT_FALSE(open()->load_config());
   open()->save_config(StoredConfig{3, "{\"rev\":3}"});

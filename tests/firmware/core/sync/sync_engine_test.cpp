@@ -279,6 +279,48 @@ TEST_F(SyncEngineTest, RefusesAConfigVersionItDoesNotReadAndKeepsItsOwn) {
   EXPECT_EQ(store_.load_config()->rev, 3U);
 }
 
+TEST_F(SyncEngineTest, KeepsWhatTheHostRefusedAndShowsItInTheStatus) {
+  add_events(3);
+  connect();
+  EXPECT_EQ(engine().status().rejected, Rejections{});
+  const auto committed = clock_.now();
+  clock_.advance(5s);
+  const auto received = clock_.now();
+  engine().post_message(
+      topic(protocol::Channel::ack),
+      protocol::encode(protocol::Ack{{ids_[0], ids_[1]}, {{ids_[1], "not_a_member"}}}));
+  engine().process(t0_ + 1ms);
+  // Acked, both of them: the refused one is not sent again.
+  EXPECT_EQ(store_.outbox_depth(), 1U);
+  const Rejections expected{
+      1, {RejectedEvent{ids_[1], "not_a_member", "session.closed", committed, received}}};
+  EXPECT_EQ(store_.rejections(10), expected);
+  EXPECT_EQ(engine().status().rejected, expected);
+  EXPECT_EQ(log_.back(), "sync: the host refused event " + ids_[1] + ": not_a_member");
+
+  // A newer host's code is kept as it is.
+  engine().post_message(topic(protocol::Channel::ack),
+                        protocol::encode(protocol::Ack{{ids_[2]}, {{ids_[2], "some_new_rule"}}}));
+  engine().process(t0_ + 2ms);
+  EXPECT_EQ(engine().status().rejected.count, 2U);
+  EXPECT_EQ(engine().status().rejected.latest.at(0).code, "some_new_rule");
+}
+
+TEST_F(SyncEngineTest, ForgetsRejectionsWithTheAcknowledgedEvents) {
+  options_.retention = std::chrono::hours(24);
+  add_events(1);
+  connect();
+  engine().post_message(topic(protocol::Channel::ack),
+                        protocol::encode(protocol::Ack{{ids_[0]}, {{ids_[0], "unknown_type"}}}));
+  engine().process(t0_ + 1ms);
+  ASSERT_EQ(engine().status().rejected.count, 1U);
+  // Pruning runs every ten minutes; a day and a bit later it forgets both.
+  clock_.advance(std::chrono::hours(25));
+  engine().process(t0_ + std::chrono::minutes(11));
+  EXPECT_EQ(engine().status().rejected, Rejections{});
+  EXPECT_EQ(store_.rejections(10), Rejections{});
+}
+
 TEST_F(SyncEngineTest, StatusReportsTheOutboxAfterAcks) {
   add_events(2);
   connect();

@@ -3,9 +3,10 @@
 // pulled plug.
 //
 // Holds: the epoch (a ULID made when the file is created), the domain state,
-// the outbox of events in seq order, and the accepted room config. commit()
-// writes the new state and its events in one transaction; seq grows by exactly
-// one per event across restarts (the last seq lives in the same transaction).
+// the outbox of events in seq order, the accepted room config, and the events
+// the host refused (rejected_event.hpp). commit() writes the new state and its
+// events in one transaction; seq grows by exactly one per event across
+// restarts (the last seq lives in the same transaction).
 //
 // Thread-safe: one connection behind a mutex (the UI thread commits commands,
 // the sync worker marks acks); every call is short (one transaction).
@@ -21,9 +22,11 @@
 #include <string>
 #include <vector>
 
+#include "tavla/kiosk/rejected_event.hpp"
 #include "tavla/kiosk/state.hpp"
 #include "tavla/kiosk/time.hpp"
 #include "tavla/protocol/event.hpp"
+#include "tavla/protocol/messages.hpp"
 
 struct sqlite3;
 
@@ -81,15 +84,21 @@ class LocalStore {
 
   // Up to `limit` unacknowledged events with seq > after_seq, in seq order.
   [[nodiscard]] std::vector<OutboxEntry> pending(std::uint64_t after_seq, std::size_t limit);
-  // Marks the events with these ids acknowledged (one transaction); unknown or
-  // already acknowledged ids are ignored. Returns the seqs newly acknowledged.
-  std::vector<std::uint64_t> mark_acked(std::span<const std::string> ids, Timestamp now);
+  // Marks the events with these ids acknowledged and keeps the host's
+  // `rejected` entries among them (with the event's type and ts), in one
+  // transaction; unknown or already acknowledged ids are ignored, and so is a
+  // rejection kept before. Returns the seqs newly acknowledged.
+  std::vector<std::uint64_t> mark_acked(std::span<const std::string> ids, Timestamp now,
+                                        std::span<const protocol::Rejection> rejected = {});
   // Events not yet acknowledged.
   [[nodiscard]] std::uint64_t outbox_depth();
   [[nodiscard]] std::optional<Timestamp> last_ack();
   [[nodiscard]] std::uint64_t last_seq();
-  // Deletes acknowledged events acked before `cutoff`; returns how many.
+  // Deletes acknowledged events acked before `cutoff`, and rejections
+  // received before it, in one transaction; returns how many events.
   std::uint64_t prune(Timestamp cutoff);
+  // How many rejections are kept, and the `latest` newest.
+  [[nodiscard]] Rejections rejections(std::size_t latest);
   // "ok", or SQLite's list of problems.
   [[nodiscard]] std::string integrity_check();
 

@@ -20,6 +20,8 @@
 //   ack change (at most once a second);
 // - a room config is accepted only when it decodes and validates, names this
 //   site and device, and has a newer rev; it is persisted before it is used.
+// - an ack's `rejected` entries are kept in the store in the same transaction
+//   as its marks, and the status carries how many and the latest.
 #pragma once
 
 #include <chrono>
@@ -64,8 +66,12 @@ struct SyncStatus {
   std::optional<Timestamp> last_ack;
   std::optional<std::string> config_rejected;
   std::uint64_t resent = 0;  // events published again (after reconnect or timeout)
+  Rejections rejected;       // events the host refused (acked into its quarantine)
   bool operator==(const SyncStatus&) const = default;
 };
+
+// What the store says of sync before any news: outbox, last ack, rejections.
+[[nodiscard]] SyncStatus stored_sync_status(LocalStore& store);
 
 class SyncEngine {
  public:
@@ -117,6 +123,7 @@ class SyncEngine {
   // Acks that arrived together, marked in one transaction.
   struct AckBatch {
     std::vector<std::string> ids;
+    std::vector<protocol::Rejection> rejected;
     bool outbox_grew = false;
   };
   struct InFlight {
@@ -176,6 +183,7 @@ class SyncEngine {
   SteadyTime next_prune_{};
   std::optional<SteadyTime> retry_at_;  // a publish was refused while connected
   std::uint64_t resent_ = 0;
+  bool rejections_changed_ = false;  // read them again for the status
 };
 
 }  // namespace tavla::kiosk
