@@ -1,3 +1,4 @@
+#include <array>
 #include <charconv>
 #include <sstream>
 
@@ -64,115 +65,153 @@ std::optional<long> number(std::string_view s) {
 }
 
 struct LineParser {
+  using Parsed = std::variant<Command, ParseError>;
+
   int line;
   std::string_view verb;
   std::string_view rest;
   std::vector<std::string_view> args;
 
-  std::variant<Command, ParseError> error(const std::string& message) const {
-    return ParseError{line, message};
-  }
+  [[nodiscard]] Parsed error(const std::string& message) const { return ParseError{line, message}; }
 
-  std::optional<float> coordinate(std::size_t i) const {
+  [[nodiscard]] std::optional<float> coordinate(std::size_t i) const {
     const auto n = number(args[i]);
     return n ? std::optional<float>(static_cast<float>(*n)) : std::nullopt;
   }
 
-  std::variant<Command, ParseError> parse() const {
-    using std::chrono::milliseconds;
-    if (verb == "tap") {
-      if (args.size() == 1) {
-        return Tap{std::string(args[0]), {}};
-      }
-      if (args.size() == 2 && coordinate(0) && coordinate(1)) {
-        return Tap{std::nullopt, {*coordinate(0), *coordinate(1)}};
-      }
-      return error("tap takes a widget id or X Y");
+  [[nodiscard]] Parsed tap() const {
+    if (args.size() == 1) {
+      return Tap{std::string(args[0]), {}};
     }
-    if (verb == "drag") {
-      if ((args.size() != 4 && args.size() != 5) || !coordinate(0) || !coordinate(1) ||
-          !coordinate(2) || !coordinate(3)) {
-        return error("drag takes X1 Y1 X2 Y2 [MS]");
-      }
-      Drag drag{{*coordinate(0), *coordinate(1)}, {*coordinate(2), *coordinate(3)}};
-      if (args.size() == 5) {
-        const auto ms = number(args[4]);
-        if (!ms || *ms == 0) {
-          return error("drag: MS must be a positive number");
-        }
-        drag.duration = milliseconds(*ms);
-      }
-      return drag;
+    if (args.size() == 2 && coordinate(0) && coordinate(1)) {
+      return Tap{std::nullopt, {*coordinate(0), *coordinate(1)}};
     }
-    if (verb == "type" || verb == "text") {
-      auto value = text_argument(rest);
-      if (value.empty()) {
-        return error(std::string(verb) + " needs text");
-      }
-      if (verb == "type") {
-        return Type{std::move(value)};
-      }
-      return Text{std::move(value)};
-    }
-    if (verb == "key") {
-      if (args.size() != 1) {
-        return error("key takes one key name (Return, BackSpace, Escape)");
-      }
-      return Key{std::string(args[0])};
-    }
-    if (verb == "wait") {
-      const auto ms = args.size() == 1 ? number(args[0]) : std::nullopt;
-      if (!ms) {
-        return error("wait takes milliseconds");
-      }
-      return Wait{milliseconds(*ms)};
-    }
-    if (verb == "wait-for") {
-      if (args.empty() || args.size() > 2) {
-        return error("wait-for takes ID [MS]");
-      }
-      WaitFor w{std::string(args[0])};
-      if (args.size() == 2) {
-        const auto ms = number(args[1]);
-        if (!ms) {
-          return error("wait-for: MS must be a number");
-        }
-        w.timeout = milliseconds(*ms);
-      }
-      return w;
-    }
-    if (verb == "expect") {
-      if (args.empty()) {
-        return error("expect takes ID [LABEL]");
-      }
-      Expect e{std::string(args[0])};
-      const auto after_id = trim(rest).substr(args[0].size());
-      if (!trim(after_id).empty()) {
-        e.label = text_argument(after_id);
-      }
-      return e;
-    }
-    if (verb == "expect-absent") {
-      if (args.size() != 1) {
-        return error("expect-absent takes one ID");
-      }
-      return Expect{std::string(args[0]), std::nullopt, true};
-    }
-    if (verb == "shot") {
-      if (args.size() != 1) {
-        return error("shot takes one file name");
-      }
-      return Shot{std::string(args[0])};
-    }
-    if (verb == "quit") {
-      if (!args.empty()) {
-        return error("quit takes nothing");
-      }
-      return Quit{};
-    }
-    return error("unknown command '" + std::string(verb) + "'");
+    return error("tap takes a widget id or X Y");
   }
+
+  [[nodiscard]] Parsed drag() const {
+    if ((args.size() != 4 && args.size() != 5) || !coordinate(0) || !coordinate(1) ||
+        !coordinate(2) || !coordinate(3)) {
+      return error("drag takes X1 Y1 X2 Y2 [MS]");
+    }
+    Drag drag{{*coordinate(0), *coordinate(1)}, {*coordinate(2), *coordinate(3)}};
+    if (args.size() == 5) {
+      const auto ms = number(args[4]);
+      if (!ms || *ms == 0) {
+        return error("drag: MS must be a positive number");
+      }
+      drag.duration = std::chrono::milliseconds(*ms);
+    }
+    return drag;
+  }
+
+  // `type` and `text`: the rest of the line.
+  [[nodiscard]] std::optional<std::string> text() const {
+    auto value = text_argument(rest);
+    return value.empty() ? std::nullopt : std::optional<std::string>(std::move(value));
+  }
+  [[nodiscard]] Parsed type() const {
+    auto value = text();
+    return value ? Parsed(Type{std::move(*value)}) : error("type needs text");
+  }
+  [[nodiscard]] Parsed text_input() const {
+    auto value = text();
+    return value ? Parsed(Text{std::move(*value)}) : error("text needs text");
+  }
+
+  [[nodiscard]] Parsed key() const {
+    if (args.size() != 1) {
+      return error("key takes one key name (Return, BackSpace, Escape)");
+    }
+    return Key{std::string(args[0])};
+  }
+
+  [[nodiscard]] Parsed wait() const {
+    const auto ms = args.size() == 1 ? number(args[0]) : std::nullopt;
+    if (!ms) {
+      return error("wait takes milliseconds");
+    }
+    return Wait{std::chrono::milliseconds(*ms)};
+  }
+
+  [[nodiscard]] Parsed wait_for() const {
+    if (args.empty() || args.size() > 2) {
+      return error("wait-for takes ID [MS]");
+    }
+    WaitFor w{std::string(args[0])};
+    if (args.size() == 2) {
+      const auto ms = number(args[1]);
+      if (!ms) {
+        return error("wait-for: MS must be a number");
+      }
+      w.timeout = std::chrono::milliseconds(*ms);
+    }
+    return w;
+  }
+
+  [[nodiscard]] Parsed expect() const {
+    if (args.empty()) {
+      return error("expect takes ID [LABEL]");
+    }
+    Expect e{std::string(args[0])};
+    const auto after_id = trim(rest).substr(args[0].size());
+    if (!trim(after_id).empty()) {
+      e.label = text_argument(after_id);
+    }
+    return e;
+  }
+
+  [[nodiscard]] Parsed expect_absent() const {
+    if (args.size() != 1) {
+      return error("expect-absent takes one ID");
+    }
+    return Expect{std::string(args[0]), std::nullopt, true};
+  }
+
+  [[nodiscard]] Parsed shot() const {
+    if (args.size() != 1) {
+      return error("shot takes one file name");
+    }
+    return Shot{std::string(args[0])};
+  }
+
+  [[nodiscard]] Parsed quit() const {
+    if (!args.empty()) {
+      return error("quit takes nothing");
+    }
+    return Quit{};
+  }
+
+  [[nodiscard]] Parsed parse() const;
 };
+
+// Every verb of the format (README.md, "Scripted runs") and its parser.
+struct Verb {
+  std::string_view name;
+  LineParser::Parsed (LineParser::*parse)() const;
+};
+constexpr std::array<Verb, 11> kVerbs{{
+    {"tap", &LineParser::tap},
+    {"drag", &LineParser::drag},
+    {"type", &LineParser::type},
+    {"text", &LineParser::text_input},
+    {"key", &LineParser::key},
+    {"wait", &LineParser::wait},
+    {"wait-for", &LineParser::wait_for},
+    {"expect", &LineParser::expect},
+    {"expect-absent", &LineParser::expect_absent},
+    {"shot", &LineParser::shot},
+    {"quit", &LineParser::quit},
+}};
+
+LineParser::Parsed LineParser::parse() const {
+  for (const auto& known : kVerbs) {
+    if (known.name == verb) {
+      return (this->*known.parse)();
+    }
+  }
+  return error("unknown command '" + std::string(verb) + "'");
+}
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // The meeting screen's parts, shared by its main view and its editors.
 #pragma once
 
+#include <imgui.h>
+
 #include "tavla/ui/screens.hpp"
 
 namespace tavla::ui::meeting {
@@ -12,5 +14,10 @@ bool editor_shown(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView&
 
 // The reminder that minutes may become public, on one line.
 void public_reminder(Ui& ui);
+
+// The running item's time box (`item` nullptr: none runs): big figures, and a
+// symbol, a text and a border that change near the end and when over, as
+// well as the colour (meeting_countdown.cpp).
+void countdown_box(Ui& ui, const kiosk::AgendaItemView* item, ImVec2 size);
 
 }  // namespace tavla::ui::meeting

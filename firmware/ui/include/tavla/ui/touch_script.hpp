@@ -128,9 +128,28 @@ class Player {
 
  private:
   enum class Phase { start, pressed, released, moving, settle };
+  struct Turn;  // this loop turn: the time, the widgets, the frames so far
   Step run_current(std::chrono::steady_clock::time_point now, const WidgetRegistry& widgets,
                    std::uint64_t frames);
+  // One overload per command (run_current visits the current one with them).
+  Step play(const Tap& tap, const Turn& turn);
+  Step play(const Drag& drag, const Turn& turn);
+  Step play(const Type& type, const Turn& turn);
+  Step play(const Text& text, const Turn& turn);
+  Step play(const Key& key, const Turn& turn);
+  Step play(const Wait& wait, const Turn& turn);
+  Step play(const WaitFor& wait, const Turn& turn);
+  Step play(const Expect& expect, const Turn& turn);
+  Step play(const Shot& shot, const Turn& turn);
+  Step play(const Quit& quit, const Turn& turn);
+  // The tap's press, at its widget (waiting for it to appear) or its point.
+  Step press(const Tap& tap, const Turn& turn);
+  // Emits `action` and lets the UI settle before the next command.
+  Step act_then_settle(Action action, const Turn& turn, std::uint64_t settle_frames);
+  // Moves on once `count` frames were drawn since the phase began.
+  Step settle(std::uint64_t count, const Turn& turn);
   void next(std::uint64_t frames);
+  void begin_phase(Phase phase, std::uint64_t frames);
   Step fail(const std::string& message);
 
   std::vector<Line> lines_;
