@@ -1,6 +1,7 @@
 // The headless runner: one JSON object per script line, one JSON line out per
 // action (and per repetition). A verb is a command (script_commands.hpp) or
 // one of the runner's own actions (kActions below).
+#include <algorithm>
 #include <array>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -62,10 +63,8 @@ class CommandScriptRunner {
     const ScriptLine line(fields, refs_, kiosk_);
     const auto verb = line.text("do");
     json head{{"line", number}, {"do", verb}};
-    for (const auto& action : kActions) {
-      if (action.verb == verb) {
-        return (this->*action.run)(head, line);
-      }
+    if (const auto* action = action_for(verb)) {
+      return (this->*action->run)(head, line);
     }
     return execute(number, verb, head, line);
   }
@@ -76,8 +75,22 @@ class CommandScriptRunner {
     std::string_view verb;
     Action run;
   };
-  // The verbs that are not commands.
-  static const std::array<NamedAction, 9> kActions;
+  // The runner's own action for `verb`, or nullptr for a command's verb.
+  static const NamedAction* action_for(std::string_view verb) {
+    static constexpr std::array<NamedAction, 9> kActions{{
+        {"wait_config", &CommandScriptRunner::wait_config},
+        {"wait_connected", &CommandScriptRunner::wait_connected},
+        {"wait_outbox_empty", &CommandScriptRunner::wait_outbox_empty},
+        {"sleep", &CommandScriptRunner::sleep},
+        {"advance", &CommandScriptRunner::advance},
+        {"set_time", &CommandScriptRunner::set_time},
+        {"tick", &CommandScriptRunner::tick},
+        {"snapshot", &CommandScriptRunner::snapshot},
+        {"verify_leader", &CommandScriptRunner::verify_leader},
+    }};
+    const auto* const it = std::ranges::find(kActions, verb, &NamedAction::verb);
+    return it == kActions.end() ? nullptr : it;
+  }
 
   Verdict wait_config(json& head, const ScriptLine& line) {
     const auto rev = static_cast<std::uint64_t>(line.number("rev", 1));
@@ -127,7 +140,7 @@ class CommandScriptRunner {
     return say_the_time(head);
   }
 
-  ManualClock& manual_clock(std::string_view verb) {
+  [[nodiscard]] ManualClock& manual_clock(std::string_view verb) const {
     if (options_.manual_clock == nullptr) {
       throw BadScript{"\"" + std::string(verb) + "\" needs --start-time (a manual clock)"};
     }
@@ -229,18 +242,6 @@ class CommandScriptRunner {
   HeadlessOptions options_;
   ScriptRefs refs_;
 };
-
-const std::array<CommandScriptRunner::NamedAction, 9> CommandScriptRunner::kActions{{
-    {"wait_config", &CommandScriptRunner::wait_config},
-    {"wait_connected", &CommandScriptRunner::wait_connected},
-    {"wait_outbox_empty", &CommandScriptRunner::wait_outbox_empty},
-    {"sleep", &CommandScriptRunner::sleep},
-    {"advance", &CommandScriptRunner::advance},
-    {"set_time", &CommandScriptRunner::set_time},
-    {"tick", &CommandScriptRunner::tick},
-    {"snapshot", &CommandScriptRunner::snapshot},
-    {"verify_leader", &CommandScriptRunner::verify_leader},
-}};
 
 // The line's JSON object, or BadScript.
 json parse_line(const std::string& text) {

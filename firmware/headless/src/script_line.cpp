@@ -34,7 +34,7 @@ std::string ScriptLine::ref(const char* key) const {
 }
 
 std::string ScriptLine::session() const {
-  const std::string id = has("session") ? text("session") : "$session";
+  std::string id = has("session") ? text("session") : "$session";
   if (id != "$session") {
     return id;
   }

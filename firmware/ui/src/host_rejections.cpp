@@ -140,7 +140,7 @@ std::optional<T> rejection_reason_key(std::string_view code) {
 }
 
 std::optional<T> event_type_key(std::string_view type) {
-  const auto it = std::ranges::find(kEventKeys, type, &EventKey::type);
+  const auto* const it = std::ranges::find(kEventKeys, type, &EventKey::type);
   return it == kEventKeys.end() ? std::nullopt : std::optional<T>(it->key);
 }
 

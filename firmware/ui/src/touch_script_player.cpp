@@ -237,7 +237,7 @@ Step Player::play(const Expect& expect, const Turn& turn) {
   if (!expect.absent && widget == nullptr) {
     return fail("no widget '" + expect.id + "'");
   }
-  if (expect.label && widget->label != *expect.label) {
+  if (expect.label && widget != nullptr && widget->label != *expect.label) {
     return fail("widget '" + expect.id + "' says '" + widget->label + "', not '" + *expect.label +
                 "'");
   }

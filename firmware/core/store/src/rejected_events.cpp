@@ -15,17 +15,6 @@ Timestamp at(std::int64_t ms) {
 
 }  // namespace
 
-const char* const kRejectedSchema = R"sql(
-CREATE TABLE IF NOT EXISTS rejected(
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL,
-  type TEXT NOT NULL,
-  event_ms INTEGER NOT NULL,
-  received_ms INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rejected_received ON rejected(received_ms);
-)sql";
-
 void keep_rejections(sqlite3* db, std::span<const protocol::Rejection> rejected, Timestamp now) {
   if (rejected.empty()) {
     return;

@@ -13,7 +13,16 @@
 namespace tavla::kiosk::detail {
 
 // The table, created with the others.
-extern const char* const kRejectedSchema;
+inline constexpr const char* kRejectedSchema = R"sql(
+CREATE TABLE IF NOT EXISTS rejected(
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  type TEXT NOT NULL,
+  event_ms INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rejected_received ON rejected(received_ms);
+)sql";
 
 // Keeps each rejection of an event in the outbox (received at `now`); an id
 // not in the outbox, or kept already, is ignored.

@@ -153,9 +153,6 @@ SyncEngine::AckBatch SyncEngine::take_news(SteadyTime now) {
   for (const auto& item : news) {
     std::visit([&](const auto& n) { handle(n, now, acks); }, item);
   }
-  if (acks.outbox_grew) {
-    status_dirty_ = true;
-  }
   return acks;
 }
 
@@ -177,8 +174,8 @@ void SyncEngine::handle(const Received& news, SteadyTime /*now*/, AckBatch& acks
   }
 }
 
-void SyncEngine::handle(const OutboxGrew& /*news*/, SteadyTime /*now*/, AckBatch& acks) {
-  acks.outbox_grew = true;
+void SyncEngine::handle(const OutboxGrew& /*news*/, SteadyTime /*now*/, AckBatch& /*acks*/) {
+  status_dirty_ = true;  // the status says how many wait
 }
 
 void SyncEngine::on_ack(const std::string& topic, const std::string& payload, AckBatch& acks) {

@@ -71,10 +71,10 @@ void language_choice(Ui& ui, Intents& out) {
     Language language;
     T name;
   };
-  constexpr std::array languages{Choice{Language::nb, T::language_nb},
-                                 Choice{Language::nn, T::language_nn},
-                                 Choice{Language::en, T::language_en}};
-  for (const auto& entry : languages) {
+  constexpr std::array kChoices{Choice{Language::nb, T::language_nb},
+                                Choice{Language::nn, T::language_nn},
+                                Choice{Language::en, T::language_en}};
+  for (const auto& entry : kChoices) {
     const bool current = ui.text.language() == entry.language;
     if (button(ui, "admin.language." + std::string(code_of(entry.language)),
                (current ? "\u2713 " : "") + std::string(ui.text(entry.name)),
@@ -102,8 +102,9 @@ void rejected_button(Ui& ui, const kiosk::Snapshot& snap, AdminView& view) {
   const ImVec2 below_header = ImGui::GetCursorPos();
   const float width = m.px(290);
   ImGui::SetCursorPos({ImGui::GetWindowWidth() - m.margin() - width, m.margin()});
-  const std::string label =
-      ui.text.format(T::admin_rejected, {{"n", std::to_string(snap.rejected.count)}}) + " \u203A";
+  std::string label =
+      ui.text.format(T::admin_rejected, {{"n", std::to_string(snap.rejected.count)}});
+  label.append(" \u203A");
   if (button(
           ui, "admin.rejected", label, {width, m.touch_min()},
           {.tone = snap.rejected.count > 0 ? Tone::warning : Tone::quiet, .font = ui.fonts.body})) {
@@ -138,7 +139,9 @@ void rejected_list(Ui& ui, const kiosk::Snapshot& snap, AdminView& view) {
     text_line(ui, what, ui.fonts.small, theme::kTextDim);
     text_wrapped(ui, why, ui.fonts.bold, theme::kText);
     ImGui::EndGroup();
-    register_item(ui, "admin.rejected.#" + std::to_string(++row), what + ": " + why);
+    std::string label = what;
+    label.append(": ").append(why);
+    register_item(ui, "admin.rejected.#" + std::to_string(++row), label);
     ImGui::Dummy({0, m.px(6)});
   }
   end_touch_scroll(ui);

@@ -92,12 +92,10 @@ enum class T : std::uint16_t {
 #undef TAVLA_UI_TEXT_ENUM
 };
 
-inline constexpr std::size_t kTextCount = 0
-#define TAVLA_UI_TEXT_COUNT(key) \
-  +1  // NOLINT(cppcoreguidelines-macro-usage,bugprone-macro-parentheses)
-    TAVLA_UI_TEXTS(TAVLA_UI_TEXT_COUNT)
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage,bugprone-macro-parentheses)
+#define TAVLA_UI_TEXT_COUNT(key) +1
+inline constexpr std::size_t kTextCount = 0 TAVLA_UI_TEXTS(TAVLA_UI_TEXT_COUNT);
 #undef TAVLA_UI_TEXT_COUNT
-    ;
 
 // The key's name ("home_check_in"), for tests and error messages.
 [[nodiscard]] std::string_view key_name(T key);

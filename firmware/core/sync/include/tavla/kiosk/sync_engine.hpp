@@ -124,7 +124,6 @@ class SyncEngine {
   struct AckBatch {
     std::vector<std::string> ids;
     std::vector<protocol::Rejection> rejected;
-    bool outbox_grew = false;
   };
   struct InFlight {
     std::string id;
