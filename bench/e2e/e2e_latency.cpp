@@ -25,7 +25,7 @@
 #include "../kiosk/percentiles.hpp"
 #include "host_fixture.hpp"
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/net/tcp_nodelay.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -156,10 +156,11 @@ int run(int n, bool nagle) {
   std::filesystem::create_directories(config.data_dir);
   kiosk::SystemClock clock;
   kiosk::SystemRandom random;
-  kiosk::Kiosk k(
-      config,
-      kiosk::Kiosk::Dependencies{
-          clock, random, std::make_unique<kiosk::PahoTransport>(config.broker, config.device), {}});
+  kiosk::Kiosk k(config, kiosk::Kiosk::Dependencies{
+                             clock,
+                             random,
+                             std::make_unique<kiosk::PahoBrokerLink>(config.broker, config.device),
+                             {}});
   k.start();
   const auto idle = [&] {
     return k

@@ -12,7 +12,7 @@
 
 #include "percentiles.hpp"
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/temp_dir.hpp"
@@ -63,7 +63,7 @@ class KioskCheckIns {
  public:
   explicit KioskCheckIns(const std::filesystem::path& dir)
       : config_(provision(dir)),
-        // No transport: this measures the core's path to durable, not the network.
+        // No broker link: this measures the core's path to durable, not the network.
         kiosk_(config_, kiosk::Kiosk::Dependencies{clock_, random_, nullptr, {}}) {}
 
   Micros sample() {
@@ -92,7 +92,7 @@ class KioskCheckIns {
   static kiosk::KioskConfig provision(const std::filesystem::path& dir) {
     std::filesystem::create_directories(dir);
     auto config = testing::kiosk_config(dir, "tcp://127.0.0.1:1");
-    kiosk::Store store(dir / "kiosk.db", config.device, "EPOCH-0000000001");
+    kiosk::LocalStore store(dir / "kiosk.db", config.device, "EPOCH-0000000001");
     store.save_config(kiosk::StoredConfig{1, protocol::encode(testing::room_config(1))});
     return config;
   }

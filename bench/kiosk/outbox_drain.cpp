@@ -13,8 +13,8 @@
 #include <thread>
 
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -31,7 +31,7 @@ namespace testing = tavla::testing;
 // Fills the outbox with n guest check-ins, 1000 per transaction.
 void fill(const kiosk::KioskConfig& config, int n) {
   std::filesystem::create_directories(config.data_dir);
-  kiosk::Store store(config.data_dir / "kiosk.db", config.device, "EPOCH-0000000001");
+  kiosk::LocalStore store(config.data_dir / "kiosk.db", config.device, "EPOCH-0000000001");
   store.save_config(kiosk::StoredConfig{1, protocol::encode(testing::room_config(1))});
   kiosk::SystemClock clock;
   kiosk::SystemRandom random;
@@ -65,10 +65,11 @@ Figures drain(const std::string& url, const std::filesystem::path& dir, int n, i
   testing::RecordingHost host(url);
   kiosk::SystemClock clock;
   kiosk::SystemRandom random;
-  kiosk::Kiosk k(
-      config,
-      kiosk::Kiosk::Dependencies{
-          clock, random, std::make_unique<kiosk::PahoTransport>(config.broker, config.device), {}});
+  kiosk::Kiosk k(config, kiosk::Kiosk::Dependencies{
+                             clock,
+                             random,
+                             std::make_unique<kiosk::PahoBrokerLink>(config.broker, config.device),
+                             {}});
   const auto start = Clock::now();
   k.start();
   const auto [snap, done] =

@@ -7,11 +7,12 @@
 #include <iostream>
 #include <memory>
 
+#include "stderr_log.hpp"
 #include "tavla/build_info.hpp"
 #include "tavla/kiosk/config.hpp"
 #include "tavla/kiosk/headless.hpp"
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "ui_mode.hpp"
 
@@ -37,13 +38,15 @@ int run_headless(const tavla::kiosk::KioskConfig& config, const std::string& scr
   }
   const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
   SystemRandom random;
-  Kiosk kiosk(
-      config,
-      Kiosk::Dependencies{
-          clock, random, std::make_unique<PahoTransport>(config.broker, config.device), {}});
+  Kiosk kiosk(config,
+              Kiosk::Dependencies{clock,
+                                  random,
+                                  std::make_unique<PahoBrokerLink>(config.broker, config.device),
+                                  {},
+                                  tavla::app::stderr_log()});
   kiosk.start();
   const auto status =
-      run_script(kiosk, script, std::cout, HeadlessOptions{manual.get(), mark_begin});
+      run_command_script(kiosk, script, std::cout, HeadlessOptions{manual.get(), mark_begin});
   kiosk.stop();
   return static_cast<int>(status);
 }

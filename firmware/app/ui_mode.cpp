@@ -6,8 +6,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "stderr_log.hpp"
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/ui/fonts.hpp"
 #include "tavla/ui/keyboard.hpp"
 #include "tavla/ui/kiosk_ui.hpp"
@@ -39,7 +40,7 @@ class ImGuiContextGuard {
   ImGuiContextGuard& operator=(ImGuiContextGuard&&) = delete;
 };
 
-std::optional<ui::script::Script> load_script(const std::string& path) {
+std::optional<ui::touch_script::Script> load_script(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
     std::cerr << "tavla-kiosk: cannot open the script " << path << "\n";
@@ -47,12 +48,12 @@ std::optional<ui::script::Script> load_script(const std::string& path) {
   }
   std::stringstream text;
   text << in.rdbuf();
-  auto parsed = ui::script::parse(text.str());
-  if (const auto* error = std::get_if<ui::script::ParseError>(&parsed)) {
+  auto parsed = ui::touch_script::parse(text.str());
+  if (const auto* error = std::get_if<ui::touch_script::ParseError>(&parsed)) {
     std::cerr << "tavla-kiosk: " << path << ":" << error->line << ": " << error->message << "\n";
     return std::nullopt;
   }
-  return std::get<ui::script::Script>(std::move(parsed));
+  return std::get<ui::touch_script::Script>(std::move(parsed));
 }
 
 // The kernel's VmRSS and VmHWM lines for this process, for the exit log
@@ -91,6 +92,7 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
   loop.continuous = args.continuous;
   loop.shots_dir = args.shots;
   loop.frame_log = args.frame_log;
+  loop.log = stderr_log();
   loop.power.dim_after = std::chrono::seconds(args.dim_after);
   loop.power.blank_after = std::chrono::seconds(args.blank_after);
   if (!args.script.empty()) {
@@ -120,9 +122,9 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
 
   kiosk::SystemRandom random;
   kiosk::Kiosk core(config, kiosk::Kiosk::Dependencies{*clock, random,
-                                                       std::make_unique<kiosk::PahoTransport>(
+                                                       std::make_unique<kiosk::PahoBrokerLink>(
                                                            config.broker, config.device),
-                                                       display->waker()});
+                                                       display->waker(), stderr_log()});
   core.start();
   ui::KioskUi app(core, *clock, fonts, metrics,
                   ui::KioskUiOptions{.timezone = config.timezone, .display = display->describe()});

@@ -1,4 +1,5 @@
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "tavla/kiosk/headless.hpp"
 
@@ -20,7 +21,7 @@ std::string_view item_state(ItemState s) {
     case ItemState::finished:
       return "finished";
   }
-  return "?";
+  throw std::invalid_argument("not an ItemState");
 }
 
 std::string_view schedule_state(ScheduleState s) {
@@ -32,7 +33,7 @@ std::string_view schedule_state(ScheduleState s) {
     case ScheduleState::closed:
       return "closed";
   }
-  return "?";
+  throw std::invalid_argument("not a ScheduleState");
 }
 
 json session_json(const SessionView& s) {
@@ -78,6 +79,18 @@ json session_json(const SessionView& s) {
           {"carried_done", s.actions_done}};
 }
 
+json rejected_json(const Rejections& rejected) {
+  json latest = json::array();
+  for (const auto& r : rejected.latest) {
+    latest.push_back({{"id", r.id},
+                      {"code", r.code},
+                      {"type", r.type},
+                      {"ts", protocol::format_timestamp(r.event_ts)},
+                      {"received", protocol::format_timestamp(r.received)}});
+  }
+  return {{"count", rejected.count}, {"latest", latest}};
+}
+
 }  // namespace
 
 std::string snapshot_json(const Snapshot& snap) {
@@ -106,6 +119,7 @@ std::string snapshot_json(const Snapshot& snap) {
       {"last_ack", ts(snap.last_ack)},
       {"clock_ok", snap.clock_ok},
       {"pins_locked_until", ts(snap.pins_locked_until)},
+      {"rejected", rejected_json(snap.rejected)},
       {"today", today},
       {"open", open},
       {"carried_actions", carried}}

@@ -1,15 +1,11 @@
 // KioskUi::apply: intents to the core and to the UI's own state, and what
 // the user sees afterwards (a welcome with undo, a refusal in words).
+#include "tavla/protocol/overloaded.hpp"
 #include "tavla/ui/chrome.hpp"
 #include "tavla/ui/kiosk_ui.hpp"
 
 namespace tavla::ui {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
 
 std::string display_name_of(const kiosk::Snapshot& snap, const std::string& session,
                             const std::string& participant) {
@@ -54,6 +50,9 @@ void KioskUi::go(const Route& route) {
   if (route.screen == Screen::meeting && from != Screen::meeting) {
     state_.meeting = MeetingView{};
   }
+  if (route.screen == Screen::admin && from != Screen::admin) {
+    state_.admin = AdminView{};
+  }
 }
 
 void KioskUi::show(Banner::Kind kind, std::string text, SteadyTime now,
@@ -62,35 +61,11 @@ void KioskUi::show(Banner::Kind kind, std::string text, SteadyTime now,
 }
 
 void KioskUi::apply(const Intent& intent, SteadyTime now) {
-  std::visit(Overloaded{
+  std::visit(protocol::Overloaded{
                  [&](const Go& go_to) { go(go_to.route); },
-                 [&](const Execute& execute) {
-                   const auto outcome = kiosk_.execute(execute.command);
-                   if (const auto* done = std::get_if<kiosk::Done>(&outcome)) {
-                     after_done(execute.command, *done, now);
-                   } else {
-                     after_refusal(execute.command, std::get<kiosk::Refusal>(outcome), now);
-                   }
-                 },
-                 [&](const VerifyLeaderPin& verify) {
-                   auto result = kiosk_.verify_leader(verify.pin);
-                   if (auto* leader = std::get_if<kiosk::LeaderInfo>(&result)) {
-                     go({Screen::leader, {}, {}});
-                     state_.leader.leader = std::move(*leader);
-                     state_.leader.pin = verify.pin;
-                   } else {
-                     state_.pin.pin.clear();
-                     state_.pin.wrong = true;
-                   }
-                 },
-                 [&](const VerifyAdminPin& verify) {
-                   if (kiosk_.verify_admin(verify.pin)) {
-                     state_.pin.pin.clear();
-                     state_.pin.wrong = true;
-                   } else {
-                     go({Screen::admin, {}, {}});
-                   }
-                 },
+                 [&](const Execute& execute) { run(execute.command, now); },
+                 [&](const VerifyLeaderPin& verify) { enter_leader_pin(verify.pin); },
+                 [&](const VerifyAdminPin& verify) { enter_admin_pin(verify.pin); },
                  [&](const SetLanguage& set) { state_.language_override = set.language; },
                  [&](const DismissBanner&) { state_.banner.reset(); },
                  [&](const QuitApp&) { quit_ = true; },
@@ -98,11 +73,45 @@ void KioskUi::apply(const Intent& intent, SteadyTime now) {
              intent);
 }
 
+void KioskUi::run(const kiosk::Command& command, SteadyTime now) {
+  std::visit(protocol::Overloaded{
+                 [&](const kiosk::Done& done) { after_done(command, done, now); },
+                 [&](const kiosk::Refusal& refusal) { after_refusal(command, refusal, now); },
+             },
+             kiosk_.execute(command));
+}
+
+void KioskUi::enter_leader_pin(const std::string& pin) {
+  auto result = kiosk_.verify_leader(pin);
+  if (auto* leader = std::get_if<kiosk::LeaderInfo>(&result)) {
+    go({Screen::leader, {}, {}});
+    state_.leader.leader = std::move(*leader);
+    state_.leader.pin = pin;
+  } else {
+    state_.pin.pin.clear();
+    state_.pin.wrong = true;
+  }
+}
+
+void KioskUi::enter_admin_pin(const std::string& pin) {
+  if (kiosk_.admin_pin_refusal(pin)) {
+    state_.pin.pin.clear();
+    state_.pin.wrong = true;
+  } else {
+    go({Screen::admin, {}, {}});
+  }
+}
+
+void KioskUi::back_to_meeting() {
+  state_.meeting.mode = MeetingView::Mode::main;
+  state_.meeting.text.clear();
+}
+
 void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done, SteadyTime now) {
   const auto snap = kiosk_.snapshot();
   const auto& text = catalogue(*snap);
   std::visit(
-      Overloaded{
+      protocol::Overloaded{
           [&](const kiosk::CheckIn& c) {
             show(Banner::Kind::welcome,
                  text.format(T::checkin_welcome,
@@ -137,11 +146,14 @@ void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done,
             show(Banner::Kind::info,
                  text.format(T::leader_closed, {{"title", title_of(*snapshot_, c.session)}}), now);
           },
-          [&](const auto&) {
-            // Agenda and minutes: back to the meeting's main view.
-            state_.meeting.mode = MeetingView::Mode::main;
-            state_.meeting.text.clear();
-          },
+          // Agenda and minutes: back to the meeting's main view.
+          [&](const kiosk::AddAgendaItem&) { back_to_meeting(); },
+          [&](const kiosk::StartItem&) { back_to_meeting(); },
+          [&](const kiosk::FinishItem&) { back_to_meeting(); },
+          [&](const kiosk::RecordDecision&) { back_to_meeting(); },
+          [&](const kiosk::RecordAction&) { back_to_meeting(); },
+          [&](const kiosk::Retract&) { back_to_meeting(); },
+          [&](const kiosk::MarkActionDone&) { back_to_meeting(); },
       },
       command);
 }

@@ -144,11 +144,27 @@ std::string refusal_text(const Catalogue& text, const LocalTime& zone,
       return std::string(text(T::refusal_invalid_text));
     case RefusalCode::storage_failed:
       return std::string(text(T::refusal_storage_failed));
-    default:
-      // The rest cannot follow from a tap on this UI (unknown ids, wrong
-      // kinds): a bug or a config change under the user's finger.
-      return std::string(text(T::refusal_other));
+    // The rest cannot follow from a tap on this UI (unknown ids, wrong
+    // kinds): a bug or a config change under the user's finger. Listed, not
+    // defaulted, so a new code is a decision here.
+    case RefusalCode::unknown_group:
+    case RefusalCode::wrong_session_kind:
+    case RefusalCode::no_pin:
+    case RefusalCode::unknown_affiliation:
+    case RefusalCode::unknown_agenda:
+    case RefusalCode::unknown_item:
+    case RefusalCode::item_already_running:
+    case RefusalCode::item_not_running:
+    case RefusalCode::no_current_item:
+    case RefusalCode::unknown_owner:
+    case RefusalCode::invalid_minutes:
+    case RefusalCode::unknown_target:
+    case RefusalCode::already_retracted:
+    case RefusalCode::unknown_action:
+    case RefusalCode::action_already_done:
+      break;
   }
+  return std::string(text(T::refusal_other));
 }
 
 }  // namespace tavla::ui

@@ -17,7 +17,7 @@ std::vector<KeyDef> characters(std::u32string_view chars) {
   return row;
 }
 
-bool letter(char32_t c) {
+bool is_letter(char32_t c) {
   return utf8::to_upper(c) != c;
 }
 
@@ -78,7 +78,7 @@ bool press_key(const KeyDef& key, KeyboardState& state, TextField& field) {
       break;
   }
   const char32_t c = state.shift ? utf8::to_upper(key.character) : key.character;
-  if (letter(key.character)) {
+  if (is_letter(key.character)) {
     state.shift = false;
   }
   return field.insert(utf8::encode(c));

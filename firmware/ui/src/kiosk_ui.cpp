@@ -159,7 +159,7 @@ void KioskUi::draw(Ui& ui, const kiosk::Snapshot& snap, Intents& out) {
       admin_pin_screen(ui, snap, state_.pin, out);
       break;
     case Screen::admin:
-      admin_screen(ui, snap, AdminFacts{options_.display}, out);
+      admin_screen(ui, snap, AdminFacts{options_.display}, state_.admin, out);
       break;
   }
 }

@@ -2,7 +2,7 @@
 
 namespace tavla::ui {
 
-bool ScreenPower::touched(Clock::time_point now, bool within_hours) {
+bool ScreenPower::touch_reaches_ui(Clock::time_point now, bool within_hours) {
   const bool awake = level(now, within_hours) == PowerLevel::on;
   last_touch_ = now;
   return awake;

@@ -27,7 +27,7 @@ void TextField::backspace() {
   utf8::pop_back(text);
 }
 
-bool TextField::blank() const {
+bool TextField::is_blank() const {
   return text.find_first_not_of(" \t\n") == std::string::npos;
 }
 

@@ -5,7 +5,7 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool continuation(unsigned char byte) {
+bool is_continuation_byte(unsigned char byte) {
   return (byte & 0xC0U) == 0x80U;
 }
 
@@ -41,7 +41,7 @@ std::vector<char32_t> decode(std::string_view text) {
     bool ok = true;
     for (std::size_t k = 1; k <= extra; ++k) {
       const auto byte = static_cast<unsigned char>(text[i + k]);
-      if (!continuation(byte)) {
+      if (!is_continuation_byte(byte)) {
         ok = false;
         break;
       }
@@ -82,7 +82,7 @@ void pop_back(std::string& text) {
   while (!text.empty()) {
     const auto byte = static_cast<unsigned char>(text.back());
     text.pop_back();
-    if (!continuation(byte)) {
+    if (!is_continuation_byte(byte)) {
       return;
     }
   }
@@ -91,7 +91,7 @@ void pop_back(std::string& text) {
 std::size_t length(std::string_view text) {
   std::size_t n = 0;
   for (const char c : text) {
-    n += continuation(static_cast<unsigned char>(c)) ? 0 : 1;
+    n += is_continuation_byte(static_cast<unsigned char>(c)) ? 0 : 1;
   }
   return n;
 }

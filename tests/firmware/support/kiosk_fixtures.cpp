@@ -132,6 +132,9 @@ class RecordingHost::Impl {
       if (ack_) {
         pending_[e.device].push_back(e.id);
       }
+      if (const auto rule = rejections_.find(r.type); rule != rejections_.end()) {
+        refused_[e.id] = rule->second;
+      }
     }
   }
 
@@ -143,23 +146,31 @@ class RecordingHost::Impl {
       cv_.wait_for(lock, std::chrono::milliseconds(5));
       std::map<std::string, std::vector<std::string>> batch;
       batch.swap(pending_);
+      const auto refused = refused_;
       lock.unlock();
       for (auto& [device, ids] : batch) {
         for (std::size_t i = 0; i < ids.size(); i += protocol::kMaxAckIds) {
           const auto end = std::min(ids.size(), i + protocol::kMaxAckIds);
-          publish_ack(std::vector<std::string>(ids.begin() + static_cast<std::ptrdiff_t>(i),
-                                               ids.begin() + static_cast<std::ptrdiff_t>(end)),
-                      device);
+          std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(i),
+                                         ids.begin() + static_cast<std::ptrdiff_t>(end));
+          std::vector<protocol::Rejection> rejected;
+          for (const auto& id : chunk) {
+            if (const auto code = refused.find(id); code != refused.end()) {
+              rejected.push_back({id, code->second});
+            }
+          }
+          publish_ack(chunk, device, rejected);
         }
       }
       lock.lock();
     }
   }
 
-  void publish_ack(const std::vector<std::string>& ids, const std::string& device) {
+  void publish_ack(const std::vector<std::string>& ids, const std::string& device,
+                   const std::vector<protocol::Rejection>& rejected) {
     try {
       client_.publish(protocol::topic_for(kSite, device, protocol::Channel::ack),
-                      protocol::encode(protocol::Ack{ids}), 1, false);
+                      protocol::encode(protocol::Ack{ids, rejected}), 1, false);
     } catch (const mqtt::exception&) {  // NOLINT(bugprone-empty-catch): the kiosk resends
     }
   }
@@ -175,6 +186,8 @@ class RecordingHost::Impl {
   std::vector<Received> received_;
   std::map<std::string, std::size_t> counts_;
   std::map<std::string, std::vector<std::string>> pending_;
+  std::map<std::string, std::string> rejections_;  // event type -> code
+  std::map<std::string, std::string> refused_;     // event id -> code
   bool stopping_ = false;
   std::atomic<bool>& ack_;
   mqtt::async_client client_;
@@ -189,8 +202,13 @@ RecordingHost::~RecordingHost() = default;
 void RecordingHost::publish_config(const std::string& payload, const std::string& device) {
   impl_->publish_config(payload, device);
 }
-void RecordingHost::publish_ack(const std::vector<std::string>& ids, const std::string& device) {
-  impl_->publish_ack(ids, device);
+void RecordingHost::publish_ack(const std::vector<std::string>& ids, const std::string& device,
+                                const std::vector<protocol::Rejection>& rejected) {
+  impl_->publish_ack(ids, device, rejected);
+}
+void RecordingHost::reject(const std::string& type, const std::string& code) {
+  const std::lock_guard lock(impl_->mutex_);
+  impl_->rejections_[type] = code;
 }
 std::vector<Received> RecordingHost::received() const {
   const std::lock_guard lock(impl_->mutex_);

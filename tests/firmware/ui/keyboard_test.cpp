@@ -81,7 +81,7 @@ TEST(TextField, KeepsWithinItsLimitAndDropsControlCharacters) {
   TextField one_line;
   one_line.insert("a\nb");
   EXPECT_EQ(one_line.text, "ab");
-  EXPECT_TRUE(TextField{.text = " \n "}.blank());
+  EXPECT_TRUE(TextField{.text = " \n "}.is_blank());
 }
 
 TEST(PinEntry, TakesDigitsOnlyUpToTheMaximum) {

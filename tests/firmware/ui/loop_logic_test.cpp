@@ -73,9 +73,9 @@ TEST(ScreenPower, DimsThenBlanksOutsideHoursAndWakesOnTouch) {
   EXPECT_EQ(p.next_change(t0 + 60s, false), t0 + 300s);
   EXPECT_EQ(p.level(t0 + 300s, false), PowerLevel::blank);
   // The waking touch only wakes; the next one reaches the UI.
-  EXPECT_FALSE(p.touched(t0 + 400s, false));
+  EXPECT_FALSE(p.touch_reaches_ui(t0 + 400s, false));
   EXPECT_EQ(p.level(t0 + 400s, false), PowerLevel::on);
-  EXPECT_TRUE(p.touched(t0 + 401s, false));
+  EXPECT_TRUE(p.touch_reaches_ui(t0 + 401s, false));
 }
 
 TEST(PointerTracker, ATapInOneBatchIsStillDownForAFrame) {

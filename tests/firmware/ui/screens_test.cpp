@@ -108,7 +108,8 @@ TEST(HomeScreen, SaysSoWhileWaitingForTheRoomConfig) {
   empty.outbox = 3;
   h.frame([&](Ui& ui, Intents& out) { home_screen(ui, empty, out); });
   EXPECT_EQ(h.label("home.room"), "Tavla");
-  EXPECT_EQ(h.label("sync").find("3 venter"), h.label("sync").find("3"));
+  EXPECT_NE(h.label("sync").find("\u00B7 3 venter på sending"), std::string::npos)
+      << h.label("sync");
   EXPECT_FALSE(h.shows("sync.idle"));
   EXPECT_TRUE(std::ranges::none_of(
       h.widgets().all(), [](const WidgetInfo& w) { return w.id.starts_with("home.checkin"); }));
@@ -359,13 +360,58 @@ TEST_F(MeetingScreen, AddsAnItemAndMarksEarlierActionsDone) {
 TEST(AdminScreen, SwitchesLanguageAndQuits) {
   ScreenHarness h;
   const auto snap = snapshot();
-  const auto draw = [&](Ui& ui, Intents& out) { admin_screen(ui, snap, {"test display"}, out); };
+  AdminView view;
+  const auto draw = [&](Ui& ui, Intents& out) {
+    admin_screen(ui, snap, {"test display"}, view, out);
+  };
   const auto language = only<SetLanguage>(h.tap("admin.language.nn", draw));
   ASSERT_TRUE(language);
   EXPECT_EQ(language->language, Language::nn);
   EXPECT_EQ(h.label("admin.device"), "kiosk-1");
   EXPECT_EQ(h.label("admin.broker"), "Tilkoblet");
   EXPECT_TRUE(only<QuitApp>(h.tap("admin.quit", draw)));
+}
+
+TEST(AdminScreen, ListsWhatTheHostRefusedWhenAndWhy) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  const auto at = [&](std::chrono::minutes ago) { return h.now - ago; };
+  snap.rejected = {
+      3,
+      {{"01JD0Z8X4C5N8E2Q7T9V3W6Y03", "some_new_rule", "agenda.item_paused", at(5min), at(1min)},
+       {"01JD0Z8X4C5N8E2Q7T9V3W6Y02", "not_a_member", "attendance.checked_in", at(40min),
+        at(30min)}}};
+  AdminView view;
+  const auto draw = [&](Ui& ui, Intents& out) {
+    admin_screen(ui, snap, {"test display"}, view, out);
+  };
+  EXPECT_TRUE(h.tap("admin.rejected", draw).empty());
+  EXPECT_EQ(h.label("admin.rejected"), "Avvist av verten: 3 \u203A");
+  EXPECT_EQ(view.mode, AdminView::Mode::rejected);
+  h.frame(draw);
+  EXPECT_EQ(h.label("screen.title"), "Avvist av verten: 3");
+  // Newest first: when, what kind of event, why; a newer host's code and
+  // event type as they are.
+  EXPECT_EQ(h.label("admin.rejected.#1"),
+            "27.11.2026 09:55 · Hendelse (agenda.item_paused): Ukjent grunn (some_new_rule).");
+  EXPECT_EQ(h.label("admin.rejected.#2"),
+            "27.11.2026 09:20 · Innsjekking: Personen er ikke med i gruppen.");
+  EXPECT_FALSE(h.shows("admin.rejected.#3"));  // only the latest are in the snapshot
+  EXPECT_FALSE(h.shows("admin.quit"));
+  EXPECT_TRUE(h.tap("nav.back", draw).empty());
+  EXPECT_EQ(view.mode, AdminView::Mode::facts);
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("admin.quit"));
+}
+
+TEST(AdminScreen, SaysSoWhenTheHostRefusedNothing) {
+  ScreenHarness h;
+  const auto snap = snapshot();
+  AdminView view{AdminView::Mode::rejected};
+  h.frame([&](Ui& ui, Intents& out) { admin_screen(ui, snap, {"test display"}, view, out); });
+  EXPECT_EQ(h.label("screen.title"), "Avvist av verten: 0");
+  EXPECT_EQ(h.label("admin.rejected.none"), "Verten har ikke avvist noe.");
+  EXPECT_FALSE(h.shows("admin.rejected.#1"));
 }
 
 TEST(Screens, FitAt800x480AndAt1280x800) {
@@ -377,14 +423,18 @@ TEST(Screens, FitAt800x480AndAt1280x800) {
         [&](Ui& ui, Intents& out) { check_in_screen(ui, snap, session(snap, "s-gv"), view, out); });
     // Every tappable thing is within the display and at least touch-sized.
     const auto m = metrics_for(size);
+    std::size_t checked = 0;
     for (const auto& w : h.widgets().all()) {
       if (!w.id.starts_with("checkin.") && w.id != "nav.back") {
         continue;
       }
+      ++checked;
       EXPECT_GE(w.rect.height, m.touch_min() - 1) << w.id;
       EXPECT_LE(w.rect.x + w.rect.width, static_cast<float>(size.width)) << w.id;
       EXPECT_LE(w.rect.y + w.rect.height, static_cast<float>(size.height)) << w.id;
     }
+    // The tiles, search, guest and back were all there to check.
+    EXPECT_GE(checked, 6U) << size.width << "x" << size.height;
   }
 }
 

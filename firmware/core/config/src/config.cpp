@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "tavla/kiosk/pin_hash_format.hpp"
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/pin_hash.hpp"
 
 namespace tavla::kiosk {
 
@@ -135,12 +135,7 @@ std::string read_secret(const std::filesystem::path& path) {
   return secret;
 }
 
-KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
-  const Reader r(root, source.string());
-  r.only(root, "", {"device", "broker", "ui", "tuning"});
-  KioskConfig config;
-  config.source = source;
-
+void read_device(const Reader& r, const std::filesystem::path& source, KioskConfig& config) {
   const auto* device = r.table("device", true);
   r.only(*device, "device", {"id", "site", "data_dir", "timezone"});
   config.device = *r.string(device, "device", "id", true, device->source());
@@ -169,7 +164,9 @@ KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
     }
     config.timezone = *tz;
   }
+}
 
+void read_broker(const Reader& r, const std::filesystem::path& source, KioskConfig& config) {
   const auto* broker = r.table("broker", true);
   r.only(*broker, "broker", {"url", "username", "password_file", "ca_file"});
   config.broker.url = *r.string(broker, "broker", "url", true, broker->source());
@@ -193,65 +190,84 @@ KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
   if (auto ca = r.string(broker, "broker", "ca_file", false, broker->source())) {
     config.broker.ca_file = std::filesystem::path(*ca);
   }
+}
 
-  if (const auto* ui = r.table("ui", false)) {
-    r.only(*ui, "ui", {"locale", "admin_pin_hash"});
-    if (auto locale = r.string(ui, "ui", "locale", false, ui->source())) {
-      const auto parsed = protocol::locale_from_string(*locale);
-      if (!parsed) {
-        r.fail(r.node(ui, "locale")->source(), "ui.locale", "must be nb, nn or en");
-      }
-      config.locale = *parsed;
-    }
-    if (auto hash = r.string(ui, "ui", "admin_pin_hash", false, ui->source())) {
-      if (!is_pin_hash_format(*hash)) {
-        r.fail(r.node(ui, "admin_pin_hash")->source(), "ui.admin_pin_hash",
-               "must be sha256:<salt hex>:<64 hex digits>");
-      }
-      config.admin_pin_hash = *hash;
-    }
+void read_ui(const Reader& r, KioskConfig& config) {
+  const auto* ui = r.table("ui", false);
+  if (ui == nullptr) {
+    return;
   }
+  r.only(*ui, "ui", {"locale", "admin_pin_hash"});
+  if (auto locale = r.string(ui, "ui", "locale", false, ui->source())) {
+    const auto parsed = protocol::locale_from_string(*locale);
+    if (!parsed) {
+      r.fail(r.node(ui, "locale")->source(), "ui.locale", "must be nb, nn or en");
+    }
+    config.locale = *parsed;
+  }
+  if (auto hash = r.string(ui, "ui", "admin_pin_hash", false, ui->source())) {
+    if (!protocol::is_valid_pin_hash(*hash)) {
+      r.fail(r.node(ui, "admin_pin_hash")->source(), "ui.admin_pin_hash",
+             "must be sha256:<salt hex>:<64 hex digits>");
+    }
+    config.admin_pin_hash = *hash;
+  }
+}
 
-  if (const auto* tuning = r.table("tuning", false)) {
-    r.only(*tuning, "tuning",
-           {"undo_seconds", "open_before_minutes", "close_grace_minutes", "pin_max_failures",
-            "pin_lockout_seconds", "ack_timeout_seconds", "max_in_flight", "retention_days",
-            "reconnect_min_ms", "reconnect_max_ms"});
-    auto& t = config.tuning;
-    if (auto v = r.integer(tuning, "tuning", "undo_seconds", 0, 3600)) {
-      t.undo_window = std::chrono::seconds(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "open_before_minutes", 0, 720)) {
-      t.open_before = std::chrono::minutes(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "close_grace_minutes", 0, 720)) {
-      t.close_grace = std::chrono::minutes(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "pin_max_failures", 1, 100)) {
-      t.pin_max_failures = static_cast<int>(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "pin_lockout_seconds", 0, 86400)) {
-      t.pin_lockout = std::chrono::seconds(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "ack_timeout_seconds", 1, 3600)) {
-      t.ack_timeout = std::chrono::seconds(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "max_in_flight", 1, 65535)) {
-      t.max_in_flight = static_cast<int>(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "retention_days", 0, 3650)) {
-      t.retention = std::chrono::hours(24 * *v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "reconnect_min_ms", 10, 600000)) {
-      t.reconnect_min = std::chrono::milliseconds(*v);
-    }
-    if (auto v = r.integer(tuning, "tuning", "reconnect_max_ms", 10, 3600000)) {
-      t.reconnect_max = std::chrono::milliseconds(*v);
-    }
-    if (t.reconnect_max < t.reconnect_min) {
-      r.fail(tuning->source(), "tuning.reconnect_max_ms", "must not be below reconnect_min_ms");
-    }
+void read_tuning(const Reader& r, Tuning& t) {
+  const auto* tuning = r.table("tuning", false);
+  if (tuning == nullptr) {
+    return;
   }
+  r.only(*tuning, "tuning",
+         {"undo_seconds", "open_before_minutes", "close_grace_minutes", "pin_max_failures",
+          "pin_lockout_seconds", "ack_timeout_seconds", "max_in_flight", "retention_days",
+          "reconnect_min_ms", "reconnect_max_ms"});
+  if (auto v = r.integer(tuning, "tuning", "undo_seconds", 0, 3600)) {
+    t.undo_window = std::chrono::seconds(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "open_before_minutes", 0, 720)) {
+    t.open_before = std::chrono::minutes(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "close_grace_minutes", 0, 720)) {
+    t.close_grace = std::chrono::minutes(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "pin_max_failures", 1, 100)) {
+    t.pin_max_failures = static_cast<int>(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "pin_lockout_seconds", 0, 86400)) {
+    t.pin_lockout = std::chrono::seconds(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "ack_timeout_seconds", 1, 3600)) {
+    t.ack_timeout = std::chrono::seconds(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "max_in_flight", 1, 65535)) {
+    t.max_in_flight = static_cast<int>(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "retention_days", 0, 3650)) {
+    t.retention = std::chrono::hours(24 * *v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "reconnect_min_ms", 10, 600000)) {
+    t.reconnect_min = std::chrono::milliseconds(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "reconnect_max_ms", 10, 3600000)) {
+    t.reconnect_max = std::chrono::milliseconds(*v);
+  }
+  if (t.reconnect_max < t.reconnect_min) {
+    r.fail(tuning->source(), "tuning.reconnect_max_ms", "must not be below reconnect_min_ms");
+  }
+}
+
+// The sections in the file's order of importance: the first bad key stops.
+KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
+  const Reader r(root, source.string());
+  r.only(root, "", {"device", "broker", "ui", "tuning"});
+  KioskConfig config;
+  config.source = source;
+  read_device(r, source, config);
+  read_broker(r, source, config);
+  read_ui(r, config);
+  read_tuning(r, config.tuning);
   return config;
 }
 

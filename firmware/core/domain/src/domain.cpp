@@ -69,7 +69,7 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
   if (auto refusal = check_leader_pin(config, group, cmd.leader_pin)) {
     return *refusal;
   }
-  const auto busy = std::ranges::find(state.open, cmd.group, &SessionRecord::group);
+  const auto busy = std::ranges::find(state.open, cmd.group, &SessionInProgress::group);
   if (busy != state.open.end()) {
     return refuse(RefusalCode::session_already_open, busy->session,
                   "the group has an open session");
@@ -78,12 +78,12 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
   if (auto refusal = detail::check_text("title", title)) {
     return *refusal;
   }
-  SessionRecord session{.session = ctx.ids.next(),
-                        .kind = group->kind,
-                        .group = group->id,
-                        .title = title,
-                        .opened_at = ctx.now,
-                        .closes_at = ctx.zone.next_midnight(ctx.now)};
+  SessionInProgress session{.session = ctx.ids.next(),
+                            .kind = group->kind,
+                            .group = group->id,
+                            .title = title,
+                            .opened_at = ctx.now,
+                            .closes_at = ctx.zone.next_midnight(ctx.now)};
   if (cmd.agenda) {
     const auto agenda = std::ranges::find(config.agendas, *cmd.agenda, &protocol::Agenda::id);
     if (agenda == config.agendas.end()) {
@@ -115,13 +115,14 @@ DomainResult close(const protocol::RoomConfig& config, const KioskState& state,
   return t;
 }
 
-DomainResult open_scheduled(const protocol::RoomConfig& config, const KioskState& state,
-                            const OpenScheduled& step, DomainContext& ctx) {
+DomainResult apply_step(const protocol::RoomConfig& config, const KioskState& state,
+                        const OpenScheduled& step, DomainContext& ctx) {
   const auto* entry = detail::find_scheduled(config, step.session);
   if (entry == nullptr) {
     return refuse(RefusalCode::unknown_session, step.session);
   }
-  if (std::ranges::find(state.open, step.session, &SessionRecord::session) != state.open.end() ||
+  if (std::ranges::find(state.open, step.session, &SessionInProgress::session) !=
+          state.open.end() ||
       std::ranges::find(state.handled, step.session, &HandledSchedule::session) !=
           state.handled.end()) {
     return refuse(RefusalCode::session_already_open, step.session);
@@ -130,15 +131,15 @@ DomainResult open_scheduled(const protocol::RoomConfig& config, const KioskState
   if (group == nullptr) {
     return refuse(RefusalCode::unknown_group, entry->group);
   }
-  SessionRecord session{.session = entry->session,
-                        .kind = entry->kind,
-                        .group = entry->group,
-                        .title = entry->title,
-                        .scheduled = true,
-                        .planned_start = entry->start,
-                        .planned_end = entry->end,
-                        .opened_at = ctx.now,
-                        .closes_at = entry->end + ctx.tuning.close_grace};
+  SessionInProgress session{.session = entry->session,
+                            .kind = entry->kind,
+                            .group = entry->group,
+                            .title = entry->title,
+                            .scheduled = true,
+                            .planned_start = entry->start,
+                            .planned_end = entry->end,
+                            .opened_at = ctx.now,
+                            .closes_at = entry->end + ctx.tuning.close_grace};
   if (entry->agenda) {
     const auto agenda = std::ranges::find(config.agendas, *entry->agenda, &protocol::Agenda::id);
     if (agenda != config.agendas.end()) {
@@ -153,22 +154,38 @@ DomainResult open_scheduled(const protocol::RoomConfig& config, const KioskState
   return t;
 }
 
+DomainResult apply_step(const protocol::RoomConfig& /*config*/, const KioskState& state,
+                        const AutoClose& step, DomainContext& ctx) {
+  if (std::ranges::find(state.open, step.session, &SessionInProgress::session) ==
+      state.open.end()) {
+    return refuse(RefusalCode::session_not_open, step.session);
+  }
+  Transition t{state, {}, {}};
+  detail::close_session(t.next, step.session, ctx.now, t.events);
+  return t;
+}
+
 }  // namespace
+
+namespace detail {
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const OpenSession& cmd, DomainContext& ctx) {
+  return open_unscheduled(config, state, cmd, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CloseSession& cmd, DomainContext& ctx) {
+  return close(config, state, cmd, ctx);
+}
+
+}  // namespace detail
 
 DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
                    const Command& command, DomainContext& ctx) {
-  if (const auto* open = std::get_if<OpenSession>(&command)) {
-    return open_unscheduled(config, state, *open, ctx);
-  }
-  if (const auto* cmd = std::get_if<CloseSession>(&command)) {
-    return close(config, state, *cmd, ctx);
-  }
-  if (std::holds_alternative<CheckIn>(command) || std::holds_alternative<CheckInByPin>(command) ||
-      std::holds_alternative<CheckInGuest>(command) ||
-      std::holds_alternative<UndoCheckIn>(command)) {
-    return detail::apply_attendance(config, state, command, ctx);
-  }
-  return detail::apply_meeting(config, state, command, ctx);
+  // One overload of apply_command per command type (domain_internal.hpp).
+  return std::visit([&](const auto& cmd) { return detail::apply_command(config, state, cmd, ctx); },
+                    command);
 }
 
 std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config, const KioskState& state,
@@ -184,14 +201,14 @@ std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config, const K
     if (!window) {
       continue;
     }
-    const bool seen =
-        std::ranges::find(state.open, entry.session, &SessionRecord::session) != state.open.end() ||
-        std::ranges::find(state.handled, entry.session, &HandledSchedule::session) !=
-            state.handled.end();
+    const bool seen = std::ranges::find(state.open, entry.session, &SessionInProgress::session) !=
+                          state.open.end() ||
+                      std::ranges::find(state.handled, entry.session, &HandledSchedule::session) !=
+                          state.handled.end();
     // One open session per group: a leader's unscheduled session keeps the
     // room until it is closed.
     const bool group_busy =
-        std::ranges::find(state.open, entry.group, &SessionRecord::group) != state.open.end();
+        std::ranges::find(state.open, entry.group, &SessionInProgress::group) != state.open.end();
     if (!seen && !group_busy) {
       steps.emplace_back(OpenScheduled{entry.session});
     }
@@ -201,24 +218,14 @@ std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config, const K
 
 DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
                    const SchedulerStep& step, DomainContext& ctx) {
-  if (const auto* open = std::get_if<OpenScheduled>(&step)) {
-    return open_scheduled(config, state, *open, ctx);
-  }
-  const auto& close_step = std::get<AutoClose>(step);
-  Transition t{state, {}, {}};
-  if (std::ranges::find(state.open, close_step.session, &SessionRecord::session) ==
-      state.open.end()) {
-    return refuse(RefusalCode::session_not_open, close_step.session);
-  }
-  detail::close_session(t.next, close_step.session, ctx.now, t.events);
-  return t;
+  return std::visit([&](const auto& s) { return apply_step(config, state, s, ctx); }, step);
 }
 
 KioskState tidy(const KioskState& state, Timestamp now) {
   KioskState next = state;
   std::erase_if(next.handled, [&](const HandledSchedule& h) {
     const bool open =
-        std::ranges::find(next.open, h.session, &SessionRecord::session) != next.open.end();
+        std::ranges::find(next.open, h.session, &SessionInProgress::session) != next.open.end();
     return !open && now > h.end + std::chrono::hours(24);
   });
   return next;

@@ -8,7 +8,7 @@ namespace tavla::kiosk::detail {
 namespace {
 
 struct Target {
-  SessionRecord* session = nullptr;
+  SessionInProgress* session = nullptr;
   const protocol::Group* group = nullptr;
 };
 
@@ -18,11 +18,11 @@ std::variant<Target, Refusal> target(const protocol::RoomConfig& config, KioskSt
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }
-  auto* session = std::get<SessionRecord*>(found);
+  auto* session = std::get<SessionInProgress*>(found);
   return Target{session, find_group(config, session->group)};
 }
 
-bool present(const SessionRecord& session, std::string_view participant) {
+bool is_present(const SessionInProgress& session, std::string_view participant) {
   return std::ranges::find(session.present, participant, &AttendanceRecord::participant) !=
          session.present.end();
 }
@@ -40,7 +40,7 @@ DomainResult check_in_member(const protocol::RoomConfig& config, const KioskStat
   if (member == nullptr) {
     return refuse(RefusalCode::not_in_roster, participant);
   }
-  if (present(*session, participant)) {
+  if (is_present(*session, participant)) {
     return refuse(RefusalCode::already_checked_in, participant);
   }
   if (pin) {
@@ -104,18 +104,24 @@ DomainResult undo(const protocol::RoomConfig& config, const KioskState& state,
 
 }  // namespace
 
-DomainResult apply_attendance(const protocol::RoomConfig& config, const KioskState& state,
-                              const Command& command, DomainContext& ctx) {
-  if (const auto* cmd = std::get_if<CheckIn>(&command)) {
-    return check_in_member(config, state, cmd->session, cmd->participant, std::nullopt, ctx);
-  }
-  if (const auto* cmd = std::get_if<CheckInByPin>(&command)) {
-    return check_in_member(config, state, cmd->session, cmd->participant, cmd->pin, ctx);
-  }
-  if (const auto* cmd = std::get_if<CheckInGuest>(&command)) {
-    return check_in_guest(config, state, *cmd, ctx);
-  }
-  return undo(config, state, std::get<UndoCheckIn>(command), ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckIn& cmd, DomainContext& ctx) {
+  return check_in_member(config, state, cmd.session, cmd.participant, std::nullopt, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInByPin& cmd, DomainContext& ctx) {
+  return check_in_member(config, state, cmd.session, cmd.participant, cmd.pin, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInGuest& cmd, DomainContext& ctx) {
+  return check_in_guest(config, state, cmd, ctx);
+}
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const UndoCheckIn& cmd, DomainContext& ctx) {
+  return undo(config, state, cmd, ctx);
 }
 
 }  // namespace tavla::kiosk::detail

@@ -20,27 +20,50 @@ namespace tavla::kiosk::detail {
                                      const protocol::Affiliation& affiliation);
 
 // The open session, or the refusal for a session that is not open.
-[[nodiscard]] std::variant<SessionRecord*, Refusal> open_session(const protocol::RoomConfig& config,
-                                                                 KioskState& state,
-                                                                 std::string_view session);
+[[nodiscard]] std::variant<SessionInProgress*, Refusal> open_session(
+    const protocol::RoomConfig& config, KioskState& state, std::string_view session);
 
 // invalid_text when `text` breaks the protocol's free-text rules.
 [[nodiscard]] std::optional<Refusal> check_text(std::string_view field, std::string_view text,
                                                 std::size_t min_bytes = 1);
 
 // Finishes the running item of `session` (if any), appending its event.
-void finish_running_item(SessionRecord& session, Timestamp now,
+void finish_running_item(SessionInProgress& session, Timestamp now,
                          std::vector<protocol::EventBody>& events);
 
 // Closes `session` (finishing a running item first) and removes it from state.
 void close_session(KioskState& state, const std::string& session, Timestamp now,
                    std::vector<protocol::EventBody>& events);
 
-// Meeting commands (domain_meeting.cpp).
-DomainResult apply_meeting(const protocol::RoomConfig& config, const KioskState& state,
-                           const Command& command, DomainContext& ctx);
-// Attendance commands (domain_attendance.cpp).
-DomainResult apply_attendance(const protocol::RoomConfig& config, const KioskState& state,
-                              const Command& command, DomainContext& ctx);
+// One handler per command; apply() visits a Command with them, so a command
+// without its handler does not compile. Sessions (domain.cpp):
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const OpenSession& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CloseSession& cmd, DomainContext& ctx);
+// Attendance (domain_attendance.cpp):
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckIn& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInByPin& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CheckInGuest& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const UndoCheckIn& cmd, DomainContext& ctx);
+// Network meetings (domain_meeting.cpp):
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const AddAgendaItem& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const StartItem& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const FinishItem& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordDecision& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordAction& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const Retract& cmd, DomainContext& ctx);
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const MarkActionDone& cmd, DomainContext& ctx);
 
 }  // namespace tavla::kiosk::detail

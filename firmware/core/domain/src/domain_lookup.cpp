@@ -34,9 +34,10 @@ bool affiliation_known(const protocol::RoomConfig& config,
   return std::ranges::find(list, affiliation.id, &protocol::NamedEntry::id) != list.end();
 }
 
-std::variant<SessionRecord*, Refusal> open_session(const protocol::RoomConfig& config,
-                                                   KioskState& state, std::string_view session) {
-  const auto it = std::ranges::find(state.open, session, &SessionRecord::session);
+std::variant<SessionInProgress*, Refusal> open_session(const protocol::RoomConfig& config,
+                                                       KioskState& state,
+                                                       std::string_view session) {
+  const auto it = std::ranges::find(state.open, session, &SessionInProgress::session);
   if (it != state.open.end()) {
     return &*it;
   }
@@ -55,7 +56,7 @@ std::optional<Refusal> check_text(std::string_view field, std::string_view text,
   return std::nullopt;
 }
 
-void finish_running_item(SessionRecord& session, Timestamp now,
+void finish_running_item(SessionInProgress& session, Timestamp now,
                          std::vector<protocol::EventBody>& events) {
   if (!session.current_item) {
     return;
@@ -77,7 +78,7 @@ void finish_running_item(SessionRecord& session, Timestamp now,
 
 void close_session(KioskState& state, const std::string& session, Timestamp now,
                    std::vector<protocol::EventBody>& events) {
-  const auto it = std::ranges::find(state.open, session, &SessionRecord::session);
+  const auto it = std::ranges::find(state.open, session, &SessionInProgress::session);
   if (it == state.open.end()) {
     return;
   }

@@ -9,13 +9,13 @@ namespace tavla::kiosk::detail {
 namespace {
 
 // The open network meeting `session_id`, or why not.
-std::variant<SessionRecord*, Refusal> meeting(const protocol::RoomConfig& config, KioskState& state,
-                                              std::string_view session_id) {
+std::variant<SessionInProgress*, Refusal> meeting(const protocol::RoomConfig& config,
+                                                  KioskState& state, std::string_view session_id) {
   auto found = open_session(config, state, session_id);
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }
-  auto* session = std::get<SessionRecord*>(found);
+  auto* session = std::get<SessionInProgress*>(found);
   if (session->kind != protocol::SessionKind::network_meeting) {
     return refuse(RefusalCode::wrong_session_kind, session->session,
                   "agenda and minutes belong to network meetings");
@@ -23,13 +23,13 @@ std::variant<SessionRecord*, Refusal> meeting(const protocol::RoomConfig& config
   return session;
 }
 
-ItemRecord* find_item(SessionRecord& session, std::string_view item) {
+ItemRecord* find_item(SessionInProgress& session, std::string_view item) {
   const auto it = std::ranges::find(session.agenda, item, &ItemRecord::item);
   return it == session.agenda.end() ? nullptr : &*it;
 }
 
 // The item a decision or action goes under: the named one, else the running one.
-std::variant<std::string, Refusal> item_for(SessionRecord& session,
+std::variant<std::string, Refusal> item_for(SessionInProgress& session,
                                             const std::optional<std::string>& item) {
   if (!item) {
     if (!session.current_item) {
@@ -43,12 +43,12 @@ std::variant<std::string, Refusal> item_for(SessionRecord& session,
   return *item;
 }
 
-struct Visitor {
+struct MeetingRules {
   const protocol::RoomConfig& config;
   DomainContext& ctx;
   Transition& t;
 
-  std::optional<Refusal> operator()(SessionRecord& s, const AddAgendaItem& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const AddAgendaItem& cmd) const {
     if (auto refusal = check_text("title", cmd.title)) {
       return refusal;
     }
@@ -63,7 +63,7 @@ struct Visitor {
     return std::nullopt;  // no event: item_started carries the title when it runs
   }
 
-  std::optional<Refusal> operator()(SessionRecord& s, const StartItem& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const StartItem& cmd) const {
     if (find_item(s, cmd.item) == nullptr) {
       return refuse(RefusalCode::unknown_item, cmd.item);
     }
@@ -80,7 +80,7 @@ struct Visitor {
     return std::nullopt;
   }
 
-  std::optional<Refusal> operator()(SessionRecord& s, const FinishItem& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const FinishItem& cmd) const {
     if (find_item(s, cmd.item) == nullptr) {
       return refuse(RefusalCode::unknown_item, cmd.item);
     }
@@ -91,7 +91,7 @@ struct Visitor {
     return std::nullopt;
   }
 
-  std::optional<Refusal> operator()(SessionRecord& s, const RecordDecision& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const RecordDecision& cmd) const {
     auto item = item_for(s, cmd.item);
     if (auto* refusal = std::get_if<Refusal>(&item)) {
       return *refusal;
@@ -106,7 +106,7 @@ struct Visitor {
     return std::nullopt;
   }
 
-  std::optional<Refusal> operator()(SessionRecord& s, const RecordAction& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const RecordAction& cmd) const {
     auto item = item_for(s, cmd.item);
     if (auto* refusal = std::get_if<Refusal>(&item)) {
       return *refusal;
@@ -131,7 +131,7 @@ struct Visitor {
     return std::nullopt;
   }
 
-  std::optional<Refusal> operator()(SessionRecord& s, const Retract& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const Retract& cmd) const {
     if (cmd.reason) {
       if (auto refusal = check_text("reason", *cmd.reason, 0)) {
         return refusal;
@@ -156,7 +156,7 @@ struct Visitor {
     return std::nullopt;
   }
 
-  std::optional<Refusal> operator()(SessionRecord& s, const MarkActionDone& cmd) const {
+  std::optional<Refusal> operator()(SessionInProgress& s, const MarkActionDone& cmd) const {
     if (auto a = std::ranges::find(s.actions, cmd.action, &ActionRecord::action);
         a != s.actions.end() && !a->retracted) {
       if (a->done) {
@@ -176,41 +176,54 @@ struct Visitor {
     t.events.emplace_back(protocol::ActionDone{s.session, cmd.action});
     return std::nullopt;
   }
-
-  template <class Other>
-  std::optional<Refusal> operator()(SessionRecord& /*s*/, const Other& /*cmd*/) const {
-    return refuse(RefusalCode::wrong_session_kind, {}, "not a meeting command");
-  }
 };
 
-std::string_view session_of(const Command& command) {
-  return std::visit(
-      [](const auto& c) -> std::string_view {
-        if constexpr (requires { c.session; }) {
-          return c.session;
-        } else {
-          return {};
-        }
-      },
-      command);
+// The command applied to its open network meeting by the handler for
+// its type in MeetingRules (a meeting command without one does not compile).
+template <class MeetingCommand>
+DomainResult in_meeting(const protocol::RoomConfig& config, const KioskState& state,
+                        const MeetingCommand& cmd, DomainContext& ctx) {
+  Transition t{state, {}, {}};
+  auto found = meeting(config, t.next, cmd.session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  const MeetingRules rules{config, ctx, t};
+  if (auto refusal = rules(*std::get<SessionInProgress*>(found), cmd)) {
+    return *refusal;
+  }
+  return t;
 }
 
 }  // namespace
 
-DomainResult apply_meeting(const protocol::RoomConfig& config, const KioskState& state,
-                           const Command& command, DomainContext& ctx) {
-  Transition t{state, {}, {}};
-  auto found = meeting(config, t.next, session_of(command));
-  if (auto* refusal = std::get_if<Refusal>(&found)) {
-    return *refusal;
-  }
-  auto* session = std::get<SessionRecord*>(found);
-  const Visitor visitor{config, ctx, t};
-  auto refusal = std::visit([&](const auto& cmd) { return visitor(*session, cmd); }, command);
-  if (refusal) {
-    return *refusal;
-  }
-  return t;
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const AddAgendaItem& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const StartItem& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const FinishItem& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordDecision& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const RecordAction& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const Retract& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
+}
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const MarkActionDone& cmd, DomainContext& ctx) {
+  return in_meeting(config, state, cmd, ctx);
 }
 
 }  // namespace tavla::kiosk::detail

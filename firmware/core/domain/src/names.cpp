@@ -1,4 +1,6 @@
 // Stable names of refusal codes and commands, for logs, scripts and tests.
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 
 #include "tavla/kiosk/commands.hpp"
@@ -6,6 +8,8 @@
 
 namespace tavla::kiosk {
 
+// A switch without a default: a code added to RefusalCode and not named here
+// is a compile error (-Wswitch, warnings are errors).
 std::string_view to_string(RefusalCode code) {
   switch (code) {
     case RefusalCode::no_config:
@@ -65,41 +69,16 @@ std::string_view to_string(RefusalCode code) {
     case RefusalCode::storage_failed:
       return "storage_failed";
   }
-  return "unknown";
+  // Only a value cast from outside the enumeration gets here.
+  throw std::invalid_argument("not a RefusalCode: " + std::to_string(static_cast<int>(code)));
 }
 
 std::string_view name_of(const Command& command) {
-  return std::visit(
-      [](const auto& c) -> std::string_view {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, OpenSession>)
-          return "open_session";
-        else if constexpr (std::is_same_v<T, CloseSession>)
-          return "close_session";
-        else if constexpr (std::is_same_v<T, CheckIn>)
-          return "check_in";
-        else if constexpr (std::is_same_v<T, CheckInByPin>)
-          return "check_in_pin";
-        else if constexpr (std::is_same_v<T, CheckInGuest>)
-          return "check_in_guest";
-        else if constexpr (std::is_same_v<T, UndoCheckIn>)
-          return "undo";
-        else if constexpr (std::is_same_v<T, AddAgendaItem>)
-          return "add_item";
-        else if constexpr (std::is_same_v<T, StartItem>)
-          return "start_item";
-        else if constexpr (std::is_same_v<T, FinishItem>)
-          return "finish_item";
-        else if constexpr (std::is_same_v<T, RecordDecision>)
-          return "decision";
-        else if constexpr (std::is_same_v<T, RecordAction>)
-          return "action";
-        else if constexpr (std::is_same_v<T, Retract>)
-          return "retract";
-        else
-          return "action_done";
-      },
-      command);
+  return std::visit([](const auto& c) { return std::decay_t<decltype(c)>::kName; }, command);
+}
+
+bool carries_pin(const Command& command) {
+  return std::visit([](const auto& c) { return kCarriesPin<std::decay_t<decltype(c)>>; }, command);
 }
 
 }  // namespace tavla::kiosk

@@ -7,81 +7,38 @@
 #include <string>
 #include <vector>
 
+#include "tavla/protocol/pin_hash.hpp"
+
 namespace tavla::kiosk {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-std::optional<std::vector<std::uint8_t>> from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0) {
-    return std::nullopt;
-  }
-  std::vector<std::uint8_t> out;
-  out.reserve(hex.size() / 2);
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    const int hi = hex_value(hex[i]);
-    const int lo = hex_value(hex[i + 1]);
-    if (hi < 0 || lo < 0) {
-      return std::nullopt;
-    }
-    out.push_back(static_cast<std::uint8_t>(hi * 16 + lo));
-  }
-  return out;
-}
-
-std::array<std::uint8_t, SHA256_DIGEST_LENGTH> digest(const std::vector<std::uint8_t>& salt,
-                                                      std::string_view pin) {
-  std::vector<std::uint8_t> input(salt);
+// sha256(salt bytes || pin ascii) as bytes.
+std::string digest(std::string_view salt, std::string_view pin) {
+  std::vector<unsigned char> input(salt.begin(), salt.end());
   input.insert(input.end(), pin.begin(), pin.end());
-  std::array<std::uint8_t, SHA256_DIGEST_LENGTH> out{};
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> out{};
   SHA256(input.data(), input.size(), out.data());
-  return out;
+  return {out.begin(), out.end()};
 }
 
 }  // namespace
 
 bool pin_matches(std::string_view pin_hash, std::string_view pin) {
-  constexpr std::string_view kPrefix = "sha256:";
-  if (!pin_hash.starts_with(kPrefix)) {
+  const auto parts = protocol::parse_pin_hash(pin_hash);
+  if (!parts) {
     return false;
   }
-  const auto rest = pin_hash.substr(kPrefix.size());
-  const auto colon = rest.find(':');
-  if (colon == std::string_view::npos) {
-    return false;
-  }
-  const auto salt = from_hex(rest.substr(0, colon));
-  const auto expected = from_hex(rest.substr(colon + 1));
-  if (!salt || salt->empty() || !expected || expected->size() != SHA256_DIGEST_LENGTH) {
-    return false;
-  }
-  const auto actual = digest(*salt, pin);
-  return CRYPTO_memcmp(actual.data(), expected->data(), actual.size()) == 0;
+  const auto actual = digest(parts->salt, pin);
+  return parts->digest.size() == actual.size() &&
+         CRYPTO_memcmp(actual.data(), parts->digest.data(), actual.size()) == 0;
 }
 
 std::string make_pin_hash(std::string_view salt_hex, std::string_view pin) {
-  const auto salt = from_hex(salt_hex);
+  const auto salt = protocol::from_hex(salt_hex);
   if (!salt) {
     return {};
   }
-  static constexpr std::string_view kHex = "0123456789abcdef";
-  std::string out = "sha256:" + std::string(salt_hex) + ":";
-  for (const auto byte : digest(*salt, pin)) {
-    out += kHex[byte >> 4U];
-    out += kHex[byte & 0xFU];
-  }
-  return out;
+  return "sha256:" + protocol::to_hex(*salt) + ":" + protocol::to_hex(digest(*salt, pin));
 }
 
 std::optional<Timestamp> PinGuard::locked_until(Timestamp now) const {

@@ -20,8 +20,8 @@ Outcome Kiosk::execute(const Command& command) {
 std::variant<LeaderInfo, Refusal> Kiosk::verify_leader(const std::string& pin) {
   return engine_->verify_leader(pin);
 }
-std::optional<Refusal> Kiosk::verify_admin(const std::string& pin) {
-  return engine_->verify_admin(pin);
+std::optional<Refusal> Kiosk::admin_pin_refusal(const std::string& pin) {
+  return engine_->admin_pin_refusal(pin);
 }
 std::shared_ptr<const Snapshot> Kiosk::snapshot() const {
   return engine_->snapshot();

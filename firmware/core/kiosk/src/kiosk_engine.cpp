@@ -1,7 +1,6 @@
 #include "kiosk_engine.hpp"
 
 #include <filesystem>
-#include <iostream>
 
 #include "snapshot_builder.hpp"
 #include "tavla/build_info.hpp"
@@ -12,34 +11,25 @@ namespace tavla::kiosk {
 namespace {
 constexpr auto kTickInterval = std::chrono::seconds(1);
 
-void log(const std::string& line) {
-  std::clog << "tavla-kiosk: " << line << '\n';
-}
-
-bool uses_pin(const Command& command) {
-  return std::holds_alternative<OpenSession>(command) ||
-         std::holds_alternative<CloseSession>(command) ||
-         std::holds_alternative<CheckInByPin>(command);
-}
-
-std::unique_ptr<Store> open_store(const KioskConfig& config, UlidFactory& ids) {
+std::unique_ptr<LocalStore> open_store(const KioskConfig& config, UlidFactory& ids) {
   std::error_code error;
   std::filesystem::create_directories(config.data_dir, error);
   if (error) {
-    throw StoreError("cannot create " + config.data_dir.string() + ": " + error.message());
+    throw LocalStoreError("cannot create " + config.data_dir.string() + ": " + error.message());
   }
-  return std::make_unique<Store>(config.data_dir / "kiosk.db", config.device, ids.next());
+  return std::make_unique<LocalStore>(config.data_dir / "kiosk.db", config.device, ids.next());
 }
 }  // namespace
 
 KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
     : config_(config),
+      log_(or_silent(std::move(deps.log))),
       clock_(deps.clock),
       ids_(deps.clock, deps.random),
       zone_(config.timezone),
       on_change_(std::move(deps.on_change)),
       store_(open_store(config_, ids_)),
-      transport_(std::move(deps.transport)),
+      link_(std::move(deps.broker_link)),
       pins_(config.tuning.pin_max_failures, config.tuning.pin_lockout) {
   state_ = store_->load_state();
   if (auto stored = store_->load_config()) {
@@ -48,12 +38,11 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
         decoded.value().site == config_.site) {
       room_ = std::move(decoded).value();
     } else {
-      log("ignoring the stored room config: it no longer decodes for this device");
+      log_("ignoring the stored room config: it no longer decodes for this device");
     }
   }
-  sync_status_.outbox = store_->outbox_depth();
-  sync_status_.last_ack = store_->last_ack();
-  if (transport_) {
+  sync_status_ = stored_sync_status(*store_);
+  if (link_) {
     SyncOptions options{config_.site,
                         config_.device,
                         build_info::kVersion,
@@ -64,7 +53,7 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
                         config_.tuning.reconnect_max,
                         config_.tuning.retention};
     sync_ = std::make_unique<SyncEngine>(
-        options, *store_, *transport_, clock_, room_ ? room_->rev : 0,
+        options, *store_, *link_, clock_, room_ ? room_->rev : 0,
         SyncEngine::Callbacks{[this](protocol::RoomConfig c) { on_config(std::move(c)); },
                               [this](const SyncStatus& s) {
                                 {
@@ -73,13 +62,14 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
                                   publish_snapshot();
                                 }
                                 notify();
-                              }});
-    transport_->set_handlers(
-        TransportHandlers{[this](bool present) { sync_->post_connected(present); },
-                          [this](const std::string& reason) { sync_->post_disconnected(reason); },
-                          [this](const std::string& topic, const std::string& payload) {
-                            sync_->post_message(topic, payload);
-                          }});
+                              }},
+        log_);
+    link_->set_handlers(
+        BrokerLinkHandlers{[this](bool present) { sync_->post_connected(present); },
+                           [this](const std::string& reason) { sync_->post_disconnected(reason); },
+                           [this](const std::string& topic, const std::string& payload) {
+                             sync_->post_message(topic, payload);
+                           }});
   }
   const std::lock_guard lock(mutex_);
   publish_snapshot();
@@ -87,9 +77,9 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
 
 KioskEngine::~KioskEngine() {
   stop();
-  // The transport goes first: its destructor silences the client library's
+  // The link goes first: its destructor silences the client library's
   // callbacks, which would otherwise post into a destroyed SyncEngine.
-  transport_.reset();
+  link_.reset();
 }
 
 void KioskEngine::start() {
@@ -196,8 +186,8 @@ Outcome KioskEngine::commit(Transition transition, Timestamp now) {
     sync_status_.outbox = store_->outbox_depth();
     publish_snapshot();
     return done;
-  } catch (const StoreError& e) {
-    log(std::string("a change was not stored: ") + e.what());
+  } catch (const LocalStoreError& e) {
+    log_(std::string("a change was not stored: ") + e.what());
     return Refusal{RefusalCode::storage_failed, {}, std::nullopt, e.what()};
   }
 }
@@ -210,7 +200,7 @@ Outcome KioskEngine::execute(const Command& command) {
     if (!room_) {
       return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
     }
-    if (uses_pin(command)) {
+    if (carries_pin(command)) {
       if (auto until = pins_.locked_until(now)) {
         return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
       }
@@ -224,7 +214,7 @@ Outcome KioskEngine::execute(const Command& command) {
       }
       outcome = *refusal;
     } else {
-      if (uses_pin(command)) {
+      if (carries_pin(command)) {
         pins_.succeeded();
       }
       outcome = commit(std::move(std::get<Transition>(result)), now);
@@ -258,7 +248,7 @@ std::variant<LeaderInfo, Refusal> KioskEngine::verify_leader(const std::string& 
   return LeaderInfo{match.member->participant, match.member->display_name, match.groups};
 }
 
-std::optional<Refusal> KioskEngine::verify_admin(const std::string& pin) {
+std::optional<Refusal> KioskEngine::admin_pin_refusal(const std::string& pin) {
   const std::lock_guard lock(mutex_);
   const auto now = clock_.now();
   if (auto until = pins_.locked_until(now)) {

@@ -11,8 +11,8 @@
 
 #include "tavla/kiosk/domain.hpp"
 #include "tavla/kiosk/kiosk.hpp"
+#include "tavla/kiosk/local_store.hpp"
 #include "tavla/kiosk/pin.hpp"
-#include "tavla/kiosk/store.hpp"
 #include "tavla/kiosk/sync_engine.hpp"
 
 namespace tavla::kiosk {
@@ -30,7 +30,7 @@ class KioskEngine {
   void stop();
   Outcome execute(const Command& command);
   std::variant<LeaderInfo, Refusal> verify_leader(const std::string& pin);
-  std::optional<Refusal> verify_admin(const std::string& pin);
+  std::optional<Refusal> admin_pin_refusal(const std::string& pin);
   std::shared_ptr<const Snapshot> snapshot() const;
   std::pair<std::shared_ptr<const Snapshot>, bool> wait_until(
       const std::function<bool(const Snapshot&)>& condition, Milliseconds timeout);
@@ -46,12 +46,13 @@ class KioskEngine {
   void on_config(protocol::RoomConfig config);
 
   KioskConfig config_;
+  Log log_;
   const Clock& clock_;
   UlidFactory ids_;
   TimeZone zone_;
   std::function<void()> on_change_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Transport> transport_;
+  std::unique_ptr<LocalStore> store_;
+  std::unique_ptr<BrokerLink> link_;
   std::unique_ptr<SyncEngine> sync_;
 
   mutable std::mutex mutex_;  // state_, room_, pins_, sync_status_, version_

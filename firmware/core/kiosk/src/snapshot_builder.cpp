@@ -48,7 +48,7 @@ std::string display_name_anywhere(const protocol::RoomConfig& room,
   return {};
 }
 
-SessionView view_of(const SessionRecord& s, const protocol::RoomConfig* room,
+SessionView view_of(const SessionInProgress& s, const protocol::RoomConfig* room,
                     const Tuning& tuning) {
   const auto* group = group_of(room, s.group);
   SessionView v;
@@ -112,6 +112,7 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
   snap.outbox = in.sync.outbox;
   snap.last_ack = in.sync.last_ack;
   snap.config_rejected = in.sync.config_rejected;
+  snap.rejected = in.sync.rejected;
   snap.clock_ok = clock_plausible(in.now, in.build_date);
   snap.pins_locked_until = in.pins_locked_until;
   for (const auto& s : in.state.open) {

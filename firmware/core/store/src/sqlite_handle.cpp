@@ -4,8 +4,8 @@ namespace tavla::kiosk::detail {
 
 void throw_sqlite(sqlite3* db, std::string_view what) {
   const char* file = db != nullptr ? sqlite3_db_filename(db, "main") : nullptr;
-  throw StoreError(std::string(what) + " (" + (file != nullptr ? file : "?") +
-                   "): " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+  throw LocalStoreError(std::string(what) + " (" + (file != nullptr ? file : "?") +
+                        "): " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 
 namespace tavla::kiosk::detail {
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 
 namespace tavla::kiosk::detail {
 namespace {
@@ -40,7 +40,7 @@ protocol::Affiliation affiliation(const json& j) {
           j.at("id").get<std::string>()};
 }
 
-json session(const SessionRecord& s) {
+json session(const SessionInProgress& s) {
   json present = json::array();
   for (const auto& a : s.present) {
     present.push_back({{"participant", a.participant},
@@ -95,8 +95,8 @@ json session(const SessionRecord& s) {
           {"carried_done", s.carried_done}};
 }
 
-SessionRecord session(const json& j) {
-  SessionRecord s;
+SessionInProgress session(const json& j) {
+  SessionInProgress s;
   s.session = j.at("session").get<std::string>();
   s.kind = protocol::session_kind_from_string(j.at("kind").get<std::string>()).value();
   s.group = j.at("group").get<std::string>();
@@ -161,8 +161,8 @@ KioskState decode_state(const std::string& text) {
   try {
     const auto j = json::parse(text);
     if (j.at("v").get<int>() != kStateVersion) {
-      throw StoreError("the stored state has version " + j.at("v").dump() +
-                       ", this firmware reads " + std::to_string(kStateVersion));
+      throw LocalStoreError("the stored state has version " + j.at("v").dump() +
+                            ", this firmware reads " + std::to_string(kStateVersion));
     }
     KioskState state;
     for (const auto& s : j.at("open")) {
@@ -173,10 +173,10 @@ KioskState decode_state(const std::string& text) {
     }
     state.carried_done = j.at("carried_done").get<std::vector<std::string>>();
     return state;
-  } catch (const StoreError&) {
+  } catch (const LocalStoreError&) {
     throw;
   } catch (const std::exception& e) {
-    throw StoreError(std::string("the stored state is unreadable: ") + e.what());
+    throw LocalStoreError(std::string("the stored state is unreadable: ") + e.what());
   }
 }
 

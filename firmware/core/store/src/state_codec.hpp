@@ -9,7 +9,7 @@
 namespace tavla::kiosk::detail {
 
 [[nodiscard]] std::string encode_state(const KioskState& state);
-// Throws StoreError when the text is not a state this firmware wrote.
+// Throws LocalStoreError when the text is not a state this firmware wrote.
 [[nodiscard]] KioskState decode_state(const std::string& text);
 
 }  // namespace tavla::kiosk::detail

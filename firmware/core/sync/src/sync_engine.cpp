@@ -1,9 +1,10 @@
 #include "tavla/kiosk/sync_engine.hpp"
 
 #include <algorithm>
-#include <iostream>
+#include <stdexcept>
 
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::kiosk {
@@ -13,10 +14,6 @@ constexpr auto kStatusInterval = std::chrono::seconds(1);
 constexpr auto kPruneInterval = std::chrono::minutes(10);
 constexpr auto kIdle = std::chrono::seconds(1);
 constexpr auto kRetryPublish = std::chrono::milliseconds(20);
-
-void log(const std::string& line) {  // stderr: stdout belongs to the headless runner
-  std::clog << "tavla-kiosk sync: " << line << '\n';
-}
 }  // namespace
 
 std::string_view to_string(BrokerState state) {
@@ -28,56 +25,60 @@ std::string_view to_string(BrokerState state) {
     case BrokerState::disconnected:
       return "disconnected";
   }
-  return "unknown";
+  throw std::invalid_argument("not a BrokerState");
 }
 
-SyncEngine::SyncEngine(SyncOptions options, Store& store, Transport& transport, const Clock& clock,
-                       std::uint64_t current_rev, Callbacks callbacks)
+SyncEngine::SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
+                       std::uint64_t current_rev, Callbacks callbacks, Log log)
     : options_(std::move(options)),
       store_(store),
-      transport_(transport),
+      link_(link),
       clock_(clock),
       callbacks_(std::move(callbacks)),
+      log_(or_silent(std::move(log))),
       backoff_(options_.reconnect_min),
       current_rev_(current_rev) {
-  status_.outbox = store_.outbox_depth();
-  status_.last_ack = store_.last_ack();
+  status_ = stored_sync_status(store_);
+}
+
+SyncStatus stored_sync_status(LocalStore& store) {
+  SyncStatus status;
+  status.outbox = store.outbox_depth();
+  status.last_ack = store.last_ack();
+  status.rejected = store.rejections(kLatestRejections);
+  return status;
+}
+
+void SyncEngine::log(const std::string& line) const {
+  log_("sync: " + line);
 }
 
 std::string SyncEngine::topic(protocol::Channel channel) const {
   return protocol::topic_for(options_.site, options_.device, channel);
 }
 
-void SyncEngine::post_connected(bool session_present) {
+void SyncEngine::post(News news) {
   {
     const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::connected, session_present, {}, {}});
+    queue_.push_back(std::move(news));
   }
   cv_.notify_all();
+}
+
+void SyncEngine::post_connected(bool session_present) {
+  post(Connected{session_present});
 }
 
 void SyncEngine::post_disconnected(const std::string& reason) {
-  {
-    const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::disconnected, false, {}, reason});
-  }
-  cv_.notify_all();
+  post(Disconnected{reason});
 }
 
 void SyncEngine::post_message(const std::string& topic, const std::string& payload) {
-  {
-    const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::message, false, topic, payload});
-  }
-  cv_.notify_all();
+  post(Received{topic, payload});
 }
 
 void SyncEngine::notify_outbox() {
-  {
-    const std::lock_guard lock(mutex_);
-    queue_.push_back(Input{Input::Kind::outbox, false, {}, {}});
-  }
-  cv_.notify_all();
+  post(OutboxGrew{});
 }
 
 void SyncEngine::wake() {
@@ -115,91 +116,133 @@ std::string SyncEngine::status_payload(bool online) const {
     status.outbox = store_.outbox_depth();
     status.clock_ok = clock_plausible(clock_.now(), options_.build_date);
     status.last_ack = store_.last_ack();
+    // The room-config versions this build reads: the host publishes the
+    // newest one both know (protocol/README.md, "Versions and rollout").
+    status.versions.emplace(protocol::kConfigVersions.begin(), protocol::kConfigVersions.end());
   }
   return protocol::encode(status);
 }
 
 SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
+  start_once(now);
+  mark_acked(take_news(now));
+  connect_if_due(now);
+  if (connected_) {
+    send(now);
+  }
+  prune_if_due(now);
+  refresh_status();
+  return next_wake(now);
+}
+
+void SyncEngine::start_once(SteadyTime now) {
   if (!started_) {
     started_ = true;
     next_connect_ = now;
     next_prune_ = now;
   }
-  std::deque<Input> inputs;
+}
+
+SyncEngine::AckBatch SyncEngine::take_news(SteadyTime now) {
+  std::deque<News> news;
   {
     const std::lock_guard lock(mutex_);
-    inputs.swap(queue_);
+    news.swap(queue_);
   }
-  // Acks waiting together are marked in one transaction: one fsync for many.
-  std::vector<std::string> acked_ids;
-  bool outbox_news = false;
-  for (auto& input : inputs) {
-    switch (input.kind) {
-      case Input::Kind::connected:
-        connecting_ = false;
-        connected_ = true;
-        on_connected(now);
-        break;
-      case Input::Kind::disconnected:
-        on_disconnected(now, input.payload);
-        break;
-      case Input::Kind::outbox:
-        outbox_news = true;
-        break;
-      case Input::Kind::message:
-        if (input.topic == topic(protocol::Channel::ack)) {
-          auto ack = protocol::decode_ack(input.topic, input.payload);
-          if (!ack) {
-            log("ignoring a bad ack: " + ack.error().message());
-            break;
-          }
-          for (auto& id : ack.value().ids) {
-            acked_ids.push_back(std::move(id));
-          }
-        } else if (input.topic == topic(protocol::Channel::config)) {
-          on_config(input.topic, input.payload);
-        }
-        break;
+  AckBatch acks;
+  for (const auto& item : news) {
+    std::visit([&](const auto& n) { handle(n, now, acks); }, item);
+  }
+  return acks;
+}
+
+void SyncEngine::handle(const Connected& /*news*/, SteadyTime now, AckBatch& /*acks*/) {
+  connecting_ = false;
+  connected_ = true;
+  on_connected(now);
+}
+
+void SyncEngine::handle(const Disconnected& news, SteadyTime now, AckBatch& /*acks*/) {
+  on_disconnected(now, news.reason);
+}
+
+void SyncEngine::handle(const Received& news, SteadyTime /*now*/, AckBatch& acks) {
+  if (news.topic == topic(protocol::Channel::ack)) {
+    on_ack(news.topic, news.payload, acks);
+  } else if (news.topic == topic(protocol::Channel::config)) {
+    on_config(news.topic, news.payload);
+  }
+}
+
+void SyncEngine::handle(const OutboxGrew& /*news*/, SteadyTime /*now*/, AckBatch& /*acks*/) {
+  status_dirty_ = true;  // the status says how many wait
+}
+
+void SyncEngine::on_ack(const std::string& topic, const std::string& payload, AckBatch& acks) {
+  auto ack = protocol::decode_ack(topic, payload);
+  if (!ack) {
+    log("ignoring a bad ack: " + ack.error().message());
+    return;
+  }
+  for (auto& id : ack.value().ids) {
+    acks.ids.push_back(std::move(id));
+  }
+  for (auto& rejection : ack.value().rejected) {
+    log("the host refused event " + rejection.id + ": " + rejection.code);
+    acks.rejected.push_back(std::move(rejection));
+  }
+}
+
+// Acks waiting together are marked in one transaction: one fsync for many.
+void SyncEngine::mark_acked(const AckBatch& acks) {
+  if (acks.ids.empty()) {
+    return;
+  }
+  try {
+    const auto seqs = store_.mark_acked(acks.ids, clock_.now(), acks.rejected);
+    rejections_changed_ = rejections_changed_ || !acks.rejected.empty();
+    for (const auto seq : seqs) {
+      in_flight_.erase(seq);
     }
-  }
-  if (!acked_ids.empty()) {
-    try {
-      const auto seqs = store_.mark_acked(acked_ids, clock_.now());
-      for (const auto seq : seqs) {
-        in_flight_.erase(seq);
-      }
-      if (!seqs.empty()) {
-        status_dirty_ = true;
-      }
-    } catch (const StoreError& e) {
-      log(std::string("cannot mark acks: ") + e.what());
+    if (!seqs.empty()) {
+      status_dirty_ = true;
     }
+  } catch (const LocalStoreError& e) {
+    log(std::string("cannot mark acks: ") + e.what());
   }
-  if (outbox_news) {
-    status_dirty_ = true;
-  }
+}
+
+void SyncEngine::connect_if_due(SteadyTime now) {
   if (!connected_ && !connecting_ && now >= next_connect_) {
     connecting_ = true;
-    transport_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
+    link_.connect(Will{topic(protocol::Channel::status), status_payload(false)});
   }
-  if (connected_) {
-    retry_at_.reset();
-    resend_overdue(now);
-    fill_window(now);
-    if (status_dirty_ && now >= next_status_) {
-      publish_status(now);
-    }
+}
+
+void SyncEngine::send(SteadyTime now) {
+  retry_at_.reset();
+  resend_overdue(now);
+  fill_window(now);
+  if (status_dirty_ && now >= next_status_) {
+    publish_status(now);
   }
-  if (now >= next_prune_) {
-    next_prune_ = now + kPruneInterval;
-    try {
-      const auto cutoff =
-          clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
-      store_.prune(cutoff);
-    } catch (const StoreError& e) {
-      log(std::string("cannot prune: ") + e.what());
-    }
+}
+
+void SyncEngine::prune_if_due(SteadyTime now) {
+  if (now < next_prune_) {
+    return;
   }
+  next_prune_ = now + kPruneInterval;
+  try {
+    const auto cutoff = clock_.now() - std::chrono::duration_cast<Milliseconds>(options_.retention);
+    store_.prune(cutoff);
+    rejections_changed_ = true;  // some may have been forgotten
+  } catch (const LocalStoreError& e) {
+    log(std::string("cannot prune: ") + e.what());
+  }
+}
+
+void SyncEngine::refresh_status() {
   SyncStatus next = status();
   next.outbox = store_.outbox_depth();
   next.last_ack = store_.last_ack();
@@ -207,18 +250,26 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
                 : connecting_ ? BrokerState::connecting
                               : BrokerState::disconnected;
   next.resent = resent_;
+  if (rejections_changed_) {
+    try {
+      next.rejected = store_.rejections(kLatestRejections);
+      rejections_changed_ = false;
+    } catch (const LocalStoreError& e) {
+      log(std::string("cannot read the rejections: ") + e.what());
+    }
+  }
   set_status(next);
+}
 
-  // When to run next: the earliest timer.
+// When to run next: the earliest timer.
+SyncEngine::SteadyTime SyncEngine::next_wake(SteadyTime now) const {
   SteadyTime wake_at = now + kIdle;
   if (!connected_ && !connecting_) {
     wake_at = std::min(wake_at, next_connect_);
   }
   if (connected_) {
-    if (!in_flight_.empty()) {
-      for (const auto& [seq, f] : in_flight_) {
-        wake_at = std::min(wake_at, f.sent + options_.ack_timeout);
-      }
+    for (const auto& [seq, f] : in_flight_) {
+      wake_at = std::min(wake_at, f.sent + options_.ack_timeout);
     }
     if (status_dirty_) {
       wake_at = std::min(wake_at, next_status_);
@@ -233,8 +284,8 @@ SyncEngine::SteadyTime SyncEngine::process(SteadyTime now) {
 void SyncEngine::on_connected(SteadyTime now) {
   backoff_ = options_.reconnect_min;
   // Subscribing again is harmless with a present session and needed without.
-  transport_.subscribe(topic(protocol::Channel::ack));
-  transport_.subscribe(topic(protocol::Channel::config));
+  link_.subscribe(topic(protocol::Channel::ack));
+  link_.subscribe(topic(protocol::Channel::config));
   // Everything unacknowledged goes again, oldest first.
   resent_ += in_flight_.size();
   in_flight_.clear();
@@ -283,7 +334,7 @@ void SyncEngine::on_config(const std::string& topic, const std::string& payload)
   }
   try {
     store_.save_config(StoredConfig{value.rev, payload});
-  } catch (const StoreError& e) {
+  } catch (const LocalStoreError& e) {
     log(std::string("cannot persist the room config: ") + e.what());
     return;
   }
@@ -303,7 +354,7 @@ void SyncEngine::fill_window(SteadyTime now) {
     std::vector<OutboxEntry> batch;
     try {
       batch = store_.pending(cursor_, max - in_flight_.size());
-    } catch (const StoreError& e) {
+    } catch (const LocalStoreError& e) {
       log(std::string("cannot read the outbox: ") + e.what());
       return;
     }
@@ -311,7 +362,7 @@ void SyncEngine::fill_window(SteadyTime now) {
       return;
     }
     for (auto& entry : batch) {
-      if (!transport_.publish(events_topic, entry.payload, false)) {
+      if (!link_.publish(events_topic, entry.payload, false)) {
         // Lost the connection (its news is on the way) or the client's queue
         // is full: try again shortly rather than at the next ack.
         retry_at_ = now + kRetryPublish;
@@ -327,7 +378,7 @@ void SyncEngine::resend_overdue(SteadyTime now) {
   const auto events_topic = topic(protocol::Channel::events);
   for (auto& [seq, f] : in_flight_) {
     if (now >= f.sent + options_.ack_timeout) {
-      if (!transport_.publish(events_topic, f.payload, false)) {
+      if (!link_.publish(events_topic, f.payload, false)) {
         return;
       }
       f.sent = now;
@@ -337,7 +388,7 @@ void SyncEngine::resend_overdue(SteadyTime now) {
 }
 
 void SyncEngine::publish_status(SteadyTime now) {
-  if (transport_.publish(topic(protocol::Channel::status), status_payload(true), true)) {
+  if (link_.publish(topic(protocol::Channel::status), status_payload(true), true)) {
     status_dirty_ = false;
     next_status_ = now + kStatusInterval;
   }
@@ -345,9 +396,9 @@ void SyncEngine::publish_status(SteadyTime now) {
 
 void SyncEngine::shutdown() {
   if (connected_) {
-    transport_.publish(topic(protocol::Channel::status), status_payload(false), true);
+    link_.publish(topic(protocol::Channel::status), status_payload(false), true);
   }
-  transport_.disconnect();
+  link_.disconnect();
   connected_ = false;
 }
 

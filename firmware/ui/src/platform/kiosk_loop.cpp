@@ -6,9 +6,10 @@
 
 #include <cfloat>
 #include <fstream>
-#include <iostream>
+#include <string>
 
 #include "sdl_script_actions.hpp"
+#include "tavla/protocol/overloaded.hpp"
 #include "tavla/ui/frame_scheduler.hpp"
 #include "tavla/ui/platform/screenshot.hpp"
 #include "tavla/ui/pointer.hpp"
@@ -25,13 +26,14 @@ struct LoopState {
   FrameApp& app;
   const LoopOptions& options;
   std::uint32_t wake_event;
+  kiosk::Log log;
 
   FrameScheduler scheduler;
   ScreenPower power;
   PointerTracker pointer;
   WidgetRegistry registry;
   FrameInput input;
-  std::optional<script::Runner> runner;
+  std::optional<touch_script::Player> player;
   std::optional<Clock::time_point> script_wake;
   std::optional<std::string> shot;
   std::vector<std::uint32_t> frame_micros;
@@ -44,10 +46,15 @@ struct LoopState {
   int exit_code = 0;
 
   LoopState(Display& d, FrameApp& a, const LoopOptions& o, std::uint32_t wake)
-      : display(d), app(a), options(o), wake_event(wake), power(o.power, Clock::now()) {
+      : display(d),
+        app(a),
+        options(o),
+        wake_event(wake),
+        log(kiosk::or_silent(o.log)),
+        power(o.power, Clock::now()) {
     scheduler.set_continuous(o.continuous);
     if (o.script) {
-      runner.emplace(*o.script, o.keyboard);
+      player.emplace(*o.script, o.keyboard);
     }
   }
 
@@ -55,7 +62,7 @@ struct LoopState {
     const auto now = Clock::now();
     scheduler.input_arrived();
     if (event.kind == PointerEvent::Kind::press) {
-      swallowing = !power.touched(now, within_hours);
+      swallowing = !power.touch_reaches_ui(now, within_hours);
       if (swallowing) {
         scheduler.state_changed();  // redraw at full brightness
         return;
@@ -81,7 +88,7 @@ struct LoopState {
         quit = true;  // SIGTERM or SIGINT (the service manager)
         return;
       case SDL_WINDOWEVENT:
-        if (e.window.event == SDL_WINDOWEVENT_CLOSE && !display.kiosk()) {
+        if (e.window.event == SDL_WINDOWEVENT_CLOSE && !display.is_kiosk()) {
           quit = true;
         }
         ImGui_ImplSDL2_ProcessEvent(&e);
@@ -97,7 +104,7 @@ struct LoopState {
         }
         return;
       case SDL_MOUSEMOTION:
-        if (e.motion.which != SDL_TOUCH_MOUSEID && !display.kiosk()) {
+        if (e.motion.which != SDL_TOUCH_MOUSEID && !display.is_kiosk()) {
           pointer_event({PointerEvent::Kind::move,
                          {static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)},
                          false});
@@ -149,22 +156,25 @@ struct LoopState {
     }
   }
 
-  void run_script(Clock::time_point now) {
+  void play_script(Clock::time_point now) {
     script_wake.reset();
-    const auto step = runner->step(now, registry, frames);
+    const auto step = player->step(now, registry, frames);
     for (const auto& action : step.actions) {
-      if (const auto* s = std::get_if<script::ShotAction>(&action)) {
-        shot = s->file;
-      } else {
-        push_script_action(action, display.window_id(), display.size());
-      }
+      std::visit(protocol::Overloaded{
+                     [&](const touch_script::ShotAction& s) { shot = s.file; },
+                     // Input: one push_script_action overload per kind.
+                     [&](const auto& script_input) {
+                       push_script_action(script_input, display.window_id(), display.size());
+                     },
+                 },
+                 action);
     }
     if (step.need_frame) {
       scheduler.state_changed();
     }
     script_wake = step.wake_at;
     if (step.error) {
-      std::cerr << "tavla-kiosk: script failed at " << *step.error << "\n";
+      log("script failed at " + *step.error);
       exit_code = 3;
     }
     if (step.finished) {
@@ -224,9 +234,9 @@ struct LoopState {
     if (shot) {
       const auto file = options.shots_dir / *shot;
       if (write_png(file, display.size(), pixels)) {
-        std::cerr << "tavla-kiosk: screenshot " << std::filesystem::absolute(file).string() << "\n";
+        log("screenshot " + std::filesystem::absolute(file).string());
       } else {
-        std::cerr << "tavla-kiosk: cannot write screenshot " << file.string() << "\n";
+        log("cannot write screenshot " + file.string());
         exit_code = 3;
         quit = true;
       }
@@ -247,8 +257,8 @@ struct LoopState {
     if (frames == 1) {
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(end - options.started).count();
-      std::cerr << "tavla-kiosk: first frame after " << ms << " ms (" << display.describe() << ", "
-                << display.size().width << "x" << display.size().height << ")\n";
+      log("first frame after " + std::to_string(ms) + " ms (" + display.describe() + ", " +
+          std::to_string(display.size().width) + "x" + std::to_string(display.size().height) + ")");
     }
     if (!options.frame_log.empty()) {
       frame_micros.push_back(static_cast<std::uint32_t>(
@@ -276,8 +286,8 @@ LoopResult KioskLoop::run() {
   LoopState s(display_, app_, options_, display_.wake_event());
   while (!s.quit) {
     auto now = Clock::now();
-    if (s.runner) {
-      s.run_script(now);
+    if (s.player) {
+      s.play_script(now);
       if (s.quit) {
         break;
       }

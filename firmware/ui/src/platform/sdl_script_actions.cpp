@@ -68,14 +68,19 @@ void push_key(const std::string& name, std::uint32_t window_id) {
 
 }  // namespace
 
-void push_script_action(const script::Action& action, std::uint32_t window_id, Size display) {
-  if (const auto* p = std::get_if<script::PointerAction>(&action)) {
-    push_finger(p->event, window_id, display);
-  } else if (const auto* t = std::get_if<script::TextAction>(&action)) {
-    push_text(t->text, window_id);
-  } else if (const auto* k = std::get_if<script::KeyAction>(&action)) {
-    push_key(k->name, window_id);
-  }
+void push_script_action(const touch_script::PointerAction& action, std::uint32_t window_id,
+                        Size display) {
+  push_finger(action.event, window_id, display);
+}
+
+void push_script_action(const touch_script::TextAction& action, std::uint32_t window_id,
+                        Size /*display*/) {
+  push_text(action.text, window_id);
+}
+
+void push_script_action(const touch_script::KeyAction& action, std::uint32_t window_id,
+                        Size /*display*/) {
+  push_key(action.name, window_id);
 }
 
 }  // namespace tavla::ui::platform

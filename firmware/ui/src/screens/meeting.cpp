@@ -86,93 +86,6 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
   end_touch_scroll(ui);
 }
 
-// The running item's time box: big figures, and a symbol, a text and a
-// border that change near the end and when over, as well as the colour.
-void countdown_box(Ui& ui, const kiosk::AgendaItemView* item, ImVec2 size) {
-  const auto& m = ui.metrics;
-  const ImVec2 min = ImGui::GetCursorScreenPos();
-  const ImVec2 max{min.x + size.x, min.y + size.y};
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  if (item == nullptr) {
-    draw->AddRectFilled(min, max, theme::kSurface, m.rounding());
-    const auto text = ui.text(T::meeting_no_item);
-    draw->AddText(ui.fonts.large, ui.fonts.large->FontSize,
-                  {min.x + m.px(16), min.y + (size.y - ui.fonts.large->FontSize) / 2},
-                  theme::kTextDim, text.data(), text.data() + text.size());
-    ImGui::Dummy(size);
-    register_item(ui, "meeting.countdown", text);
-    return;
-  }
-  const auto c = countdown_for(*item, ui.now);
-  ImU32 fill = theme::kAccent;
-  float border = 0;
-  std::string figures = clock_duration(c.remaining);
-  std::string words;
-  std::string phase_id;
-  switch (c.phase) {
-    case CountdownPhase::running:
-      words = ui.text.format(T::meeting_remaining, {{"time", figures}});
-      phase_id = "running";
-      break;
-    case CountdownPhase::near_end:
-      fill = theme::kWarning;
-      border = m.px(3);
-      words = ui.text.format(T::meeting_near_end, {{"time", figures}});
-      phase_id = "near_end";
-      break;
-    case CountdownPhase::over:
-      fill = theme::kDanger;
-      border = m.px(6);
-      figures = "+" + clock_duration(-c.remaining);
-      words = ui.text.format(T::meeting_over, {{"time", clock_duration(-c.remaining)}});
-      phase_id = "over";
-      break;
-    case CountdownPhase::open:
-      fill = theme::kSurface;
-      figures = clock_duration(c.elapsed);
-      words = ui.text(T::meeting_item_running);
-      phase_id = "open";
-      break;
-  }
-  draw->AddRectFilled(min, max, fill, m.rounding());
-  if (border > 0) {
-    draw->AddRect({min.x + border / 2, min.y + border / 2},
-                  {max.x - border / 2, max.y - border / 2}, theme::kText, m.rounding(), 0, border);
-  }
-  // The shape: ● within time, ▲ near the end, ■ over, ○ open-ended.
-  const float shape = m.px(22);
-  const ImVec2 centre{min.x + m.px(20) + shape, min.y + m.px(12) + ui.fonts.huge->FontSize / 2};
-  switch (c.phase) {
-    case CountdownPhase::running:
-      draw->AddCircleFilled(centre, shape, theme::kText);
-      break;
-    case CountdownPhase::near_end:
-      draw->AddTriangleFilled({centre.x, centre.y - shape}, {centre.x + shape, centre.y + shape},
-                              {centre.x - shape, centre.y + shape}, theme::kText);
-      break;
-    case CountdownPhase::over:
-      draw->AddRectFilled({centre.x - shape, centre.y - shape},
-                          {centre.x + shape, centre.y + shape}, theme::kText);
-      break;
-    case CountdownPhase::open:
-      draw->AddCircle(centre, shape, theme::kText, 0, m.px(4));
-      break;
-  }
-  const float text_x = centre.x + shape + m.px(18);
-  draw->AddText(ui.fonts.huge, ui.fonts.huge->FontSize, {text_x, min.y + m.px(8)}, theme::kText,
-                figures.c_str());
-  const std::string shown = fit_text(ui.fonts.bold, words, size.x - m.px(32));
-  draw->AddText(ui.fonts.bold, ui.fonts.bold->FontSize,
-                {min.x + m.px(16), max.y - ui.fonts.bold->FontSize - m.px(10)}, theme::kText,
-                shown.c_str());
-  ImGui::Dummy(size);
-  register_item(ui, "meeting.countdown", words);
-  register_item(ui, "meeting.countdown." + phase_id, words);
-  // The figures change every second.
-  const auto ms = ui.now.time_since_epoch().count() % 1000;
-  ui.redraw_at_wall(ui.now + std::chrono::milliseconds(1000 - ms));
-}
-
 // Next above previous, beside the countdown; "start" before the first
 // item, "finish" on the last.
 void navigation(Ui& ui, const kiosk::SessionView& session, const kiosk::AgendaItemView* running,
@@ -274,6 +187,72 @@ void minutes_list(Ui& ui, const kiosk::SessionView& session, const std::string& 
   end_touch_scroll(ui);
 }
 
+// Left: the agenda, then adding an item and earlier meetings' actions.
+void agenda_column(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
+                   MeetingView& view, ImVec2 size) {
+  const auto& m = ui.metrics;
+  const float button_height = m.touch_min();
+  agenda_list(ui, session, {size.x, size.y - 2 * (button_height + m.gap())});
+  ImGui::SetCursorPosY(size.y - 2 * button_height - m.gap());
+  if (button(ui, "meeting.add_item", "+ " + std::string(ui.text(T::meeting_add_item)),
+             {size.x, button_height})) {
+    view.mode = MeetingView::Mode::add_item;
+    view.text = TextField{.max_bytes = 200, .multiline = false};
+    view.text.insert(ui.text(T::meeting_item_default_title));
+    view.minutes = 10;
+    view.keyboard = {};
+  }
+  const auto open =
+      std::ranges::count_if(snap.carried_actions, [](const auto& a) { return !a.done; });
+  if (button(ui, "meeting.open_actions",
+             ui.text.format(T::meeting_open_actions_short, {{"n", std::to_string(open)}}),
+             {size.x, button_height}, {.font = ui.fonts.bold})) {
+    view.mode = MeetingView::Mode::open_actions;
+  }
+}
+
+// Right: the running item, its countdown and the way on, its minutes, and
+// recording a decision or an action under it.
+void running_item_column(Ui& ui, const kiosk::SessionView& session, MeetingView& view, ImVec2 size,
+                         Intents& out) {
+  const auto& m = ui.metrics;
+  const float button_height = m.touch_min();
+  const auto* running = running_item(session);
+  text_line(ui, running != nullptr ? running->title : std::string(" "), ui.fonts.large,
+            theme::kText);
+  const float box_height = ui.fonts.huge->FontSize + ui.fonts.bold->FontSize + m.px(26);
+  const float nav_width = m.px(170);
+  const ImVec2 row = ImGui::GetCursorPos();
+  meeting::countdown_box(ui, running, {size.x - nav_width - m.gap(), box_height});
+  ImGui::SetCursorPos({row.x + size.x - nav_width, row.y});
+  navigation(ui, session, running, {nav_width, box_height}, out);
+  ImGui::SetCursorPos({row.x, row.y + box_height + m.gap()});
+  const float list_height = size.y - ImGui::GetCursorPosY() - button_height - m.gap();
+  minutes_list(ui, session, running != nullptr ? running->item : std::string(),
+               {size.x, list_height}, view);
+  ImGui::SetCursorPosY(size.y - button_height);
+  const float decision_width = (size.x - m.gap()) * 0.4F;
+  if (button(ui, "meeting.add_decision", "+ " + std::string(ui.text(T::meeting_add_decision)),
+             {decision_width, button_height},
+             {.tone = Tone::accent, .enabled = running != nullptr})) {
+    view.mode = MeetingView::Mode::decision;
+    view.item = running->item;
+    view.text = TextField{.max_bytes = 2000, .multiline = true};
+    view.keyboard = {};
+  }
+  ImGui::SameLine(0, m.gap());
+  if (button(ui, "meeting.add_action", "+ " + std::string(ui.text(T::meeting_add_action)),
+             {size.x - decision_width - m.gap(), button_height},
+             {.tone = Tone::accent, .enabled = running != nullptr})) {
+    view.mode = MeetingView::Mode::action_text;
+    view.item = running->item;
+    view.text = TextField{.max_bytes = 2000, .multiline = true};
+    view.keyboard = {};
+    view.owner.clear();
+    view.due.reset();
+  }
+}
+
 }  // namespace
 
 namespace meeting {
@@ -287,7 +266,7 @@ void public_reminder(Ui& ui) {
 
 void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                     MeetingView& view, Intents& out) {
-  if (meeting::editor(ui, snap, session, view, out)) {
+  if (meeting::editor_shown(ui, snap, session, view, out)) {
     return;
   }
   const auto& m = ui.metrics;
@@ -304,66 +283,14 @@ void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionVie
   const float height = ImGui::GetWindowHeight() - m.margin() - origin.y - reminder;
   const float left = std::round(width * 0.34F);
   const float right = width - left - m.px(16);
-  const float button_height = m.touch_min();
 
-  // Left: the agenda, then adding an item and earlier meetings' actions.
   ImGui::BeginChild("##meeting.left", {left, height}, false, kLayoutChild);
-  agenda_list(ui, session, {left, height - 2 * (button_height + m.gap())});
-  ImGui::SetCursorPosY(height - 2 * button_height - m.gap());
-  if (button(ui, "meeting.add_item", "+ " + std::string(ui.text(T::meeting_add_item)),
-             {left, button_height})) {
-    view.mode = MeetingView::Mode::add_item;
-    view.text = TextField{.max_bytes = 200, .multiline = false};
-    view.text.insert(ui.text(T::meeting_item_default_title));
-    view.minutes = 10;
-    view.keyboard = {};
-  }
-  const auto open =
-      std::ranges::count_if(snap.carried_actions, [](const auto& a) { return !a.done; });
-  if (button(ui, "meeting.open_actions",
-             ui.text.format(T::meeting_open_actions_short, {{"n", std::to_string(open)}}),
-             {left, button_height}, {.font = ui.fonts.bold})) {
-    view.mode = MeetingView::Mode::open_actions;
-  }
+  agenda_column(ui, snap, session, view, {left, height});
   ImGui::EndChild();
 
-  // Right: the running item, its countdown and the way on, its minutes.
   ImGui::SetCursorPos({origin.x + left + m.px(16), origin.y});
   ImGui::BeginChild("##meeting.right", {right, height}, false, kLayoutChild);
-  const auto* running = running_item(session);
-  text_line(ui, running != nullptr ? running->title : std::string(" "), ui.fonts.large,
-            theme::kText);
-  const float box_height = ui.fonts.huge->FontSize + ui.fonts.bold->FontSize + m.px(26);
-  const float nav_width = m.px(170);
-  const ImVec2 row = ImGui::GetCursorPos();
-  countdown_box(ui, running, {right - nav_width - m.gap(), box_height});
-  ImGui::SetCursorPos({row.x + right - nav_width, row.y});
-  navigation(ui, session, running, {nav_width, box_height}, out);
-  ImGui::SetCursorPos({row.x, row.y + box_height + m.gap()});
-  const float list_height = height - ImGui::GetCursorPosY() - button_height - m.gap();
-  minutes_list(ui, session, running != nullptr ? running->item : std::string(),
-               {right, list_height}, view);
-  ImGui::SetCursorPosY(height - button_height);
-  const float decision_width = (right - m.gap()) * 0.4F;
-  if (button(ui, "meeting.add_decision", "+ " + std::string(ui.text(T::meeting_add_decision)),
-             {decision_width, button_height},
-             {.tone = Tone::accent, .enabled = running != nullptr})) {
-    view.mode = MeetingView::Mode::decision;
-    view.item = running->item;
-    view.text = TextField{.max_bytes = 2000, .multiline = true};
-    view.keyboard = {};
-  }
-  ImGui::SameLine(0, m.gap());
-  if (button(ui, "meeting.add_action", "+ " + std::string(ui.text(T::meeting_add_action)),
-             {right - decision_width - m.gap(), button_height},
-             {.tone = Tone::accent, .enabled = running != nullptr})) {
-    view.mode = MeetingView::Mode::action_text;
-    view.item = running->item;
-    view.text = TextField{.max_bytes = 2000, .multiline = true};
-    view.keyboard = {};
-    view.owner.clear();
-    view.due.reset();
-  }
+  running_item_column(ui, session, view, {right, height}, out);
   ImGui::EndChild();
   ImGui::SetCursorPos({origin.x, origin.y + height + m.px(6)});
   meeting::public_reminder(ui);

@@ -20,8 +20,8 @@ std::string item_title(const kiosk::SessionView& session, const std::string& ite
 
 // Header, reminder, the field with its confirm button, the keyboard.
 // Returns true when the confirm button was tapped with text in the field.
-bool text_editor(Ui& ui, const std::string& title, std::string_view confirm, MeetingView& view,
-                 Intents& out, bool reminder = true) {
+bool text_editor_confirmed(Ui& ui, const std::string& title, std::string_view confirm,
+                           MeetingView& view, Intents& out, bool reminder = true) {
   (void)out;
   const auto& m = ui.metrics;
   if (header(ui, ui.text(T::cancel), title)) {
@@ -45,7 +45,7 @@ bool text_editor(Ui& ui, const std::string& title, std::string_view confirm, Mee
   ImGui::SameLine(0, m.gap());
   const bool confirmed =
       button(ui, "meeting.text.confirm", confirm, {confirm_width, field_height},
-             {.tone = Tone::primary, .font = ui.fonts.large, .enabled = !view.text.blank()});
+             {.tone = Tone::primary, .font = ui.fonts.large, .enabled = !view.text.is_blank()});
   if (view.mode == MeetingView::Mode::add_item) {
     const float row_y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosY(row_y + (m.touch_min() - ui.fonts.bold->FontSize) / 2);
@@ -66,7 +66,7 @@ bool text_editor(Ui& ui, const std::string& title, std::string_view confirm, Mee
   ImGui::SetCursorPos({m.margin(), bottom - keyboard});
   keyboard_view(ui, norwegian_layout(view.text.multiline), view.keyboard, view.text,
                 {width, keyboard});
-  return confirmed && !view.text.blank();
+  return confirmed && !view.text.is_blank();
 }
 
 void owner_and_due(Ui& ui, const kiosk::SessionView& session, MeetingView& view, Intents& out) {
@@ -219,22 +219,22 @@ void open_actions(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView&
 
 }  // namespace
 
-bool editor(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
-            MeetingView& view, Intents& out) {
+bool editor_shown(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
+                  MeetingView& view, Intents& out) {
   switch (view.mode) {
     case MeetingView::Mode::main:
       return false;
     case MeetingView::Mode::decision:
-      if (text_editor(ui,
-                      ui.text.format(T::meeting_decision_prompt,
-                                     {{"item", item_title(session, view.item)}}),
-                      ui.text(T::save), view, out)) {
+      if (text_editor_confirmed(ui,
+                                ui.text.format(T::meeting_decision_prompt,
+                                               {{"item", item_title(session, view.item)}}),
+                                ui.text(T::save), view, out)) {
         out.emplace_back(
             Execute{kiosk::RecordDecision{session.session, view.item, view.text.text}});
       }
       return true;
     case MeetingView::Mode::action_text:
-      if (text_editor(
+      if (text_editor_confirmed(
               ui,
               ui.text.format(T::meeting_action_prompt, {{"item", item_title(session, view.item)}}),
               std::string(ui.text(T::next)) + " \u203A", view, out)) {
@@ -245,8 +245,8 @@ bool editor(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& sessi
       owner_and_due(ui, session, view, out);
       return true;
     case MeetingView::Mode::add_item:
-      if (text_editor(ui, std::string(ui.text(T::meeting_item_title)), ui.text(T::save), view, out,
-                      false)) {
+      if (text_editor_confirmed(ui, std::string(ui.text(T::meeting_item_title)), ui.text(T::save),
+                                view, out, false)) {
         out.emplace_back(
             Execute{kiosk::AddAgendaItem{session.session, view.text.text, view.minutes}});
       }

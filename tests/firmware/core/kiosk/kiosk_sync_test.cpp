@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "tavla/kiosk/kiosk.hpp"
-#include "tavla/kiosk/paho_transport.hpp"
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -41,7 +41,7 @@ class KioskSyncTest : public ::testing::Test {
     auto kiosk = std::make_unique<Kiosk>(
         config,
         Kiosk::Dependencies{
-            clock_, random_, std::make_unique<PahoTransport>(config.broker, config.device), {}});
+            clock_, random_, std::make_unique<PahoBrokerLink>(config.broker, config.device), {}});
     kiosk->start();
     return kiosk;
   }
@@ -124,6 +124,7 @@ TEST_F(KioskSyncTest, ABrokerRestartInTheMiddleOfAStreamLosesNothing) {
   for (const auto& r : host_->received()) {
     seqs.insert(r.seq);
   }
+  ASSERT_FALSE(seqs.empty());
   EXPECT_EQ(seqs.size(), *seqs.rbegin());
 }
 
@@ -182,6 +183,31 @@ TEST_F(KioskSyncTest, ABadOrOlderConfigIsRejectedAndThePreviousKept) {
       offline->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})));
 }
 
+// The rollout rule: the host acks what it refuses into quarantine and says
+// why. The kiosk stops sending it, keeps the reason for the admin, and still
+// has it after a restart.
+TEST_F(KioskSyncTest, WhatTheHostRefusesIsKeptForTheAdmin) {
+  std::string session;
+  auto kiosk = ready(session);
+  ASSERT_TRUE(outbox_empty(*kiosk));
+  host_->reject("attendance.checked_in", "not_a_member");
+  const auto refused = done(kiosk->execute(CheckIn{session, "p-1"}));
+  ASSERT_TRUE(wait(*kiosk, [](const Snapshot& s) { return s.rejected.count > 0; }));
+  EXPECT_TRUE(outbox_empty(*kiosk));
+  const auto snap = kiosk->snapshot();
+  ASSERT_EQ(snap->rejected.count, 1U);
+  ASSERT_EQ(snap->rejected.latest.size(), 1U);
+  const auto& rejected = snap->rejected.latest[0];
+  EXPECT_EQ(rejected.id, refused.event_ids.at(0));
+  EXPECT_EQ(rejected.code, "not_a_member");
+  EXPECT_EQ(rejected.type, "attendance.checked_in");
+  EXPECT_LE(rejected.event_ts, rejected.received);
+
+  kiosk.reset();
+  auto offline = make("tcp://127.0.0.1:1");
+  EXPECT_EQ(offline->snapshot()->rejected, snap->rejected);
+}
+
 // Accepts TCP connections (the kernel completes the handshake for the
 // backlog) and never says a word of MQTT.
 class SilentListener {
@@ -211,7 +237,7 @@ class SilentListener {
 
 TEST_F(KioskSyncTest, ABrokerThatNeverAnswersDoesNotBlockACheckIn) {
   {
-    Store store(dir_ / "kiosk.db", testing::kDevice, "EPOCH-0000000001");
+    LocalStore store(dir_ / "kiosk.db", testing::kDevice, "EPOCH-0000000001");
     store.save_config(StoredConfig{1, protocol::encode(testing::room_config(1))});
   }
   SilentListener silent;

@@ -8,8 +8,8 @@
 #include <set>
 #include <thread>
 
+#include "tavla/kiosk/local_store.hpp"
 #include "tavla/kiosk/pin.hpp"
-#include "tavla/kiosk/store.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/temp_dir.hpp"
@@ -37,7 +37,7 @@ class KioskTest : public ::testing::Test {
 
   // The room config as sync would have persisted it.
   void provision() {
-    Store store(config_.data_dir / "kiosk.db", config_.device, "EPOCH-0000000001");
+    LocalStore store(config_.data_dir / "kiosk.db", config_.device, "EPOCH-0000000001");
     store.save_config(StoredConfig{room_.rev, protocol::encode(room_)});
   }
 
@@ -166,8 +166,8 @@ TEST_F(KioskTest, VerifiesLeadersAndTheAdmin) {
   EXPECT_EQ(leader.groups, (std::vector<std::string>{"gv"}));
   EXPECT_EQ(std::get<Refusal>(kiosk->verify_leader(testing::kMemberPin)).code,
             RefusalCode::wrong_pin);
-  EXPECT_FALSE(kiosk->verify_admin("2468"));
-  EXPECT_EQ(kiosk->verify_admin("1357")->code, RefusalCode::wrong_pin);
+  EXPECT_FALSE(kiosk->admin_pin_refusal("2468"));
+  EXPECT_EQ(kiosk->admin_pin_refusal("1357")->code, RefusalCode::wrong_pin);
 }
 
 TEST_F(KioskTest, TheSnapshotServesTheScreens) {

@@ -1,4 +1,4 @@
-// SyncEngine's rules with a fake transport and a real store: the window, acks,
+// SyncEngine's rules with a fake broker link and a real store: the window, acks,
 // resends, reconnects and room configs. (The same paths against a real
 // mosquitto: tests/firmware/core/kiosk/kiosk_sync_test.cpp.)
 #include "tavla/kiosk/sync_engine.hpp"
@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/limits.hpp"
 #include "tavla/testing/kiosk_fixtures.hpp"
 #include "tavla/testing/temp_dir.hpp"
 
@@ -20,9 +21,9 @@ struct Published {
   bool retained;
 };
 
-class FakeTransport final : public Transport {
+class FakeBrokerLink final : public BrokerLink {
  public:
-  void set_handlers(TransportHandlers handlers) override { handlers_ = std::move(handlers); }
+  void set_handlers(BrokerLinkHandlers handlers) override { handlers_ = std::move(handlers); }
   void connect(const Will& will) override {
     ++connects;
     last_will = will;
@@ -50,7 +51,7 @@ class FakeTransport final : public Transport {
     return seqs;
   }
 
-  TransportHandlers handlers_;
+  BrokerLinkHandlers handlers_;
   int connects = 0;
   bool connected = false;
   Will last_will;
@@ -76,9 +77,9 @@ class SyncEngineTest : public ::testing::Test {
   SyncEngine& engine(std::uint64_t rev = 0) {
     if (!engine_) {
       engine_ = std::make_unique<SyncEngine>(
-          options_, store_, transport_, clock_, rev,
-          SyncEngine::Callbacks{[this](protocol::RoomConfig c) { accepted_.push_back(c.rev); },
-                                {}});
+          options_, store_, link_, clock_, rev,
+          SyncEngine::Callbacks{[this](protocol::RoomConfig c) { accepted_.push_back(c.rev); }, {}},
+          [this](const std::string& line) { log_.push_back(line); });
     }
     return *engine_;
   }
@@ -95,7 +96,7 @@ class SyncEngineTest : public ::testing::Test {
   // Connects at t0.
   void connect() {
     engine().process(t0_);
-    transport_.connected = true;
+    link_.connected = true;
     engine().post_connected(false);
     engine().process(t0_);
   }
@@ -110,40 +111,44 @@ class SyncEngineTest : public ::testing::Test {
 
   testing::TempDir dir_;
   ManualClock clock_;
-  Store store_;
-  FakeTransport transport_;
+  LocalStore store_;
+  FakeBrokerLink link_;
   SyncOptions options_;
   std::unique_ptr<SyncEngine> engine_;
   std::vector<std::string> ids_;
   std::vector<std::uint64_t> accepted_;
+  std::vector<std::string> log_;
   const SyncEngine::SteadyTime t0_{std::chrono::seconds(1000)};
 };
 
 TEST_F(SyncEngineTest, ConnectsWithTheOfflineWillAndSubscribes) {
   connect();
-  EXPECT_EQ(transport_.connects, 1);
-  EXPECT_EQ(transport_.last_will.topic, topic(protocol::Channel::status));
-  EXPECT_EQ(transport_.last_will.payload, "{\"v\":1,\"online\":false}");
-  EXPECT_EQ(transport_.subscriptions,
+  EXPECT_EQ(link_.connects, 1);
+  EXPECT_EQ(link_.last_will.topic, topic(protocol::Channel::status));
+  EXPECT_EQ(link_.last_will.payload, "{\"v\":1,\"online\":false}");
+  EXPECT_EQ(link_.subscriptions,
             (std::vector{topic(protocol::Channel::ack), topic(protocol::Channel::config)}));
-  ASSERT_FALSE(transport_.published.empty());
-  const auto& status = transport_.published.front();
+  ASSERT_FALSE(link_.published.empty());
+  const auto& status = link_.published.front();
   EXPECT_TRUE(status.retained);
   const auto decoded = protocol::decode_status(status.topic, status.payload);
   ASSERT_TRUE(decoded);
   EXPECT_TRUE(decoded.value().online);
   EXPECT_EQ(decoded.value().outbox, 0U);
+  // It announces the room-config versions it reads.
+  EXPECT_EQ(decoded.value().versions,
+            (std::vector<std::uint64_t>(protocol::kConfigVersions.begin(),
+                                        protocol::kConfigVersions.end())));
   EXPECT_EQ(engine().status().broker, BrokerState::connected);
 }
 
 TEST_F(SyncEngineTest, SendsInSeqOrderWithABoundedWindow) {
   add_events(20);
   connect();
-  EXPECT_EQ(transport_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(link_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
   ack({ids_[0], ids_[1], ids_[2]});
   engine().process(t0_ + 1ms);
-  EXPECT_EQ(transport_.event_seqs(),
-            (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
+  EXPECT_EQ(link_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
   EXPECT_EQ(store_.outbox_depth(), 17U);
   EXPECT_EQ(engine().status().outbox, 17U);
 }
@@ -167,9 +172,9 @@ TEST_F(SyncEngineTest, ResendsWhatIsNotAckedAfterTheTimeout) {
   connect();
   ack({ids_[0]});
   engine().process(t0_ + 9s);
-  EXPECT_EQ(transport_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3}));
+  EXPECT_EQ(link_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3}));
   engine().process(t0_ + 10s);
-  EXPECT_EQ(transport_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3, 2, 3}));
+  EXPECT_EQ(link_.event_seqs(), (std::vector<std::uint64_t>{1, 2, 3, 2, 3}));
   EXPECT_EQ(engine().status().resent, 2U);
 }
 
@@ -178,36 +183,36 @@ TEST_F(SyncEngineTest, ResendsEverythingUnackedAfterAReconnect) {
   connect();
   ack({ids_[1]});
   engine().process(t0_ + 1ms);
-  transport_.connected = false;
+  link_.connected = false;
   engine().post_disconnected("broker went away");
   engine().process(t0_ + 2ms);
   EXPECT_EQ(engine().status().broker, BrokerState::disconnected);
   // Not before the backoff.
   engine().process(t0_ + 50ms);
-  EXPECT_EQ(transport_.connects, 1);
+  EXPECT_EQ(link_.connects, 1);
   engine().process(t0_ + 102ms);
-  EXPECT_EQ(transport_.connects, 2);
-  transport_.published.clear();
-  transport_.connected = true;
+  EXPECT_EQ(link_.connects, 2);
+  link_.published.clear();
+  link_.connected = true;
   engine().post_connected(true);
   engine().process(t0_ + 103ms);
-  EXPECT_EQ(transport_.event_seqs(), (std::vector<std::uint64_t>{1, 3, 4, 5}));
+  EXPECT_EQ(link_.event_seqs(), (std::vector<std::uint64_t>{1, 3, 4, 5}));
 }
 
 TEST_F(SyncEngineTest, BackoffDoublesUpToTheMaximum) {
   engine().process(t0_);
-  EXPECT_EQ(transport_.connects, 1);
+  EXPECT_EQ(link_.connects, 1);
   auto now = t0_;
   const std::vector<std::chrono::milliseconds> waits{100ms, 200ms, 400ms, 800ms, 1000ms, 1000ms};
   for (const auto wait : waits) {
     engine().post_disconnected("refused");
     engine().process(now);
-    const int before = transport_.connects;
+    const int before = link_.connects;
     engine().process(now + wait - 1ms);
-    EXPECT_EQ(transport_.connects, before) << wait.count();
+    EXPECT_EQ(link_.connects, before) << wait.count();
     now += wait;
     engine().process(now);
-    EXPECT_EQ(transport_.connects, before + 1) << wait.count();
+    EXPECT_EQ(link_.connects, before + 1) << wait.count();
   }
 }
 
@@ -244,12 +249,84 @@ TEST_F(SyncEngineTest, AcceptsOnlyANewerValidConfigForThisDevice) {
   EXPECT_FALSE(engine().status().config_rejected);
 }
 
+TEST_F(SyncEngineTest, SaysInItsLogWhatItRefusesAndWhenItConnects) {
+  connect();
+  engine().post_message(topic(protocol::Channel::config), "{\"v\":1}");
+  engine().process(t0_ + 1ms);
+  EXPECT_EQ(log_, (std::vector<std::string>{
+                      "sync: connected",
+                      "sync: rejecting a room config: site: is required [missing_field]"}));
+}
+
+// The rollout rule: a config in a version this build does not read (a newer
+// host's, published before it saw this kiosk's status) is refused like any
+// bad config, and the one in force stays.
+TEST_F(SyncEngineTest, RefusesAConfigVersionItDoesNotReadAndKeepsItsOwn) {
+  connect();
+  const auto config_topic = topic(protocol::Channel::config);
+  engine().post_message(config_topic, protocol::encode(testing::room_config(3)));
+  engine().process(t0_ + 1ms);
+  ASSERT_EQ(accepted_, (std::vector<std::uint64_t>{3}));
+
+  auto newer = protocol::encode(testing::room_config(4));
+  ASSERT_TRUE(newer.starts_with("{\"v\":1,"));
+  newer.replace(0, 7, "{\"v\":2,");
+  engine().post_message(config_topic, newer);
+  engine().process(t0_ + 2ms);
+  EXPECT_EQ(engine().status().config_rejected, "unsupported_version");
+  EXPECT_EQ(accepted_, (std::vector<std::uint64_t>{3}));
+  ASSERT_TRUE(store_.load_config());
+  EXPECT_EQ(store_.load_config()->rev, 3U);
+}
+
+TEST_F(SyncEngineTest, KeepsWhatTheHostRefusedAndShowsItInTheStatus) {
+  add_events(3);
+  connect();
+  EXPECT_EQ(engine().status().rejected, Rejections{});
+  const auto committed = clock_.now();
+  clock_.advance(5s);
+  const auto received = clock_.now();
+  engine().post_message(
+      topic(protocol::Channel::ack),
+      protocol::encode(protocol::Ack{{ids_[0], ids_[1]}, {{ids_[1], "not_a_member"}}}));
+  engine().process(t0_ + 1ms);
+  // Acked, both of them: the refused one is not sent again.
+  EXPECT_EQ(store_.outbox_depth(), 1U);
+  const Rejections expected{
+      1, {RejectedEvent{ids_[1], "not_a_member", "session.closed", committed, received}}};
+  EXPECT_EQ(store_.rejections(10), expected);
+  EXPECT_EQ(engine().status().rejected, expected);
+  EXPECT_EQ(log_.back(), "sync: the host refused event " + ids_[1] + ": not_a_member");
+
+  // A newer host's code is kept as it is.
+  engine().post_message(topic(protocol::Channel::ack),
+                        protocol::encode(protocol::Ack{{ids_[2]}, {{ids_[2], "some_new_rule"}}}));
+  engine().process(t0_ + 2ms);
+  EXPECT_EQ(engine().status().rejected.count, 2U);
+  EXPECT_EQ(engine().status().rejected.latest.at(0).code, "some_new_rule");
+}
+
+TEST_F(SyncEngineTest, ForgetsRejectionsWithTheAcknowledgedEvents) {
+  options_.retention = std::chrono::hours(24);
+  add_events(1);
+  connect();
+  engine().post_message(topic(protocol::Channel::ack),
+                        protocol::encode(protocol::Ack{{ids_[0]}, {{ids_[0], "unknown_type"}}}));
+  engine().process(t0_ + 1ms);
+  ASSERT_EQ(engine().status().rejected.count, 1U);
+  // Pruning runs every ten minutes; a day and a bit later it forgets both.
+  clock_.advance(std::chrono::hours(25));
+  engine().process(t0_ + std::chrono::minutes(11));
+  EXPECT_EQ(engine().status().rejected, Rejections{});
+  EXPECT_EQ(store_.rejections(10), Rejections{});
+}
+
 TEST_F(SyncEngineTest, StatusReportsTheOutboxAfterAcks) {
   add_events(2);
   connect();
   ack({ids_[0], ids_[1]});
   engine().process(t0_ + 2s);
-  const auto& last = transport_.published.back();
+  const auto& last = link_.published.back();
   ASSERT_EQ(last.topic, topic(protocol::Channel::status));
   const auto status = protocol::decode_status(last.topic, last.payload).value();
   EXPECT_EQ(status.outbox, 0U);

@@ -22,14 +22,14 @@ struct HeadlessOptions {
 };
 
 // Exit status of a run.
-enum class ScriptStatus {
+enum class CommandScriptStatus {
   ok = 0,      // every action ran and every "expect" held
   failed = 1,  // an "expect" did not hold or a wait timed out (the run stops there)
   bad = 2,     // the script is malformed (the run stops there; the line is named)
 };
 
-ScriptStatus run_script(Kiosk& kiosk, std::istream& script, std::ostream& out,
-                        const HeadlessOptions& options);
+CommandScriptStatus run_command_script(Kiosk& kiosk, std::istream& script, std::ostream& out,
+                                       const HeadlessOptions& options);
 
 // The snapshot as one JSON object (ids, states and counts; no display names).
 [[nodiscard]] std::string snapshot_json(const Snapshot& snapshot);

@@ -50,8 +50,13 @@ class KioskUi final : public FrameApp {
   void go(const Route& route);
   void show(Banner::Kind kind, std::string text, SteadyTime now,
             std::optional<kiosk::UndoCheckIn> undo = std::nullopt);
+  // Executes a command and shows what came of it.
+  void run(const kiosk::Command& command, SteadyTime now);
+  void enter_leader_pin(const std::string& pin);
+  void enter_admin_pin(const std::string& pin);
   void after_done(const kiosk::Command& command, const kiosk::Done& done, SteadyTime now);
   void after_refusal(const kiosk::Command& command, const kiosk::Refusal& refusal, SteadyTime now);
+  void back_to_meeting();
   void forget_secrets();
 
   kiosk::Kiosk& kiosk_;

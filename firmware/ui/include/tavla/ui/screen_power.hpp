@@ -21,9 +21,9 @@ class ScreenPower {
 
   ScreenPower(PowerPolicy policy, Clock::time_point now) : policy_(policy), last_touch_(now) {}
 
-  // A touch at `now`; returns false when it only woke the screen and must
-  // not reach the UI.
-  bool touched(Clock::time_point now, bool within_hours);
+  // A touch at `now`: whether it reaches the UI (false when it only woke
+  // the screen).
+  bool touch_reaches_ui(Clock::time_point now, bool within_hours);
   [[nodiscard]] PowerLevel level(Clock::time_point now, bool within_hours) const;
   // When the level next changes by itself (the loop wakes then).
   [[nodiscard]] std::optional<Clock::time_point> next_change(Clock::time_point now,

@@ -33,10 +33,12 @@ void leader_screen(Ui& ui, const kiosk::Snapshot& snap, LeaderView& view, Intent
 // A network meeting: agenda, countdown, minutes.
 void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                     MeetingView& view, Intents& out);
-// Device facts, language, quit.
+// Device facts, language, quit; and what the host refused (a tap on its
+// count shows the latest).
 struct AdminFacts {
   std::string display;  // the platform's description (driver, GL version)
 };
-void admin_screen(Ui& ui, const kiosk::Snapshot& snap, const AdminFacts& facts, Intents& out);
+void admin_screen(Ui& ui, const kiosk::Snapshot& snap, const AdminFacts& facts, AdminView& view,
+                  Intents& out);
 
 }  // namespace tavla::ui

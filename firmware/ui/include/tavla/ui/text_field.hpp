@@ -19,7 +19,7 @@ struct TextField {
   bool insert(std::string_view utf8);
   void backspace();
   void clear() { text.clear(); }
-  [[nodiscard]] bool blank() const;  // empty or only white space
+  [[nodiscard]] bool is_blank() const;  // empty or only white space
 };
 
 }  // namespace tavla::ui

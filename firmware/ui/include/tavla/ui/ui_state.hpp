@@ -69,6 +69,11 @@ struct MeetingView {
   std::string target;  // what "retract" withdraws
 };
 
+struct AdminView {
+  enum class Mode { facts, rejected };  // the device's facts, or what the host refused
+  Mode mode = Mode::facts;
+};
+
 struct UiState {
   Route route;
   std::optional<Language> language_override;  // chosen on the admin screen
@@ -77,6 +82,7 @@ struct UiState {
   PinView pin;
   LeaderView leader;
   MeetingView meeting;
+  AdminView admin;
   SteadyTime last_input{};
 };
 

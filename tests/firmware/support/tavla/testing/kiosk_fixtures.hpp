@@ -17,6 +17,7 @@
 
 #include "tavla/kiosk/config.hpp"
 #include "tavla/protocol/event.hpp"
+#include "tavla/protocol/messages.hpp"
 #include "tavla/protocol/room_config.hpp"
 #include "tavla/testing/programs.hpp"  // program_argv: our programs behind the emulator
 
@@ -62,10 +63,14 @@ class RecordingHost {
   RecordingHost& operator=(const RecordingHost&) = delete;
 
   void set_acking(bool ack) { ack_ = ack; }
+  // From now on, events of `type` are acked into "quarantine": listed in the
+  // ack's `rejected` with `code`, as tavla-host does for what it refuses.
+  void reject(const std::string& type, const std::string& code);
   // Publishes a raw payload on the device's config topic (retained).
   void publish_config(const std::string& payload, const std::string& device = kDevice);
-  // Publishes an ack naming `ids` to the device.
-  void publish_ack(const std::vector<std::string>& ids, const std::string& device = kDevice);
+  // Publishes an ack naming `ids` (and the `rejected` among them) to the device.
+  void publish_ack(const std::vector<std::string>& ids, const std::string& device = kDevice,
+                   const std::vector<protocol::Rejection>& rejected = {});
 
   [[nodiscard]] std::vector<Received> received() const;  // every delivery, duplicates included
   [[nodiscard]] std::size_t deliveries() const;

@@ -11,8 +11,9 @@
 
 namespace tavla::kiosk {
 
-// True when `pin` hashes to `pin_hash`. A malformed hash never matches. The
-// final comparison takes the same time wherever the digests differ.
+// True when `pin` hashes to `pin_hash`. A hash not in the protocol's format
+// (protocol/pin_hash.hpp) never matches. The final comparison takes the same
+// time wherever the digests differ.
 [[nodiscard]] bool pin_matches(std::string_view pin_hash, std::string_view pin);
 
 // "sha256:<salt hex>:<digest hex>" for a salt given in hex: tests, and tools

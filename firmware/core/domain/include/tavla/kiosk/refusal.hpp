@@ -43,6 +43,7 @@ enum class RefusalCode {
 };
 
 // The code's stable name ("already_checked_in"), for logs, scripts and tests.
+// Throws std::invalid_argument for a value outside the enumeration.
 [[nodiscard]] std::string_view to_string(RefusalCode code);
 
 struct Refusal {

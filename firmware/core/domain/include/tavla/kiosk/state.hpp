@@ -54,7 +54,9 @@ struct ActionRecord {
   bool operator==(const ActionRecord&) const = default;
 };
 
-struct SessionRecord {
+// A session open on this kiosk, from its opening to its close: who is here,
+// its agenda and minutes.
+struct SessionInProgress {
   std::string session;
   protocol::SessionKind kind{};
   std::string group;
@@ -70,7 +72,7 @@ struct SessionRecord {
   std::vector<DecisionRecord> decisions;
   std::vector<ActionRecord> actions;
   std::vector<std::string> carried_done;  // carried-over actions marked done in this session
-  bool operator==(const SessionRecord&) const = default;
+  bool operator==(const SessionInProgress&) const = default;
 };
 
 // A scheduled session this kiosk has opened (and maybe closed since): the
@@ -82,7 +84,7 @@ struct HandledSchedule {
 };
 
 struct KioskState {
-  std::vector<SessionRecord> open;  // in opening order
+  std::vector<SessionInProgress> open;  // in opening order
   std::vector<HandledSchedule> handled;
   std::vector<std::string> carried_done;  // carried-over action ids marked done here
   bool operator==(const KioskState&) const = default;

@@ -16,13 +16,14 @@
 #include <variant>
 #include <vector>
 
+#include "tavla/kiosk/broker_link.hpp"
 #include "tavla/kiosk/commands.hpp"
 #include "tavla/kiosk/config.hpp"
 #include "tavla/kiosk/ids.hpp"
+#include "tavla/kiosk/log.hpp"
 #include "tavla/kiosk/refusal.hpp"
 #include "tavla/kiosk/snapshot.hpp"
 #include "tavla/kiosk/time.hpp"
-#include "tavla/kiosk/transport.hpp"
 
 namespace tavla::kiosk {
 
@@ -53,12 +54,15 @@ class Kiosk {
   struct Dependencies {
     const Clock& clock;
     RandomSource& random;
-    // The MQTT client (PahoTransport in the program). nullptr: no sync at all
+    // The MQTT client (PahoBrokerLink in the program). nullptr: no sync at all
     // (benchmarks of the store path; the broker state stays "connecting").
-    std::unique_ptr<Transport> transport;
+    std::unique_ptr<BrokerLink> broker_link;
     // Called after a new snapshot is published, from whichever thread made
     // the change. Must not block (the UI wakes its event loop; tests notify).
     std::function<void()> on_change;
+    // Where the core writes what an operator may need to read (log.hpp);
+    // empty: nowhere.
+    Log log;
   };
 
   // Opens (or creates) the database in config.data_dir and restores the state
@@ -81,9 +85,10 @@ class Kiosk {
 
   // Checks a PIN against the room's leaders (counts towards the lockout).
   std::variant<LeaderInfo, Refusal> verify_leader(const std::string& pin);
-  // Checks the operator's admin PIN ([ui] admin_pin_hash). Without one
-  // configured, every PIN is refused (wrong_pin). Counts towards the lockout.
-  std::optional<Refusal> verify_admin(const std::string& pin);
+  // Why the operator's admin PIN ([ui] admin_pin_hash) is refused, or
+  // nullopt when it is right. Without one configured, every PIN is refused
+  // (wrong_pin). Counts towards the lockout.
+  [[nodiscard]] std::optional<Refusal> admin_pin_refusal(const std::string& pin);
 
   // The current picture; never null. Cheap: a shared_ptr copy.
   [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;

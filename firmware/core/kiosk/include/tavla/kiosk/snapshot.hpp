@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tavla/kiosk/broker_state.hpp"
+#include "tavla/kiosk/rejected_event.hpp"
 #include "tavla/kiosk/time.hpp"
 #include "tavla/protocol/event.hpp"
 #include "tavla/protocol/room_config.hpp"
@@ -139,6 +140,9 @@ struct Snapshot {
   std::uint64_t outbox = 0;  // events not yet acknowledged by the host
   std::optional<Timestamp> last_ack;
   bool clock_ok = true;  // the clock is not before the firmware's build date
+  // Events the host refused and why (how many are kept, the latest ones), for
+  // the admin screen; forgotten with the acknowledged events' retention.
+  Rejections rejected;
 
   // PIN entry is blocked until then after repeated wrong PINs.
   std::optional<Timestamp> pins_locked_until;

@@ -1,9 +1,9 @@
 // Sync: sends the outbox to the host and takes in acks and room configs.
 //
-// Single-threaded logic driven by one worker thread: transport callbacks and
+// Single-threaded logic driven by one worker thread: broker link callbacks and
 // "new events" notifications are queued (post_*), and process() handles them
 // together with the timers. That keeps Paho's rule (never block in a
-// callback) and lets unit tests drive the logic with a fake transport.
+// callback) and lets unit tests drive the logic with a fake broker link.
 //
 // Rules:
 // - publishes unacknowledged events in seq order, at most max_in_flight
@@ -20,6 +20,8 @@
 //   ack change (at most once a second);
 // - a room config is accepted only when it decodes and validates, names this
 //   site and device, and has a newer rev; it is persisted before it is used.
+// - an ack's `rejected` entries are kept in the store in the same transaction
+//   as its marks, and the status carries how many and the latest.
 #pragma once
 
 #include <chrono>
@@ -31,12 +33,15 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
+#include "tavla/kiosk/broker_link.hpp"
 #include "tavla/kiosk/broker_state.hpp"
 #include "tavla/kiosk/config.hpp"
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
+#include "tavla/kiosk/log.hpp"
 #include "tavla/kiosk/time.hpp"
-#include "tavla/kiosk/transport.hpp"
 #include "tavla/protocol/room_config.hpp"
 #include "tavla/protocol/topic.hpp"
 
@@ -61,8 +66,12 @@ struct SyncStatus {
   std::optional<Timestamp> last_ack;
   std::optional<std::string> config_rejected;
   std::uint64_t resent = 0;  // events published again (after reconnect or timeout)
+  Rejections rejected;       // events the host refused (acked into its quarantine)
   bool operator==(const SyncStatus&) const = default;
 };
+
+// What the store says of sync before any news: outbox, last ack, rejections.
+[[nodiscard]] SyncStatus stored_sync_status(LocalStore& store);
 
 class SyncEngine {
  public:
@@ -74,9 +83,10 @@ class SyncEngine {
     std::function<void(const SyncStatus&)> status_changed;
   };
 
-  // `current_rev`: the rev of the config in force (0: none).
-  SyncEngine(SyncOptions options, Store& store, Transport& transport, const Clock& clock,
-             std::uint64_t current_rev, Callbacks callbacks);
+  // `current_rev`: the rev of the config in force (0: none). `log` gets
+  // connects, losses and refused configs.
+  SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link, const Clock& clock,
+             std::uint64_t current_rev, Callbacks callbacks, Log log = {});
 
   // Thread-safe: queue news for the worker and wake it.
   void post_connected(bool session_present);
@@ -97,11 +107,23 @@ class SyncEngine {
   [[nodiscard]] std::string topic(protocol::Channel channel) const;
 
  private:
-  struct Input {
-    enum class Kind { connected, disconnected, message, outbox } kind;
+  // The news the link's callbacks and the core queue for the worker.
+  struct Connected {
     bool session_present = false;
+  };
+  struct Disconnected {
+    std::string reason;
+  };
+  struct Received {
     std::string topic;
     std::string payload;
+  };
+  struct OutboxGrew {};
+  using News = std::variant<Connected, Disconnected, Received, OutboxGrew>;
+  // Acks that arrived together, marked in one transaction.
+  struct AckBatch {
+    std::vector<std::string> ids;
+    std::vector<protocol::Rejection> rejected;
   };
   struct InFlight {
     std::string id;
@@ -109,24 +131,41 @@ class SyncEngine {
     SteadyTime sent;
   };
 
+  void post(News news);
+  void start_once(SteadyTime now);
+  // One handler per kind of news (take_news visits with them).
+  void handle(const Connected& news, SteadyTime now, AckBatch& acks);
+  void handle(const Disconnected& news, SteadyTime now, AckBatch& acks);
+  void handle(const Received& news, SteadyTime now, AckBatch& acks);
+  void handle(const OutboxGrew& news, SteadyTime now, AckBatch& acks);
+  AckBatch take_news(SteadyTime now);
+  void mark_acked(const AckBatch& acks);
+  void connect_if_due(SteadyTime now);
+  void send(SteadyTime now);
+  void prune_if_due(SteadyTime now);
+  void refresh_status();
+  [[nodiscard]] SteadyTime next_wake(SteadyTime now) const;
   void on_connected(SteadyTime now);
   void on_disconnected(SteadyTime now, const std::string& reason);
+  void on_ack(const std::string& topic, const std::string& payload, AckBatch& acks);
   void on_config(const std::string& topic, const std::string& payload);
   void fill_window(SteadyTime now);
   void resend_overdue(SteadyTime now);
   void publish_status(SteadyTime now);
   void set_status(const SyncStatus& next);
   [[nodiscard]] std::string status_payload(bool online) const;
+  void log(const std::string& line) const;
 
   SyncOptions options_;
-  Store& store_;
-  Transport& transport_;
+  LocalStore& store_;
+  BrokerLink& link_;
   const Clock& clock_;
   Callbacks callbacks_;
+  Log log_;
 
   mutable std::mutex mutex_;  // guards queue_ and status_
   std::condition_variable cv_;
-  std::deque<Input> queue_;
+  std::deque<News> queue_;
   SyncStatus status_;
 
   // Worker-only state.
@@ -143,6 +182,7 @@ class SyncEngine {
   SteadyTime next_prune_{};
   std::optional<SteadyTime> retry_at_;  // a publish was refused while connected
   std::uint64_t resent_ = 0;
+  bool rejections_changed_ = false;  // read them again for the status
 };
 
 }  // namespace tavla::kiosk

@@ -49,7 +49,7 @@ class Display {
 
   [[nodiscard]] Size size() const;  // drawable pixels
   [[nodiscard]] GraphicsApi api() const { return api_; }
-  [[nodiscard]] bool kiosk() const { return kiosk_; }
+  [[nodiscard]] bool is_kiosk() const { return kiosk_; }
   [[nodiscard]] std::uint32_t window_id() const;
   // "x11, OpenGL ES 3.2 Mesa 22.3.6 (llvmpipe …)": for the log and Admin.
   [[nodiscard]] std::string describe() const;

@@ -12,10 +12,11 @@
 #include <optional>
 #include <vector>
 
+#include "tavla/kiosk/log.hpp"
 #include "tavla/ui/frame.hpp"
 #include "tavla/ui/platform/display.hpp"
 #include "tavla/ui/screen_power.hpp"
-#include "tavla/ui/script.hpp"
+#include "tavla/ui/touch_script.hpp"
 
 namespace tavla::ui::platform {
 
@@ -24,14 +25,17 @@ struct LoopOptions {
   // Draw a frame on every turn, as a naive loop would: the idle
   // benchmark's baseline, never the kiosk's mode.
   bool continuous = false;
-  std::optional<script::Script> script;
-  script::KeyboardMap keyboard;     // for the script's `type`
-  std::filesystem::path shots_dir;  // the script's `shot` files are relative to this
+  std::optional<touch_script::Script> script;
+  touch_script::KeyboardMap keyboard;  // for the script's `type`
+  std::filesystem::path shots_dir;     // the script's `shot` files are relative to this
   // When set, each frame's build-and-draw time in microseconds is written
   // here, one per line, when the loop ends (the frame-time benchmark).
   std::filesystem::path frame_log;
   // When the program started, for the "first frame after N ms" log line.
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  // Where the loop says how it went: the first frame, screenshots, a
+  // failed script line (kiosk/log.hpp). Empty: nowhere.
+  kiosk::Log log;
 };
 
 struct LoopResult {

@@ -1,5 +1,6 @@
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 
+#include "rejected_events.hpp"
 #include "sqlite_handle.hpp"
 #include "state_codec.hpp"
 #include "tavla/protocol/codec.hpp"
@@ -84,14 +85,15 @@ class Transaction {
 
 }  // namespace
 
-Store::Store(const std::filesystem::path& path, std::string device, const std::string& new_epoch)
+LocalStore::LocalStore(const std::filesystem::path& path, std::string device,
+                       const std::string& new_epoch)
     : path_(path), device_(std::move(device)) {
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw StoreError("cannot open " + path.string() + ": " + why);
+    throw LocalStoreError("cannot open " + path.string() + ": " + why);
   }
   try {
     sqlite3_busy_timeout(db_, 5000);
@@ -101,6 +103,7 @@ Store::Store(const std::filesystem::path& path, std::string device, const std::s
     exec("PRAGMA synchronous = FULL");
     Transaction tx(db_);
     exec(kSchema);
+    exec(detail::kRejectedSchema);
     auto epoch = meta(db_, "epoch");
     if (!epoch) {
       set_meta(db_, "epoch", new_epoch);
@@ -111,8 +114,8 @@ Store::Store(const std::filesystem::path& path, std::string device, const std::s
     }
     const auto owner = meta(db_, "device");
     if (owner != device_) {
-      throw StoreError(path.string() + " belongs to device '" + owner.value_or("?") + "', not '" +
-                       device_ + "'");
+      throw LocalStoreError(path.string() + " belongs to device '" + owner.value_or("?") +
+                            "', not '" + device_ + "'");
     }
     tx.commit();
     epoch_ = *epoch;
@@ -130,20 +133,20 @@ Store::Store(const std::filesystem::path& path, std::string device, const std::s
   }
 }
 
-Store::~Store() {
+LocalStore::~LocalStore() {
   sqlite3_close(db_);
 }
 
-void Store::exec(const char* sql) {
+void LocalStore::exec(const char* sql) {
   char* error = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
     const std::string why = error != nullptr ? error : "?";
     sqlite3_free(error);
-    throw StoreError(path_.string() + ": " + why);
+    throw LocalStoreError(path_.string() + ": " + why);
   }
 }
 
-KioskState Store::load_state() {
+KioskState LocalStore::load_state() {
   const std::lock_guard lock(mutex_);
   Statement s(db_, "SELECT json FROM state WHERE id = 1");
   if (!s.step()) {
@@ -152,8 +155,8 @@ KioskState Store::load_state() {
   return detail::decode_state(s.text(0));
 }
 
-std::vector<protocol::Event> Store::commit(const KioskState& next,
-                                           std::span<const EventDraft> drafts, Timestamp ts) {
+std::vector<protocol::Event> LocalStore::commit(const KioskState& next,
+                                                std::span<const EventDraft> drafts, Timestamp ts) {
   std::vector<protocol::Event> events;
   std::vector<std::string> payloads;
   events.reserve(drafts.size());
@@ -169,7 +172,7 @@ std::vector<protocol::Event> Store::commit(const KioskState& next,
   for (auto& event : events) {
     event.seq = ++seq;
     if (auto error = protocol::validate(event)) {
-      throw StoreError("refusing to store an invalid event: " + error->message());
+      throw LocalStoreError("refusing to store an invalid event: " + error->message());
     }
     payloads.push_back(protocol::encode(event));
   }
@@ -202,7 +205,7 @@ std::vector<protocol::Event> Store::commit(const KioskState& next,
   return events;
 }
 
-void Store::save_config(const StoredConfig& config) {
+void LocalStore::save_config(const StoredConfig& config) {
   const std::lock_guard lock(mutex_);
   Transaction tx(db_);
   Statement s(db_,
@@ -213,7 +216,7 @@ void Store::save_config(const StoredConfig& config) {
   tx.commit();
 }
 
-std::optional<StoredConfig> Store::load_config() {
+std::optional<StoredConfig> LocalStore::load_config() {
   const std::lock_guard lock(mutex_);
   Statement s(db_, "SELECT rev, payload FROM room_config WHERE id = 1");
   if (!s.step()) {
@@ -222,7 +225,7 @@ std::optional<StoredConfig> Store::load_config() {
   return StoredConfig{static_cast<std::uint64_t>(s.integer(0)), s.text(1)};
 }
 
-std::vector<OutboxEntry> Store::pending(std::uint64_t after_seq, std::size_t limit) {
+std::vector<OutboxEntry> LocalStore::pending(std::uint64_t after_seq, std::size_t limit) {
   const std::lock_guard lock(mutex_);
   Statement s(db_,
               "SELECT seq, id, payload FROM outbox WHERE acked_ms IS NULL AND seq > ? "
@@ -235,7 +238,8 @@ std::vector<OutboxEntry> Store::pending(std::uint64_t after_seq, std::size_t lim
   return out;
 }
 
-std::vector<std::uint64_t> Store::mark_acked(std::span<const std::string> ids, Timestamp now) {
+std::vector<std::uint64_t> LocalStore::mark_acked(std::span<const std::string> ids, Timestamp now,
+                                                  std::span<const protocol::Rejection> rejected) {
   std::vector<std::uint64_t> acked;
   if (ids.empty()) {
     return acked;
@@ -255,6 +259,7 @@ std::vector<std::uint64_t> Store::mark_acked(std::span<const std::string> ids, T
   if (!acked.empty()) {
     set_meta(db_, "last_ack_ms", std::to_string(now.time_since_epoch().count()));
   }
+  detail::keep_rejections(db_, rejected, now);
   tx.commit();
   if (!acked.empty()) {
     depth_ -= std::min<std::uint64_t>(depth_, acked.size());
@@ -263,30 +268,39 @@ std::vector<std::uint64_t> Store::mark_acked(std::span<const std::string> ids, T
   return acked;
 }
 
-std::uint64_t Store::outbox_depth() {
+std::uint64_t LocalStore::outbox_depth() {
   const std::lock_guard lock(mutex_);
   return depth_;
 }
 
-std::optional<Timestamp> Store::last_ack() {
+std::optional<Timestamp> LocalStore::last_ack() {
   const std::lock_guard lock(mutex_);
   return last_ack_;
 }
 
-std::uint64_t Store::last_seq() {
+std::uint64_t LocalStore::last_seq() {
   const std::lock_guard lock(mutex_);
   return last_seq_;
 }
 
-std::uint64_t Store::prune(Timestamp cutoff) {
+std::uint64_t LocalStore::prune(Timestamp cutoff) {
   const std::lock_guard lock(mutex_);
+  Transaction tx(db_);
   Statement s(db_, "DELETE FROM outbox WHERE acked_ms IS NOT NULL AND acked_ms < ?");
   s.bind(1, static_cast<std::int64_t>(cutoff.time_since_epoch().count()));
   s.step();
-  return static_cast<std::uint64_t>(sqlite3_changes(db_));
+  const auto pruned = static_cast<std::uint64_t>(sqlite3_changes(db_));
+  detail::forget_rejections(db_, cutoff);
+  tx.commit();
+  return pruned;
 }
 
-std::string Store::integrity_check() {
+Rejections LocalStore::rejections(std::size_t latest) {
+  const std::lock_guard lock(mutex_);
+  return detail::read_rejections(db_, latest);
+}
+
+std::string LocalStore::integrity_check() {
   const std::lock_guard lock(mutex_);
   Statement s(db_, "PRAGMA integrity_check");
   std::string out;

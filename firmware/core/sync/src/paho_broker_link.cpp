@@ -1,4 +1,4 @@
-#include "tavla/kiosk/paho_transport.hpp"
+#include "tavla/kiosk/paho_broker_link.hpp"
 
 #include "tavla/protocol/net/tcp_nodelay.hpp"
 
@@ -20,7 +20,7 @@ constexpr int kPahoMaxBuffered = 65535;
 
 // Connect results come through an action listener (so a failed first
 // attempt reports back too); lost connections through the lost handler.
-class PahoTransport::Impl final : public mqtt::iaction_listener {
+class PahoBrokerLink::Impl final : public mqtt::iaction_listener {
  public:
   Impl(const BrokerConfig& broker, const std::string& client_id)
       : broker_(broker),
@@ -38,7 +38,7 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
-  void set_handlers(TransportHandlers handlers) {
+  void set_handlers(BrokerLinkHandlers handlers) {
     handlers_ = std::move(handlers);
     client_.set_connection_lost_handler([this](const std::string& cause) {
       if (handlers_.disconnected) {
@@ -145,26 +145,26 @@ class PahoTransport::Impl final : public mqtt::iaction_listener {
 
   BrokerConfig broker_;
   mqtt::async_client client_;
-  TransportHandlers handlers_;
+  BrokerLinkHandlers handlers_;
 };
 
-PahoTransport::PahoTransport(const BrokerConfig& broker, const std::string& client_id)
+PahoBrokerLink::PahoBrokerLink(const BrokerConfig& broker, const std::string& client_id)
     : impl_(std::make_unique<Impl>(broker, client_id)) {}
-PahoTransport::~PahoTransport() = default;
+PahoBrokerLink::~PahoBrokerLink() = default;
 
-void PahoTransport::set_handlers(TransportHandlers handlers) {
+void PahoBrokerLink::set_handlers(BrokerLinkHandlers handlers) {
   impl_->set_handlers(std::move(handlers));
 }
-void PahoTransport::connect(const Will& will) {
+void PahoBrokerLink::connect(const Will& will) {
   impl_->connect(will);
 }
-void PahoTransport::disconnect() {
+void PahoBrokerLink::disconnect() {
   impl_->disconnect();
 }
-bool PahoTransport::publish(const std::string& topic, const std::string& payload, bool retained) {
+bool PahoBrokerLink::publish(const std::string& topic, const std::string& payload, bool retained) {
   return impl_->publish(topic, payload, retained);
 }
-bool PahoTransport::subscribe(const std::string& filter) {
+bool PahoBrokerLink::subscribe(const std::string& filter) {
   return impl_->subscribe(filter);
 }
 

@@ -1,5 +1,5 @@
 // The store against real SQLite files in a temporary directory.
-#include "tavla/kiosk/store.hpp"
+#include "tavla/kiosk/local_store.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -23,7 +23,7 @@ EventDraft checked_in(const std::string& id, const std::string& participant) {
 
 KioskState state_with(const std::string& participant) {
   KioskState s;
-  SessionRecord session;
+  SessionInProgress session;
   session.session = "s-1";
   session.group = "gv";
   session.title = "Samling";
@@ -45,25 +45,25 @@ KioskState state_with(const std::string& participant) {
   return s;
 }
 
-class StoreTest : public ::testing::Test {
+class LocalStoreTest : public ::testing::Test {
  protected:
-  std::unique_ptr<Store> open(const std::string& epoch = "EPOCH-0000000001") {
-    return std::make_unique<Store>(dir_ / "kiosk.db", "kiosk-1", epoch);
+  std::unique_ptr<LocalStore> open(const std::string& epoch = "EPOCH-0000000001") {
+    return std::make_unique<LocalStore>(dir_ / "kiosk.db", "kiosk-1", epoch);
   }
   testing::TempDir dir_;
 };
 
-TEST_F(StoreTest, TheEpochIsMadeOnceAtCreation) {
+TEST_F(LocalStoreTest, TheEpochIsMadeOnceAtCreation) {
   EXPECT_EQ(open("EPOCH-AAAAAAAAAA")->epoch(), "EPOCH-AAAAAAAAAA");
   EXPECT_EQ(open("EPOCH-BBBBBBBBBB")->epoch(), "EPOCH-AAAAAAAAAA");
 }
 
-TEST_F(StoreTest, AnotherDevicesDatabaseIsRefused) {
+TEST_F(LocalStoreTest, AnotherDevicesDatabaseIsRefused) {
   open();
-  EXPECT_THROW(Store(dir_ / "kiosk.db", "kiosk-2", "EPOCH-0000000002"), StoreError);
+  EXPECT_THROW(LocalStore(dir_ / "kiosk.db", "kiosk-2", "EPOCH-0000000002"), LocalStoreError);
 }
 
-TEST_F(StoreTest, SeqGrowsByOneAcrossRestarts) {
+TEST_F(LocalStoreTest, SeqGrowsByOneAcrossRestarts) {
   {
     auto store = open();
     const std::vector drafts{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1"),
@@ -82,13 +82,13 @@ TEST_F(StoreTest, SeqGrowsByOneAcrossRestarts) {
   EXPECT_EQ(store->outbox_depth(), 3U);
 }
 
-TEST_F(StoreTest, TheStateComesBackAfterARestart) {
+TEST_F(LocalStoreTest, TheStateComesBackAfterARestart) {
   const auto state = state_with("p-1");
   open()->commit(state, {}, kT);
   EXPECT_EQ(open()->load_state(), state);
 }
 
-TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
+TEST_F(LocalStoreTest, StateAndEventsAreOneTransaction) {
   auto store = open();
   store->commit(state_with("p-1"), std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1")},
                 kT);
@@ -97,7 +97,7 @@ TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
                              std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y02", "p-2"),
                                          checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-3")},
                              kT),
-               StoreError);
+               LocalStoreError);
   EXPECT_EQ(store->load_state(), state_with("p-1"));
   EXPECT_EQ(store->last_seq(), 1U);
   EXPECT_EQ(store->pending(0, 10).size(), 1U);
@@ -110,13 +110,13 @@ TEST_F(StoreTest, StateAndEventsAreOneTransaction) {
             2U);
 }
 
-TEST_F(StoreTest, AnInvalidEventIsRefusedBeforeWriting) {
+TEST_F(LocalStoreTest, AnInvalidEventIsRefusedBeforeWriting) {
   auto store = open();
-  EXPECT_THROW(store->commit({}, std::vector{checked_in("short", "p-1")}, kT), StoreError);
+  EXPECT_THROW(store->commit({}, std::vector{checked_in("short", "p-1")}, kT), LocalStoreError);
   EXPECT_EQ(store->last_seq(), 0U);
 }
 
-TEST_F(StoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
+TEST_F(LocalStoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
   auto store = open();
   std::vector<EventDraft> drafts;
   for (int i = 1; i <= 5; ++i) {
@@ -147,7 +147,7 @@ TEST_F(StoreTest, PendingIsInSeqOrderAndAcksAreMarkedOnce) {
   EXPECT_EQ(store->last_ack(), kT);
 }
 
-TEST_F(StoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
+TEST_F(LocalStoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
   auto store = open();
   store->commit({},
                 std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1"),
@@ -162,7 +162,62 @@ TEST_F(StoreTest, PruneDropsOnlyOldAcknowledgedEvents) {
       3U);
 }
 
-TEST_F(StoreTest, TheRoomConfigIsReplacedAndKept) {
+TEST_F(LocalStoreTest, TheHostsRejectionsAreKeptWithTheirAckMarks) {
+  auto store = open();
+  const std::string first = "01JD0Z8X4C5N8E2Q7T9V3W6Y01";
+  const std::string second = "01JD0Z8X4C5N8E2Q7T9V3W6Y02";
+  store->commit({}, std::vector{checked_in(first, "p-1"), checked_in(second, "p-2")}, kT);
+  EXPECT_EQ(store->rejections(10), Rejections{});
+
+  const Timestamp acked = kT + std::chrono::seconds(3);
+  const std::vector<std::string> ids{first, second};
+  const std::vector<protocol::Rejection> rejected{{second, "not_a_member"},
+                                                  {"01ZZZZZZZZZZZZZZZZZZZZZZZZ", "unknown_type"}};
+  EXPECT_EQ(store->mark_acked(ids, acked, rejected), (std::vector<std::uint64_t>{1, 2}));
+  // Again (the host acks a resend): kept once.
+  EXPECT_TRUE(store->mark_acked(ids, acked + Milliseconds(5), rejected).empty());
+  const Rejections expected{
+      1, {RejectedEvent{second, "not_a_member", "attendance.checked_in", kT, acked}}};
+  EXPECT_EQ(store->rejections(10), expected);
+  // Kept across a restart, and the limit holds.
+  store.reset();
+  store = open();
+  EXPECT_EQ(store->rejections(10), expected);
+  EXPECT_EQ(store->rejections(0), (Rejections{1, {}}));
+}
+
+TEST_F(LocalStoreTest, RejectionsAreForgottenWithTheAcknowledgedEvents) {
+  auto store = open();
+  const std::string id = "01JD0Z8X4C5N8E2Q7T9V3W6Y01";
+  store->commit({}, std::vector{checked_in(id, "p-1")}, kT);
+  store->mark_acked(std::vector{id}, kT, std::vector<protocol::Rejection>{{id, "unknown_type"}});
+  EXPECT_EQ(store->prune(kT), 0U);
+  EXPECT_EQ(store->rejections(10).count, 1U);
+  EXPECT_EQ(store->prune(kT + Milliseconds(1)), 1U);
+  EXPECT_EQ(store->rejections(10), Rejections{});
+}
+
+TEST_F(LocalStoreTest, TheLatestRejectionsComeFirst) {
+  auto store = open();
+  std::vector<std::string> ids;
+  for (int i = 1; i <= 3; ++i) {
+    ids.push_back("01JD0Z8X4C5N8E2Q7T9V3W6Y0" + std::to_string(i));
+    store->commit({}, std::vector{checked_in(ids.back(), "p-1")}, kT + Milliseconds(i));
+  }
+  for (int i = 0; i < 3; ++i) {
+    const auto& id = ids[static_cast<std::size_t>(i)];
+    store->mark_acked(std::vector{id}, kT + std::chrono::seconds(i),
+                      std::vector<protocol::Rejection>{{id, "code_" + std::to_string(i)}});
+  }
+  const auto latest = store->rejections(2);
+  EXPECT_EQ(latest.count, 3U);
+  ASSERT_EQ(latest.latest.size(), 2U);
+  EXPECT_EQ(latest.latest[0].code, "code_2");
+  EXPECT_EQ(latest.latest[0].event_ts, kT + Milliseconds(3));
+  EXPECT_EQ(latest.latest[1].code, "code_1");
+}
+
+TEST_F(LocalStoreTest, TheRoomConfigIsReplacedAndKept) {
   EXPECT_FALSE(open()->load_config());
   open()->save_config(StoredConfig{3, "{\"rev\":3}"});
   open()->save_config(StoredConfig{4, "{\"rev\":4}"});
@@ -172,7 +227,7 @@ TEST_F(StoreTest, TheRoomConfigIsReplacedAndKept) {
   EXPECT_EQ(config->payload, "{\"rev\":4}");
 }
 
-TEST_F(StoreTest, TheFileIsInWalModeWithFullSync) {
+TEST_F(LocalStoreTest, TheFileIsInWalModeWithFullSync) {
   open()->commit({}, std::vector{checked_in("01JD0Z8X4C5N8E2Q7T9V3W6Y01", "p-1")}, kT);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "kiosk.db").c_str(), &db), SQLITE_OK);
@@ -188,8 +243,8 @@ TEST_F(StoreTest, TheFileIsInWalModeWithFullSync) {
 TEST(StateCodec, RoundTripsEveryField) {
   const auto state = state_with("p-1");
   EXPECT_EQ(detail::decode_state(detail::encode_state(state)), state);
-  EXPECT_THROW((void)detail::decode_state("{\"v\":99}"), StoreError);
-  EXPECT_THROW((void)detail::decode_state("not json"), StoreError);
+  EXPECT_THROW((void)detail::decode_state("{\"v\":99}"), LocalStoreError);
+  EXPECT_THROW((void)detail::decode_state("not json"), LocalStoreError);
 }
 
 }  // namespace

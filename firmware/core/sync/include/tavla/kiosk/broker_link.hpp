@@ -1,6 +1,6 @@
 // The MQTT client as the sync logic sees it: a small interface so the logic
 // is unit-tested with a fake, while the program and the integration tests use
-// PahoTransport against a real mosquitto.
+// PahoBrokerLink against a real mosquitto.
 //
 // Every method returns at once (no network wait). Results come back through
 // the handlers, which may run on the client library's thread: they must only
@@ -12,7 +12,7 @@
 
 namespace tavla::kiosk {
 
-struct TransportHandlers {
+struct BrokerLinkHandlers {
   std::function<void(bool session_present)> connected;
   // The connection attempt failed or an established connection was lost.
   std::function<void(const std::string& reason)> disconnected;
@@ -24,15 +24,15 @@ struct Will {
   std::string payload;
 };
 
-class Transport {
+class BrokerLink {
  public:
-  Transport() = default;
-  virtual ~Transport() = default;
-  Transport(const Transport&) = delete;
-  Transport& operator=(const Transport&) = delete;
-  Transport(Transport&&) = delete;
-  Transport& operator=(Transport&&) = delete;
-  virtual void set_handlers(TransportHandlers handlers) = 0;
+  BrokerLink() = default;
+  virtual ~BrokerLink() = default;
+  BrokerLink(const BrokerLink&) = delete;
+  BrokerLink& operator=(const BrokerLink&) = delete;
+  BrokerLink(BrokerLink&&) = delete;
+  BrokerLink& operator=(BrokerLink&&) = delete;
+  virtual void set_handlers(BrokerLinkHandlers handlers) = 0;
   // Starts one connection attempt (`will` retained, QoS 1). Exactly one of
   // connected/disconnected follows.
   virtual void connect(const Will& will) = 0;

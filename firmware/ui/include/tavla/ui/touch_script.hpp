@@ -1,4 +1,4 @@
-// Test drive: a script of touches, text, waits and screenshots replayed into
+// Touch scripts: touches, text, waits and screenshots replayed into
 // the running UI (`tavla-kiosk --script FILE`). The format is documented in
 // README.md ("Scripted runs"); one command per line:
 //
@@ -16,7 +16,7 @@
 //
 // `#` starts a comment at the beginning of a line; TEXT and LABEL run to the
 // end of the line (surrounding double quotes are removed, `\n` is a newline).
-// This file is the pure part: parsing, and a runner that says what to do
+// This file is the pure part: parsing, and a player that says what to do
 // next; the platform loop turns its actions into SDL events.
 #pragma once
 
@@ -33,7 +33,7 @@
 #include "tavla/ui/pointer.hpp"
 #include "tavla/ui/widget_registry.hpp"
 
-namespace tavla::ui::script {
+namespace tavla::ui::touch_script {
 
 struct Tap {
   std::optional<std::string> id;  // by id, else at `at`
@@ -88,7 +88,7 @@ struct Script {
 
 [[nodiscard]] std::variant<Script, ParseError> parse(std::string_view text);
 
-// What the loop does for the runner this turn.
+// What the loop does for the player this turn.
 struct PointerAction {
   PointerEvent event;
 };
@@ -115,9 +115,9 @@ struct Step {
 // character (e.g. shift, then the letter), or nullopt if it has no key.
 using KeyboardMap = std::function<std::optional<std::vector<std::string>>(char32_t)>;
 
-class Runner {
+class Player {
  public:
-  Runner(Script script, KeyboardMap keyboard);
+  Player(Script script, KeyboardMap keyboard);
 
   // Call once per loop turn with the latest frame's widgets and the number
   // of frames rendered so far.
@@ -128,9 +128,28 @@ class Runner {
 
  private:
   enum class Phase { start, pressed, released, moving, settle };
+  struct Turn;  // this loop turn: the time, the widgets, the frames so far
   Step run_current(std::chrono::steady_clock::time_point now, const WidgetRegistry& widgets,
                    std::uint64_t frames);
+  // One overload per command (run_current visits the current one with them).
+  Step play(const Tap& tap, const Turn& turn);
+  Step play(const Drag& drag, const Turn& turn);
+  Step play(const Type& type, const Turn& turn);
+  Step play(const Text& text, const Turn& turn);
+  Step play(const Key& key, const Turn& turn);
+  Step play(const Wait& wait, const Turn& turn);
+  Step play(const WaitFor& wait, const Turn& turn);
+  Step play(const Expect& expect, const Turn& turn);
+  Step play(const Shot& shot, const Turn& turn);
+  Step play(const Quit& quit, const Turn& turn);
+  // The tap's press, at its widget (waiting for it to appear) or its point.
+  Step press(const Tap& tap, const Turn& turn);
+  // Emits `action` and lets the UI settle before the next command.
+  Step act_then_settle(Action action, const Turn& turn, std::uint64_t settle_frames);
+  // Moves on once `count` frames were drawn since the phase began.
+  Step settle(std::uint64_t count, const Turn& turn);
   void next(std::uint64_t frames);
+  void begin_phase(Phase phase, std::uint64_t frames);
   Step fail(const std::string& message);
 
   std::vector<Line> lines_;
@@ -143,4 +162,4 @@ class Runner {
   Point drag_last_;
 };
 
-}  // namespace tavla::ui::script
+}  // namespace tavla::ui::touch_script

@@ -3,9 +3,10 @@
 // pulled plug.
 //
 // Holds: the epoch (a ULID made when the file is created), the domain state,
-// the outbox of events in seq order, and the accepted room config. commit()
-// writes the new state and its events in one transaction; seq grows by exactly
-// one per event across restarts (the last seq lives in the same transaction).
+// the outbox of events in seq order, the accepted room config, and the events
+// the host refused (rejected_event.hpp). commit() writes the new state and its
+// events in one transaction; seq grows by exactly one per event across
+// restarts (the last seq lives in the same transaction).
 //
 // Thread-safe: one connection behind a mutex (the UI thread commits commands,
 // the sync worker marks acks); every call is short (one transaction).
@@ -21,16 +22,18 @@
 #include <string>
 #include <vector>
 
+#include "tavla/kiosk/rejected_event.hpp"
 #include "tavla/kiosk/state.hpp"
 #include "tavla/kiosk/time.hpp"
 #include "tavla/protocol/event.hpp"
+#include "tavla/protocol/messages.hpp"
 
 struct sqlite3;
 
 namespace tavla::kiosk {
 
 // A database failure: the file and SQLite's own message.
-class StoreError : public std::runtime_error {
+class LocalStoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
@@ -52,17 +55,17 @@ struct StoredConfig {
   std::string payload;  // as received; decoded again on load
 };
 
-class Store {
+class LocalStore {
  public:
   // Opens or creates `path`. On creation the schema and the epoch are written
   // in one transaction, so a crash never leaves a file without an epoch.
-  // Throws StoreError.
-  Store(const std::filesystem::path& path, std::string device, const std::string& new_epoch);
-  ~Store();
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
-  Store(Store&&) = delete;
-  Store& operator=(Store&&) = delete;
+  // Throws LocalStoreError.
+  LocalStore(const std::filesystem::path& path, std::string device, const std::string& new_epoch);
+  ~LocalStore();
+  LocalStore(const LocalStore&) = delete;
+  LocalStore& operator=(const LocalStore&) = delete;
+  LocalStore(LocalStore&&) = delete;
+  LocalStore& operator=(LocalStore&&) = delete;
 
   [[nodiscard]] const std::string& epoch() const { return epoch_; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
@@ -71,7 +74,7 @@ class Store {
   [[nodiscard]] KioskState load_state();
 
   // Writes `next` and numbers and appends `drafts` in one transaction.
-  // Returns the events as committed. Throws StoreError (and nothing changed).
+  // Returns the events as committed. Throws LocalStoreError (and nothing changed).
   std::vector<protocol::Event> commit(const KioskState& next, std::span<const EventDraft> drafts,
                                       Timestamp ts);
 
@@ -81,15 +84,21 @@ class Store {
 
   // Up to `limit` unacknowledged events with seq > after_seq, in seq order.
   [[nodiscard]] std::vector<OutboxEntry> pending(std::uint64_t after_seq, std::size_t limit);
-  // Marks the events with these ids acknowledged (one transaction); unknown or
-  // already acknowledged ids are ignored. Returns the seqs newly acknowledged.
-  std::vector<std::uint64_t> mark_acked(std::span<const std::string> ids, Timestamp now);
+  // Marks the events with these ids acknowledged and keeps the host's
+  // `rejected` entries among them (with the event's type and ts), in one
+  // transaction; unknown or already acknowledged ids are ignored, and so is a
+  // rejection kept before. Returns the seqs newly acknowledged.
+  std::vector<std::uint64_t> mark_acked(std::span<const std::string> ids, Timestamp now,
+                                        std::span<const protocol::Rejection> rejected = {});
   // Events not yet acknowledged.
   [[nodiscard]] std::uint64_t outbox_depth();
   [[nodiscard]] std::optional<Timestamp> last_ack();
   [[nodiscard]] std::uint64_t last_seq();
-  // Deletes acknowledged events acked before `cutoff`; returns how many.
+  // Deletes acknowledged events acked before `cutoff`, and rejections
+  // received before it, in one transaction; returns how many events.
   std::uint64_t prune(Timestamp cutoff);
+  // How many rejections are kept, and the `latest` newest.
+  [[nodiscard]] Rejections rejections(std::size_t latest);
   // "ok", or SQLite's list of problems.
   [[nodiscard]] std::string integrity_check();
 

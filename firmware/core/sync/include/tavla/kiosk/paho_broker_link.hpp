@@ -8,19 +8,19 @@
 #include <memory>
 #include <string>
 
+#include "tavla/kiosk/broker_link.hpp"
 #include "tavla/kiosk/config.hpp"
-#include "tavla/kiosk/transport.hpp"
 
 namespace tavla::kiosk {
 
-class PahoTransport final : public Transport {
+class PahoBrokerLink final : public BrokerLink {
  public:
-  PahoTransport(const BrokerConfig& broker, const std::string& client_id);
-  ~PahoTransport() override;
-  PahoTransport(const PahoTransport&) = delete;
-  PahoTransport& operator=(const PahoTransport&) = delete;
+  PahoBrokerLink(const BrokerConfig& broker, const std::string& client_id);
+  ~PahoBrokerLink() override;
+  PahoBrokerLink(const PahoBrokerLink&) = delete;
+  PahoBrokerLink& operator=(const PahoBrokerLink&) = delete;
 
-  void set_handlers(TransportHandlers handlers) override;
+  void set_handlers(BrokerLinkHandlers handlers) override;
   void connect(const Will& will) override;
   void disconnect() override;
   bool publish(const std::string& topic, const std::string& payload, bool retained) override;

@@ -1,10 +1,10 @@
-// The script format and its runner, without SDL: what each command asks
+// The touch-script format and its player, without SDL: what each command asks
 // the loop to do, frame by frame.
 #include <gtest/gtest.h>
 
-#include "tavla/ui/script.hpp"
+#include "tavla/ui/touch_script.hpp"
 
-namespace tavla::ui::script {
+namespace tavla::ui::touch_script {
 namespace {
 
 using namespace std::chrono_literals;
@@ -20,7 +20,7 @@ Script parsed(std::string_view text) {
   return std::get<Script>(result);
 }
 
-TEST(ScriptParse, ReadsEveryCommand) {
+TEST(TouchScriptParse, ReadsEveryCommand) {
   const auto s = parsed(
       "# a comment\n\n"
       "tap home.checkin\n"
@@ -46,7 +46,7 @@ TEST(ScriptParse, ReadsEveryCommand) {
   EXPECT_TRUE(std::get<Expect>(s.lines[9].command).absent);
 }
 
-TEST(ScriptParse, NamesTheLineOfAnError) {
+TEST(TouchScriptParse, NamesTheLineOfAnError) {
   auto result = parse("wait 10\nfly away\n");
   ASSERT_TRUE(std::holds_alternative<ParseError>(result));
   EXPECT_EQ(std::get<ParseError>(result).line, 2);
@@ -55,87 +55,87 @@ TEST(ScriptParse, NamesTheLineOfAnError) {
   EXPECT_TRUE(std::holds_alternative<ParseError>(parse("drag 1 2 3 4 0\n")));
 }
 
-TEST(ScriptRunner, TapsAWidgetByIdAcrossFrames) {
-  Runner runner(parsed("tap ok\n"), {});
+TEST(TouchScriptPlayer, TapsAWidgetByIdAcrossFrames) {
+  Player player(parsed("tap ok\n"), {});
   WidgetRegistry widgets;
   widgets.add("ok", {100, 100, 50, 20});
-  auto step = runner.step(t0, widgets, 0);  // wants a fresh frame first
+  auto step = player.step(t0, widgets, 0);  // wants a fresh frame first
   EXPECT_TRUE(step.need_frame);
   EXPECT_TRUE(step.actions.empty());
-  step = runner.step(t0, widgets, 1);
+  step = player.step(t0, widgets, 1);
   ASSERT_EQ(step.actions.size(), 1U);
   const auto press = std::get<PointerAction>(step.actions[0]).event;
   EXPECT_EQ(press.kind, PointerEvent::Kind::press);
   EXPECT_EQ(press.at, (Point{125, 110}));
-  EXPECT_TRUE(runner.step(t0, widgets, 1).actions.empty());  // held until a frame shows it
-  step = runner.step(t0, widgets, 2);
+  EXPECT_TRUE(player.step(t0, widgets, 1).actions.empty());  // held until a frame shows it
+  step = player.step(t0, widgets, 2);
   ASSERT_EQ(step.actions.size(), 1U);
   EXPECT_EQ(std::get<PointerAction>(step.actions[0]).event.kind, PointerEvent::Kind::release);
-  EXPECT_FALSE(runner.step(t0, widgets, 3).finished);  // the UI settles
-  EXPECT_TRUE(runner.step(t0, widgets, 4).finished);
+  EXPECT_FALSE(player.step(t0, widgets, 3).finished);  // the UI settles
+  EXPECT_TRUE(player.step(t0, widgets, 4).finished);
 }
 
-TEST(ScriptRunner, FailsWhenAWidgetNeverAppears) {
-  Runner runner(parsed("wait 1\ntap nowhere\n"), {});
+TEST(TouchScriptPlayer, FailsWhenAWidgetNeverAppears) {
+  Player player(parsed("wait 1\ntap nowhere\n"), {});
   WidgetRegistry none;
-  runner.step(t0, none, 1);
-  auto step = runner.step(t0 + 5ms, none, 2);
+  player.step(t0, none, 1);
+  auto step = player.step(t0 + 5ms, none, 2);
   EXPECT_FALSE(step.error.has_value());
-  step = runner.step(t0 + 11s, none, 3);
+  step = player.step(t0 + 11s, none, 3);
   ASSERT_TRUE(step.error.has_value());
   EXPECT_NE(step.error->find("line 2"), std::string::npos) << *step.error;
-  EXPECT_TRUE(runner.finished());
+  EXPECT_TRUE(player.finished());
 }
 
-TEST(ScriptRunner, ChecksExpectationsAgainstTheLatestFrame) {
-  Runner runner(parsed("expect title Hei\nexpect-absent banner\n"), {});
+TEST(TouchScriptPlayer, ChecksExpectationsAgainstTheLatestFrame) {
+  Player player(parsed("expect title Hei\nexpect-absent banner\n"), {});
   WidgetRegistry widgets;
   widgets.add("title", {}, "Hei");
   // Each command looks at a frame drawn after the previous one finished.
-  const auto first = runner.step(t0, widgets, 1);
+  const auto first = player.step(t0, widgets, 1);
   EXPECT_FALSE(first.finished);
   EXPECT_TRUE(first.need_frame);
-  EXPECT_TRUE(runner.step(t0, widgets, 2).finished);
+  EXPECT_TRUE(player.step(t0, widgets, 2).finished);
 
-  Runner wrong(parsed("expect title Hallo\n"), {});
+  Player wrong(parsed("expect title Hallo\n"), {});
   const auto step = wrong.step(t0, widgets, 1);
   ASSERT_TRUE(step.error.has_value());
   EXPECT_NE(step.error->find("says 'Hei'"), std::string::npos) << *step.error;
 }
 
-TEST(ScriptRunner, TypeTapsTheKeyboardAndWaitSleeps) {
+TEST(TouchScriptPlayer, TypeTapsTheKeyboardAndWaitSleeps) {
   KeyboardMap keys = [](char32_t c) -> std::optional<std::vector<std::string>> {
     if (c == U'A') {
       return std::vector<std::string>{"osk.shift", "osk.key.a"};
     }
     return std::nullopt;
   };
-  Runner runner(parsed("wait 100\ntype A\n"), keys);
+  Player player(parsed("wait 100\ntype A\n"), keys);
   WidgetRegistry widgets;
   widgets.add("osk.shift", {0, 0, 10, 10});
   widgets.add("osk.key.a", {20, 0, 10, 10});
-  auto step = runner.step(t0, widgets, 1);
+  auto step = player.step(t0, widgets, 1);
   EXPECT_EQ(step.wake_at, t0 + 100ms);
-  step = runner.step(t0 + 100ms, widgets, 2);
+  step = player.step(t0 + 100ms, widgets, 2);
   EXPECT_TRUE(step.actions.empty());  // the wait is over; the tap wants a fresh frame
-  step = runner.step(t0 + 100ms, widgets, 3);
+  step = player.step(t0 + 100ms, widgets, 3);
   ASSERT_EQ(step.actions.size(), 1U);
   EXPECT_EQ(std::get<PointerAction>(step.actions[0]).event.at, (Point{5, 5}));  // shift first
 
-  Runner missing(parsed("type €\n"), keys);
+  Player missing(parsed("type €\n"), keys);
   EXPECT_TRUE(missing.step(t0, widgets, 1).error.has_value());
 }
 
-TEST(ScriptRunner, AShotCapturesTheNextFrame) {
-  Runner runner(parsed("shot a.png\n"), {});
+TEST(TouchScriptPlayer, AShotCapturesTheNextFrame) {
+  Player player(parsed("shot a.png\n"), {});
   WidgetRegistry widgets;
-  const auto step = runner.step(t0, widgets, 1);
+  const auto step = player.step(t0, widgets, 1);
   ASSERT_EQ(step.actions.size(), 1U);
   EXPECT_EQ(std::get<ShotAction>(step.actions[0]).file, "a.png");
   EXPECT_TRUE(step.need_frame);
-  EXPECT_FALSE(runner.step(t0, widgets, 1).finished);
-  EXPECT_TRUE(runner.step(t0, widgets, 2).finished);
+  EXPECT_FALSE(player.step(t0, widgets, 1).finished);
+  EXPECT_TRUE(player.step(t0, widgets, 2).finished);
 }
 
 }  // namespace
-}  // namespace tavla::ui::script
+}  // namespace tavla::ui::touch_script
