@@ -12,7 +12,7 @@
 #include "tavla/host/app/serve.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/ingest/corrections.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/ids.hpp"
 #include "tavla/protocol/limits.hpp"
 
@@ -183,31 +183,31 @@ int run_cli(int argc, char** argv) {
       return serve(serve_options, control, log_line);
     }
     const auto site = config::load_site(common.config);
-    storage::Store store(site.database_url);
+    storage::Repositories repos(site.database_url);
     if (usage_cmd->parsed()) {
-      warn_about_gaps(store, std::cerr);
-      if (store.year_closed(year)) {
+      warn_about_gaps(repos, std::cerr);
+      if (repos.usage().is_year_closed(year)) {
         log_line("note: " + std::to_string(year) +
                  " is closed: these are its frozen figures (later events are adjustments)");
       }
-      print(usage_table(site, store, year, monthly), common, site);
+      print(usage_table(site, repos, year, monthly), common, site);
     } else if (allocate_cmd->parsed()) {
-      warn_about_gaps(store, std::cerr);
+      warn_about_gaps(repos, std::cerr);
       if (explain.empty()) {
-        print(allocate_table(site, store, year, std::cerr), common, site);
+        print(allocate_table(site, repos, year, std::cerr), common, site);
       } else {
         if (site.municipality(explain) == nullptr) {
           throw std::runtime_error("--explain: unknown municipality '" + explain + "'");
         }
-        print(explain_table(site, store, year, explain, std::cerr), common, site);
+        print(explain_table(site, repos, year, explain, std::cerr), common, site);
       }
     } else if (settle_cmd->parsed()) {
-      warn_about_gaps(store, std::cerr);
-      print(settle_table(site, store, year, std::cerr), common, site);
+      warn_about_gaps(repos, std::cerr);
+      print(settle_table(site, repos, year, std::cerr), common, site);
     } else if (devices_cmd->parsed()) {
-      print(devices_table(site, store, now()), common, site);
+      print(devices_table(site, repos, now()), common, site);
     } else if (quarantine_list->parsed()) {
-      print(quarantine_table(store, limit), common, site);
+      print(quarantine_table(repos, limit), common, site);
     } else if (purchases_add->parsed()) {
       if (site.municipality(municipality) == nullptr) {
         throw std::runtime_error("--municipality: unknown municipality '" + municipality + "'");
@@ -228,15 +228,15 @@ int run_cli(int argc, char** argv) {
         frac.resize(2, '0');
         return std::stoll(whole) * 100 + std::stoll(frac);
       }();
-      if (store.year_closed(year)) {
+      if (repos.usage().is_year_closed(year)) {
         throw std::runtime_error(std::to_string(year) + " is closed; record it in the next year");
       }
-      storage::in_transaction(store.db(), [&] {
-        store.insert_purchase(
-            {0, year, municipality, hundredths, note, by, protocol::format_timestamp(now())});
+      storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
+        repos.purchases().insert(
+            tx, {0, year, municipality, hundredths, note, by, protocol::format_timestamp(now())});
       });
     } else if (purchases_list->parsed()) {
-      print(purchases_table(store, year), common, site);
+      print(purchases_table(repos, year), common, site);
     } else if (attendance_add->parsed() || attendance_remove->parsed()) {
       correction.add = attendance_add->parsed();
       correction.made_by = by;
@@ -247,13 +247,13 @@ int run_cli(int argc, char** argv) {
           throw std::runtime_error("--date: '" + date + "' is not a date like 2026-03-27");
         }
       }
-      const auto id = ingest::correct_attendance(store, site, correction);
+      const auto id = ingest::correct_attendance(repos, site, correction);
       log_line("correction " + std::to_string(id) + " recorded");
     } else if (attendance_list->parsed()) {
-      print(corrections_table(store, year == 0 ? std::nullopt : std::optional<int>(year)), common,
+      print(corrections_table(repos, year == 0 ? std::nullopt : std::optional<int>(year)), common,
             site);
     } else if (close_cmd->parsed()) {
-      return close_year(site, store, year, by);
+      return close_year(site, repos, year, by);
     }
     return 0;
   } catch (const std::exception& e) {

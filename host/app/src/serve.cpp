@@ -12,7 +12,7 @@
 #include "tavla/host/ingest/mqtt_client.hpp"
 #include "tavla/host/ingest/processor.hpp"
 #include "tavla/host/rooms/room_config.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -65,16 +65,16 @@ void notify_systemd(const std::string& state) {
 
 int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
   auto site = std::make_unique<config::Site>(config::load_site(options.config));
-  storage::Store store(site->database_url);
+  storage::Repositories repos(site->database_url);
   ingest::MessageQueue queue;
   ingest::MqttClient client(*site, client_id(*site, options.instance), queue, log);
-  ingest::Processor processor(store, *site, now);
+  ingest::Processor processor(repos, *site, now);
 
   log("connecting to " + site->broker.url + " as " + client_id(*site, options.instance));
   if (!client.connect(control.stop)) {
     return 0;  // asked to stop before the broker was reachable
   }
-  rooms::publish_room_configs(*site, store, client, {}, log);
+  rooms::publish_room_configs(*site, repos, client, {}, log);
   log("ready: subscribed to the events and status of site " + site->id +
       (site->broker.shared_group.empty() ? ""
                                          : " (shared group " + site->broker.shared_group + ")"));
@@ -92,7 +92,7 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
         quarantined += result.quarantined;
         send_acks(*site, client, result.acks);
         if (!result.action_groups.empty()) {
-          rooms::publish_room_configs(*site, store, client,
+          rooms::publish_room_configs(*site, repos, client,
                                       rooms::devices_of_groups(*site, result.action_groups), log);
         }
         return;
@@ -115,7 +115,7 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
         processor.set_site(*fresh);
         site.swap(fresh);  // the old one is released after the processor moved on
         log("configuration reloaded from " + options.config.string());
-        rooms::publish_room_configs(*site, store, client, {}, log);
+        rooms::publish_room_configs(*site, repos, client, {}, log);
       } catch (const std::exception& e) {
         log(std::string("reload refused, keeping the running configuration: ") + e.what());
       }

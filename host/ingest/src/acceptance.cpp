@@ -37,7 +37,7 @@ std::optional<std::string> reject_opening(const config::Site& site, const protoc
 }
 
 std::optional<std::string> reject_in_session(const config::Site& site, const protocol::Event& event,
-                                             const storage::SessionRecord& session) {
+                                             const storage::StoredSession& session) {
   if (session.device != event.device) {
     return "session " + session.session + " belongs to device " + session.device +
            " (another room), not " + event.device;

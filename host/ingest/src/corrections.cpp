@@ -6,7 +6,7 @@
 
 namespace tavla::host::ingest {
 
-std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
+std::int64_t correct_attendance(storage::Repositories& repos, const config::Site& site,
                                 const CorrectionRequest& r) {
   if (auto problem = protocol::text_problem(r.reason)) {
     throw CorrectionError("--reason: " + *problem + " (say why the correction is made)");
@@ -15,8 +15,8 @@ std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
     throw CorrectionError("--session and --participant must be ids (1-64 of [0-9A-Za-z_.-])");
   }
   std::int64_t id = 0;
-  storage::in_transaction(store.db(), [&] {
-    auto session = store.session(r.session);
+  storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
+    auto session = repos.attendance().session(r.session);
     if (!session) {
       if (!r.group || !r.date) {
         throw CorrectionError("session " + r.session +
@@ -28,7 +28,7 @@ std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
         throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
       }
       const auto opened = config::oslo_to_utc(*r.date, std::chrono::hours{12});
-      session = storage::SessionRecord{r.session,
+      session = storage::StoredSession{r.session,
                                        group->id,
                                        std::string(protocol::to_string(group->kind)),
                                        group->device,
@@ -38,7 +38,7 @@ std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
                                        static_cast<int>(static_cast<unsigned>(r.date->month())),
                                        "correction",
                                        {}};
-      store.insert_session(*session);
+      repos.attendance().insert_session(tx, *session);
     }
     const config::Group* group = site.group(session->group);
     const config::GroupMember* member = group != nullptr ? group->member(r.participant) : nullptr;
@@ -64,7 +64,7 @@ std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
       throw CorrectionError("participant '" + r.participant + "' is not a member of group '" +
                             session->group + "' (a guest's id starts with guest-)");
     }
-    const auto current = store.participant(r.session, r.participant);
+    const auto current = repos.attendance().participant(r.session, r.participant);
     if (r.add) {
       if (c.municipality.has_value() == c.org.has_value()) {
         throw CorrectionError("give exactly one of --municipality or --org for a guest");
@@ -79,7 +79,7 @@ std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
       throw CorrectionError("participant '" + r.participant + "' is not checked in to session " +
                             r.session);
     }
-    id = store.insert_correction(c);
+    id = repos.corrections().insert(tx, c);
     storage::AttendanceFact fact{r.participant,  r.add, "",
                                  c.municipality, c.org, storage::correction_order(id)};
     if (r.add) {
@@ -87,7 +87,7 @@ std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
           r.session, r.participant, protocol::CheckInMethod::roster, {}, c.foster_home};
       fact.unit = unit_of(in, protocol::session_kind_from_string(session->kind).value());
     }
-    store.apply_attendance(*session, fact);
+    repos.attendance().apply(tx, *session, fact);
   });
   return id;
 }

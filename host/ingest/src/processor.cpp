@@ -13,8 +13,8 @@ namespace tavla::host::ingest {
 namespace {
 
 using protocol::Event;
-using storage::SessionRecord;
 using storage::StoredEvent;
+using storage::StoredSession;
 
 // What can still be read from a message that failed to decode: its id (to
 // ack it, so the device stops resending) and its place in the sequence (a
@@ -62,9 +62,9 @@ StoredEvent stored(const Event& e, const std::string& payload, bool pending) {
 // Applies an accepted event of a known session to the derived state.
 // `sessions` is the batch's cache of session records: a change to a
 // session's row evicts it, so the next look-up reads the row as it is now.
-void apply(storage::Store& store, const config::Site& site, const Event& e,
-           const SessionRecord& session,
-           std::map<std::string, std::optional<SessionRecord>>& sessions, BatchResult& result) {
+void apply(storage::Repositories& repos, storage::Transaction& tx, const config::Site& site,
+           const Event& e, const StoredSession& session,
+           std::map<std::string, std::optional<StoredSession>>& sessions, BatchResult& result) {
   const std::string ord =
       storage::device_order(e.device, e.epoch, static_cast<std::int64_t>(e.seq));
   std::visit(
@@ -78,26 +78,27 @@ void apply(storage::Store& store, const config::Site& site, const Event& e,
           } else {
             fact.org = body.affiliation.id;
           }
-          store.apply_attendance(session, fact);
+          repos.attendance().apply(tx, session, fact);
         } else if constexpr (std::is_same_v<T, protocol::CheckedOut>) {
-          store.apply_attendance(session, {body.participant, false, "", {}, {}, ord});
+          repos.attendance().apply(tx, session, {body.participant, false, "", {}, {}, ord});
         } else if constexpr (std::is_same_v<T, protocol::SessionClosed>) {
-          store.close_session(session.session, protocol::format_timestamp(e.ts));
+          repos.attendance().close_session(tx, session.session, protocol::format_timestamp(e.ts));
           sessions.erase(session.session);
         } else if constexpr (std::is_same_v<T, protocol::DecisionRecorded>) {
-          store.record_decision(body.decision, session.session, body.item, body.text);
+          repos.minutes().record_decision(tx, body.decision, session.session, body.item, body.text);
         } else if constexpr (std::is_same_v<T, protocol::ActionRecorded>) {
-          store.record_action(
+          repos.minutes().record_action(
+              tx,
               {body.action, session.group, session.session, body.text, body.owner,
                body.due ? std::optional(protocol::format_date(*body.due)) : std::nullopt,
                protocol::format_timestamp(e.ts)},
               body.item);
           result.action_groups.insert(session.group);
         } else if constexpr (std::is_same_v<T, protocol::ActionDone>) {
-          store.mark(body.action, "done", session.session);
+          repos.minutes().mark(tx, body.action, "done", session.session);
           result.action_groups.insert(session.group);
         } else if constexpr (std::is_same_v<T, protocol::Retracted>) {
-          store.mark(body.target, "retracted", session.session);
+          repos.minutes().mark(tx, body.target, "retracted", session.session);
           result.action_groups.insert(session.group);
         }
         // agenda.item_started/finished: kept in the event table only.
@@ -108,97 +109,101 @@ void apply(storage::Store& store, const config::Site& site, const Event& e,
 
 }  // namespace
 
-Processor::Processor(storage::Store& store, const config::Site& site, Clock clock)
-    : store_(store), site_(&site), clock_(std::move(clock)) {}
+Processor::Processor(storage::Repositories& repos, const config::Site& site, Clock clock)
+    : repos_(repos), site_(&site), clock_(std::move(clock)) {}
 
 BatchResult Processor::process(const std::vector<Message>& batch) {
   BatchResult result;
   const std::string now = protocol::format_timestamp(clock_());
   sessions_.clear();
   seqs_.clear();
-  store_.begin_batch();
+  repos_.attendance().begin_batch();
   try {
-    storage::in_transaction(store_.db(), [&] {
+    storage::in_transaction(repos_.db(), [&](storage::Transaction& tx) {
       for (const auto& message : batch) {
-        handle(message, result, now);
+        handle(tx, message, result, now);
       }
-      store_.note_seqs(seqs_, now);
-      store_.end_batch();
+      repos_.devices().note_seqs(tx, seqs_, now);
+      repos_.attendance().end_batch(tx);
     });
   } catch (...) {
-    store_.abandon_batch();  // rolled back: the sums are of nothing
+    repos_.attendance().abandon_batch();  // rolled back: the sums are of nothing
     throw;
   }
   return result;
 }
 
-const std::optional<SessionRecord>& Processor::cached_session(const std::string& id) {
+const std::optional<StoredSession>& Processor::cached_session(const std::string& id) {
   if (auto it = sessions_.find(id); it != sessions_.end()) {
     return it->second;
   }
-  return sessions_.emplace(id, store_.session(id)).first->second;
+  return sessions_.emplace(id, repos_.attendance().session(id)).first->second;
 }
 
-void Processor::handle_status(const Message& message, const std::string& device,
-                              BatchResult& result, const std::string& now) {
+void Processor::handle_status(storage::Transaction& tx, const Message& message,
+                              const std::string& device, BatchResult& result,
+                              const std::string& now) {
   ++result.statuses;
   const auto decoded = protocol::decode_status(message.topic, message.payload);
   if (!decoded) {
-    store_.quarantine({0,
-                       now,
-                       message.topic,
-                       device,
-                       {},
-                       {},
-                       {},
-                       0,
-                       message.payload,
-                       "status: " + decoded.error().message()});
+    repos_.events().quarantine(tx, {0,
+                                    now,
+                                    message.topic,
+                                    device,
+                                    {},
+                                    {},
+                                    {},
+                                    0,
+                                    message.payload,
+                                    "status: " + decoded.error().message()});
     ++result.quarantined;
     return;
   }
   const auto& s = decoded.value();
-  store_.update_status(
+  repos_.devices().update_status(
+      tx,
       {device, s.online, s.fw,
        s.outbox ? std::optional<std::int64_t>(static_cast<std::int64_t>(*s.outbox)) : std::nullopt,
        s.clock_ok,
        s.last_ack ? std::optional(protocol::format_timestamp(*s.last_ack)) : std::nullopt, now});
 }
 
-void Processor::handle(const Message& message, BatchResult& result, const std::string& now) {
+void Processor::handle(storage::Transaction& tx, const Message& message, BatchResult& result,
+                       const std::string& now) {
   const config::Site& site = *site_;
   const auto topic = protocol::parse_topic(message.topic);
   if (!topic || topic.value().site != site.id ||
       (topic.value().channel != protocol::Channel::events &&
        topic.value().channel != protocol::Channel::status)) {
     // Not one of our topics: kept, but there is no device to ack to.
-    store_.quarantine({0,
-                       now,
-                       message.topic,
-                       {},
-                       salvage(message.payload).id,
-                       {},
-                       {},
-                       0,
-                       message.payload,
-                       topic ? "topic is not an events or status topic of site " + site.id
-                             : "bad topic: " + topic.error().message()});
+    repos_.events().quarantine(tx,
+                               {0,
+                                now,
+                                message.topic,
+                                {},
+                                salvage(message.payload).id,
+                                {},
+                                {},
+                                0,
+                                message.payload,
+                                topic ? "topic is not an events or status topic of site " + site.id
+                                      : "bad topic: " + topic.error().message()});
     ++result.quarantined;
     return;
   }
   const std::string device = topic.value().device;
   if (topic.value().channel == protocol::Channel::status) {
-    handle_status(message, device, result, now);
+    handle_status(tx, message, device, result, now);
     return;
   }
   const auto quarantine = [&](const std::optional<std::string>& id,
                               const std::optional<std::string>& epoch,
                               std::optional<std::int64_t> seq, const std::string& reason) {
-    if (id && store_.known_event(*id)) {
+    if (id && repos_.events().is_known(*id)) {
       ++result.duplicates;  // already kept once: a resend
     } else {
-      store_.quarantine(
-          {0, now, message.topic, device, id, epoch, seq, 0, message.payload, reason});
+      repos_.events().quarantine(
+          tx, {0, now, message.topic, device, id, epoch, seq, 0, message.payload, reason});
       ++result.quarantined;
       if (epoch && seq) {
         seqs_.push_back({device, *epoch, *seq});
@@ -241,13 +246,13 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
                  "session " + session_id + " was already opened (" + existing->source + ")");
       return;
     }
-    if (!store_.insert_event(stored(event, message.payload, false), now)) {
+    if (!repos_.events().insert(tx, stored(event, message.payload, false), now)) {
       duplicate();
       return;
     }
     seqs_.push_back({device, event.epoch, seq});
     const auto date = config::oslo_date(event.ts);
-    const SessionRecord session{session_id,
+    const StoredSession session{session_id,
                                 opened->group,
                                 std::string(protocol::to_string(opened->kind)),
                                 device,
@@ -257,29 +262,29 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
                                 static_cast<int>(static_cast<unsigned>(date.month())),
                                 event.id,
                                 {}};
-    store_.insert_session(session);
+    repos_.attendance().insert_session(tx, session);
     sessions_[session_id] = session;
     ++result.stored;
     result.acks[device].push_back(event.id);
     // Events that arrived before their session.opened are decided now.
-    for (const auto& waiting : store_.pending_events(session_id)) {
+    for (const auto& waiting : repos_.events().pending_events(session_id)) {
       const auto e = protocol::decode_event(waiting.payload);
       if (!e) {
         continue;  // cannot happen: only decoded events are stored
       }
       if (auto reason = reject_in_session(site, e.value(), session)) {
-        store_.move_to_quarantine(
-            waiting, protocol::topic_for(site.id, waiting.device, protocol::Channel::events),
+        repos_.events().move_to_quarantine(
+            tx, waiting, protocol::topic_for(site.id, waiting.device, protocol::Channel::events),
             *reason, now);
         continue;
       }
-      apply(store_, site, e.value(), session, sessions_, result);
-      store_.mark_applied(waiting.id);
+      apply(repos_, tx, site, e.value(), session, sessions_, result);
+      repos_.events().mark_applied(tx, waiting.id);
     }
     return;
   }
   // A copy: apply() may evict the cached record while it is used.
-  const std::optional<SessionRecord> known = cached_session(session_id);
+  const std::optional<StoredSession> known = cached_session(session_id);
   if (known) {
     if (auto reason = reject_in_session(site, event, *known)) {
       quarantine(event.id, event.epoch, seq, *reason);
@@ -287,13 +292,13 @@ void Processor::handle(const Message& message, BatchResult& result, const std::s
     }
   }
   // Without its session.opened yet, the event waits (stored and acked).
-  if (!store_.insert_event(stored(event, message.payload, !known), now)) {
+  if (!repos_.events().insert(tx, stored(event, message.payload, !known), now)) {
     duplicate();
     return;
   }
   seqs_.push_back({device, event.epoch, seq});
   if (known) {
-    apply(store_, site, event, *known, sessions_, result);
+    apply(repos_, tx, site, event, *known, sessions_, result);
   }
   ++result.stored;
   result.acks[device].push_back(event.id);

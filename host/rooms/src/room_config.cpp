@@ -105,7 +105,7 @@ std::set<std::string> devices_of_groups(const config::Site& site,
   return devices;
 }
 
-std::size_t publish_room_configs(const config::Site& site, storage::Store& store,
+std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
                                  ingest::Transport& transport, const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log) {
   std::size_t published = 0;
@@ -119,10 +119,10 @@ std::size_t publish_room_configs(const config::Site& site, storage::Store& store
         groups.push_back(g.id);
       }
     }
-    auto room = build_room_config(site, device, store.open_actions(groups));
+    auto room = build_room_config(site, device, repos.minutes().open_actions(groups));
     const std::string digest = digest_of(protocol::encode(room));
-    storage::in_transaction(store.db(), [&] {
-      room.rev = static_cast<std::uint64_t>(store.room_rev(device.id, digest));
+    room.rev = storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
+      return static_cast<std::uint64_t>(repos.rooms().room_rev(tx, device.id, digest));
     });
     if (auto error = protocol::validate(room)) {
       log("room config of " + device.id + " is not valid, not published: " + error->message());

@@ -99,10 +99,10 @@ int migrate(Database& db) {
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
       "applied_at TEXT NOT NULL)");
   int found = 0;
-  in_transaction(db, [&] {
+  in_transaction(db, [&](Transaction& tx) {
     // Inside the write transaction (and its lock): two instances starting
     // together migrate once.
-    const auto rows = db.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    const auto rows = tx.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     found = static_cast<int>(rows.at(0).i64(0));
     if (found > latest_schema_version()) {
       throw DatabaseError("the database has schema version " + std::to_string(found) +
@@ -110,8 +110,8 @@ int migrate(Database& db) {
                           "; upgrade tavla-host");
     }
     for (int v = found + 1; v <= latest_schema_version(); ++v) {
-      db.script(for_dialect(kMigrations[static_cast<std::size_t>(v - 1)], db.dialect()));
-      db.query("INSERT INTO schema_migrations (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)",
+      tx.db().script(for_dialect(kMigrations[static_cast<std::size_t>(v - 1)], db.dialect()));
+      tx.query("INSERT INTO schema_migrations (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)",
                {std::int64_t{v}});
     }
   });

@@ -23,14 +23,14 @@ class ProcessorTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     site_ = config::load_site(
         testing::write_example_site(dir_, testing::database_url(GetParam(), dir_)));
-    store_ = std::make_unique<storage::Store>(site_.database_url);
+    repos_ = std::make_unique<storage::Repositories>(site_.database_url);
     processor_ = std::make_unique<Processor>(
-        *store_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+        *repos_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
   }
 
   std::map<std::string, std::int64_t> units() {
     std::map<std::string, std::int64_t> result;
-    for (const auto& m : store_->usage_months(2026)) {
+    for (const auto& m : repos_->usage().months(2026)) {
       if (m.units != 0) {
         result[m.municipality] += m.units;
       }
@@ -40,7 +40,7 @@ class ProcessorTest : public ::testing::TestWithParam<Backend> {
 
   tavla::testing::TempDir dir_;
   config::Site site_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<storage::Repositories> repos_;
   std::unique_ptr<Processor> processor_;
 };
 
@@ -73,7 +73,7 @@ TEST_P(ProcessorTest, StoresADayAndAcksEveryEvent) {
   ASSERT_EQ(result.acks.at("kiosk-1").size(), events.size());
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
-  const auto epochs = store_->device_epochs();
+  const auto epochs = repos_->devices().device_epochs();
   ASSERT_EQ(epochs.size(), 1U);
   EXPECT_EQ(epochs[0].missing(), 0);
 }
@@ -100,8 +100,8 @@ TEST_P(ProcessorTest, DuplicateStormGivesTheSameUsageAsCleanInput) {
   EXPECT_EQ(acked, storm.size());  // every copy is acked, so no device resends forever
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
-  EXPECT_EQ(store_->pending_count(), 0);
-  EXPECT_TRUE(store_->quarantine_entries(10).empty());
+  EXPECT_EQ(repos_->events().pending_count(), 0);
+  EXPECT_TRUE(repos_->events().quarantine_entries(10).empty());
 }
 
 TEST_P(ProcessorTest, EventsBeforeTheirSessionWaitThenCount) {
@@ -110,12 +110,12 @@ TEST_P(ProcessorTest, EventsBeforeTheirSessionWaitThenCount) {
   const auto in = k.checked_in("s-1", "p-1", "nannestad", "fh-1");
   const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
   processor_->process({message(in), message(stranger)});
-  EXPECT_EQ(store_->pending_count(), 2);
+  EXPECT_EQ(repos_->events().pending_count(), 2);
   EXPECT_TRUE(units().empty());
   processor_->process({message(opened)});
-  EXPECT_EQ(store_->pending_count(), 0);
+  EXPECT_EQ(repos_->events().pending_count(), 0);
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
-  const auto q = store_->quarantine_entries(10);
+  const auto q = repos_->events().quarantine_entries(10);
   ASSERT_EQ(q.size(), 1U);
   EXPECT_EQ(q[0].event_id, stranger.id);
   EXPECT_NE(q[0].reason.find("not a member"), std::string::npos) << q[0].reason;
@@ -144,7 +144,7 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
   const auto r = processor_->process(garbage);
   EXPECT_EQ(r.quarantined, garbage.size());
   EXPECT_EQ(r.stored, 0U);
-  const auto q = store_->quarantine_entries(100);
+  const auto q = repos_->events().quarantine_entries(100);
   ASSERT_EQ(q.size(), garbage.size());
   std::vector<std::string> reasons;
   for (const auto& e : q) {
@@ -170,7 +170,7 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
   EXPECT_EQ(r.acks.at("kiosk-9").size(), 1U);
   // The quarantined seq 2 of kiosk-1 closes what would otherwise be a gap.
   processor_->process({message(k1.closed("s-1"))});
-  for (const auto& e : store_->device_epochs()) {
+  for (const auto& e : repos_->devices().device_epochs()) {
     if (e.device == "kiosk-1") {
       EXPECT_EQ(e.missing(), 0) << e.epoch;
     }
@@ -203,7 +203,7 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   EXPECT_EQ(r.duplicates, 1U);
   EXPECT_EQ(r.quarantined, 1U);
   EXPECT_EQ(r.stored, batch.size() - 2);
-  const auto epochs = store_->device_epochs();
+  const auto epochs = repos_->devices().device_epochs();
   ASSERT_EQ(epochs.size(), 2U);
   EXPECT_EQ(epochs[0].epoch, "epoch-0001");
   EXPECT_EQ(epochs[0].max_seq, 4);
@@ -211,7 +211,7 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   EXPECT_EQ(epochs[1].epoch, "epoch-0002");
   EXPECT_EQ(epochs[1].max_seq, 4);
   EXPECT_EQ(epochs[1].received, 4);
-  const auto gaps = store_->gaps("kiosk-1", "epoch-0001", 10);
+  const auto gaps = repos_->devices().gaps("kiosk-1", "epoch-0001", 10);
   ASSERT_EQ(gaps.size(), 1U);
   EXPECT_EQ(gaps[0].first, 3);
   EXPECT_EQ(gaps[0].last, 3);
@@ -219,13 +219,13 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}}));
 
   tavla::testing::TempDir other_dir;
-  storage::Store one_by_one(testing::database_url(GetParam(), other_dir));
+  storage::Repositories one_by_one(testing::database_url(GetParam(), other_dir));
   Processor single(one_by_one, site_,
                    [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
   for (const auto& m : batch) {
     single.process({m});
   }
-  const auto expected = one_by_one.device_epochs();
+  const auto expected = one_by_one.devices().device_epochs();
   ASSERT_EQ(expected.size(), epochs.size());
   for (std::size_t i = 0; i < epochs.size(); ++i) {
     EXPECT_EQ(epochs[i].max_seq, expected[i].max_seq);
@@ -233,8 +233,8 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
     EXPECT_EQ(epochs[i].first_seen, expected[i].first_seen);
     EXPECT_EQ(epochs[i].last_seen, expected[i].last_seen);
   }
-  const auto usage = store_->usage_months(2026);
-  const auto expected_usage = one_by_one.usage_months(2026);
+  const auto usage = repos_->usage().months(2026);
+  const auto expected_usage = one_by_one.usage().months(2026);
   ASSERT_EQ(usage.size(), expected_usage.size());
   for (std::size_t i = 0; i < usage.size(); ++i) {
     EXPECT_EQ(usage[i].municipality, expected_usage[i].municipality);
@@ -247,7 +247,7 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   // The whole batch again: all duplicates, nothing changes.
   const auto again = processor_->process(batch);
   EXPECT_EQ(again.duplicates, batch.size());  // the quarantined one too
-  const auto after = store_->device_epochs();
+  const auto after = repos_->devices().device_epochs();
   ASSERT_EQ(after.size(), 2U);
   EXPECT_EQ(after[0].received, 3);
   EXPECT_EQ(after[1].received, 4);

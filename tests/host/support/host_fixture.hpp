@@ -9,7 +9,7 @@
 
 #include "tavla/host/config/site.hpp"
 #include "tavla/host/ingest/processor.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/event.hpp"
 #include "tavla/testing/postgres_server.hpp"
 #include "tavla/testing/temp_dir.hpp"

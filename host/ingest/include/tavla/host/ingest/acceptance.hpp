@@ -7,7 +7,7 @@
 #include <string>
 
 #include "tavla/host/config/site.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/attendance.hpp"
 #include "tavla/protocol/event.hpp"
 
 namespace tavla::host::ingest {
@@ -23,7 +23,7 @@ namespace tavla::host::ingest {
 // municipality or org; a withdrawal names a member or a guest.
 [[nodiscard]] std::optional<std::string> reject_in_session(const config::Site& site,
                                                            const protocol::Event& event,
-                                                           const storage::SessionRecord& session);
+                                                           const storage::StoredSession& session);
 
 // The attendance unit of a check-in: its foster home, else the participant.
 [[nodiscard]] std::string unit_of(const protocol::CheckedIn& checked_in,

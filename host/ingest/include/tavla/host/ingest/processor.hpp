@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "tavla/host/config/site.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/timestamp.hpp"
 
 namespace tavla::host::ingest {
@@ -38,7 +38,7 @@ struct BatchResult {
 
 class Processor {
  public:
-  Processor(storage::Store& store, const config::Site& site, Clock clock);
+  Processor(storage::Repositories& repos, const config::Site& site, Clock clock);
 
   // After SIGHUP: later batches use the new configuration.
   void set_site(const config::Site& site) { site_ = &site; }
@@ -49,18 +49,19 @@ class Processor {
   BatchResult process(const std::vector<Message>& batch);
 
  private:
-  void handle(const Message& message, BatchResult& result, const std::string& now);
-  void handle_status(const Message& message, const std::string& device, BatchResult& result,
-                     const std::string& now);
-  const std::optional<storage::SessionRecord>& cached_session(const std::string& id);
+  void handle(storage::Transaction& tx, const Message& message, BatchResult& result,
+              const std::string& now);
+  void handle_status(storage::Transaction& tx, const Message& message, const std::string& device,
+                     BatchResult& result, const std::string& now);
+  const std::optional<storage::StoredSession>& cached_session(const std::string& id);
 
-  storage::Store& store_;
+  storage::Repositories& repos_;
   const config::Site* site_;
   Clock clock_;
   // Per batch, to spare round trips to the database: the sessions looked up
   // (kept up to date with the batch's own writes), and the seqs received,
   // noted all at once at the end of the batch.
-  std::map<std::string, std::optional<storage::SessionRecord>> sessions_;
+  std::map<std::string, std::optional<storage::StoredSession>> sessions_;
   std::vector<storage::SeqNote> seqs_;
 };
 

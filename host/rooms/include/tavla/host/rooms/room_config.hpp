@@ -12,7 +12,7 @@
 
 #include "tavla/host/config/site.hpp"
 #include "tavla/host/ingest/queue.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/room_config.hpp"
 
 namespace tavla::host::rooms {
@@ -30,7 +30,7 @@ namespace tavla::host::rooms {
 
 // Builds, numbers and publishes the configs of `devices` (all when empty).
 // Returns how many were published; invalid ones are reported through `log`.
-std::size_t publish_room_configs(const config::Site& site, storage::Store& store,
+std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
                                  ingest::Transport& transport, const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log);
 

@@ -1,0 +1,69 @@
+// Events and quarantine: every event id the host keeps, in its event table
+// (stored, perhaps waiting for its session) or in quarantine with a code and
+// a reason. An event id is kept at most once; a duplicate changes nothing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tavla/host/storage/database.hpp"
+
+namespace tavla::host::storage {
+
+struct StoredEvent {
+  std::string id;
+  std::string device;
+  std::string epoch;
+  std::int64_t seq = 0;
+  std::string ts;  // protocol timestamp text
+  std::string type;
+  std::string session;
+  std::string payload;  // the exact bytes received
+  bool pending = false;
+};
+
+struct QuarantineEntry {
+  std::int64_t id = 0;
+  std::string received_at;
+  std::string topic;
+  std::optional<std::string> device;
+  std::optional<std::string> event_id;
+  std::optional<std::string> epoch;
+  std::optional<std::int64_t> seq;
+  std::int64_t size = 0;  // bytes received
+  std::string raw;        // the first kQuarantineRawBytes of them
+  std::string reason;
+};
+
+// Quarantine keeps at most this many bytes of a message (its size is kept whole).
+inline constexpr std::size_t kQuarantineRawBytes = std::size_t{16} * 1024;
+
+class EventRepository {
+ public:
+  explicit EventRepository(Database& db) : db_(db) {}
+
+  // False if an event with this id is already stored or in quarantine
+  // (nothing changes then): the duplicate check and the insert in one
+  // statement.
+  bool insert(Transaction& tx, const StoredEvent& event, const std::string& received_at);
+  [[nodiscard]] bool is_stored(const std::string& id);
+  // Stored or in quarantine, in one statement.
+  [[nodiscard]] bool is_known(const std::string& id);
+  [[nodiscard]] std::vector<StoredEvent> pending_events(const std::string& session);
+  [[nodiscard]] std::int64_t pending_count();
+  void mark_applied(Transaction& tx, const std::string& event_id);
+
+  void quarantine(Transaction& tx, QuarantineEntry entry);
+  // Moves a stored event to quarantine (its bytes and seq kept).
+  void move_to_quarantine(Transaction& tx, const StoredEvent& event, const std::string& topic,
+                          const std::string& reason, const std::string& at);
+  // The latest `limit` entries, newest first.
+  [[nodiscard]] std::vector<QuarantineEntry> quarantine_entries(std::size_t limit);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace tavla::host::storage

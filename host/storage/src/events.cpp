@@ -1,0 +1,99 @@
+#include "tavla/host/storage/events.hpp"
+
+#include "tavla/protocol/pin_hash.hpp"
+#include "values.hpp"
+
+namespace tavla::host::storage {
+namespace {
+
+constexpr std::string_view kQuarantineColumns =
+    "SELECT id, received_at, topic, device, event_id, epoch, seq, size, raw_hex, reason "
+    "FROM quarantine ";
+
+QuarantineEntry quarantine_entry(const Row& r) {
+  return {r.i64(0),      r.str(1),      r.str(2),
+          opt_str(r, 3), opt_str(r, 4), opt_str(r, 5),
+          opt_i64(r, 6), r.i64(7),      protocol::from_hex(r.str(8)).value_or(""),
+          r.str(9)};
+}
+
+}  // namespace
+
+bool EventRepository::insert(Transaction& tx, const StoredEvent& e,
+                             const std::string& received_at) {
+  // INSERT ... SELECT, so that the row is not inserted when quarantine has
+  // the id. The CASTs give PostgreSQL the parameters' types.
+  const auto rows = tx.query(
+      "INSERT INTO events (id, device, epoch, seq, ts, type, session, payload, received_at, "
+      "pending) SELECT ?, ?, ?, CAST(? AS BIGINT), ?, ?, ?, ?, ?, CAST(? AS INTEGER) "
+      "WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE event_id = ?) "
+      "ON CONFLICT (id) DO NOTHING RETURNING id",
+      {e.id, e.device, e.epoch, e.seq, e.ts, e.type, e.session, e.payload, received_at,
+       flag(e.pending), e.id});
+  return !rows.empty();
+}
+
+bool EventRepository::is_known(const std::string& id) {
+  return !db_.query(
+                 "SELECT 1 FROM events WHERE id = ? UNION ALL "
+                 "SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1",
+                 {id, id})
+              .empty();
+}
+
+bool EventRepository::is_stored(const std::string& id) {
+  return !db_.query("SELECT 1 FROM events WHERE id = ?", {id}).empty();
+}
+
+std::vector<StoredEvent> EventRepository::pending_events(const std::string& session) {
+  std::vector<StoredEvent> events;
+  for (const auto& r :
+       db_.query("SELECT id, device, epoch, seq, ts, type, session, payload FROM events "
+                 "WHERE session = ? AND pending = 1 ORDER BY device, epoch, seq",
+                 {session})) {
+    events.push_back(
+        {r.str(0), r.str(1), r.str(2), r.i64(3), r.str(4), r.str(5), r.str(6), r.str(7), true});
+  }
+  return events;
+}
+
+std::int64_t EventRepository::pending_count() {
+  return db_.query("SELECT COUNT(*) FROM events WHERE pending = 1").at(0).i64(0);
+}
+
+void EventRepository::mark_applied(Transaction& tx, const std::string& event_id) {
+  tx.query("UPDATE events SET pending = 0 WHERE id = ?", {event_id});
+}
+
+void EventRepository::quarantine(Transaction& tx, QuarantineEntry q) {
+  const auto size = static_cast<std::int64_t>(q.raw.size());
+  if (q.size == 0) {
+    q.size = size;
+  }
+  if (q.raw.size() > kQuarantineRawBytes) {
+    q.raw.resize(kQuarantineRawBytes);
+  }
+  tx.query(
+      "INSERT INTO quarantine (received_at, topic, device, event_id, epoch, seq, size, raw_hex, "
+      "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {q.received_at, q.topic, opt(q.device), opt(q.event_id), opt(q.epoch), opt(q.seq), q.size,
+       protocol::to_hex(q.raw), q.reason});
+}
+
+void EventRepository::move_to_quarantine(Transaction& tx, const StoredEvent& e,
+                                         const std::string& topic, const std::string& reason,
+                                         const std::string& at) {
+  tx.query("DELETE FROM events WHERE id = ?", {e.id});
+  quarantine(tx, {0, at, topic, e.device, e.id, e.epoch, e.seq, 0, e.payload, reason});
+}
+
+std::vector<QuarantineEntry> EventRepository::quarantine_entries(std::size_t limit) {
+  std::vector<QuarantineEntry> result;
+  for (const auto& r : db_.query(std::string(kQuarantineColumns) + "ORDER BY id DESC LIMIT ?",
+                                 {static_cast<std::int64_t>(limit)})) {
+    result.push_back(quarantine_entry(r));
+  }
+  return result;
+}
+
+}  // namespace tavla::host::storage
