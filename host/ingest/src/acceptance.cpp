@@ -22,7 +22,7 @@ std::optional<std::string> reject_affiliation(const config::Site& site, const Af
 
 std::optional<std::string> reject_opening(const config::Site& site, const protocol::Event& event,
                                           const protocol::SessionOpened& opened) {
-  const config::Group* group = site.group(opened.group);
+  const config::SiteGroup* group = site.group(opened.group);
   if (group == nullptr) {
     return "session " + opened.session + " names unknown group '" + opened.group + "'";
   }
@@ -42,7 +42,7 @@ std::optional<std::string> reject_in_session(const config::Site& site, const pro
     return "session " + session.session + " belongs to device " + session.device +
            " (another room), not " + event.device;
   }
-  const config::Group* group = site.group(session.group);
+  const config::SiteGroup* group = site.group(session.group);
   if (const auto* in = std::get_if<protocol::CheckedIn>(&event.body)) {
     if (in->method == protocol::CheckInMethod::guest) {
       if (auto problem = reject_affiliation(site, in->affiliation)) {

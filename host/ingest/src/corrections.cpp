@@ -23,7 +23,7 @@ std::int64_t correct_attendance(storage::Repositories& repos, const config::Site
                               " is not known; for a session held away from a kiosk give "
                               "--group and --date");
       }
-      const config::Group* group = site.group(*r.group);
+      const config::SiteGroup* group = site.group(*r.group);
       if (group == nullptr) {
         throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
       }
@@ -40,7 +40,7 @@ std::int64_t correct_attendance(storage::Repositories& repos, const config::Site
                                        {}};
       repos.attendance().insert_session(tx, *session);
     }
-    const config::Group* group = site.group(session->group);
+    const config::SiteGroup* group = site.group(session->group);
     const config::GroupMember* member = group != nullptr ? group->member(r.participant) : nullptr;
     storage::Correction c{0,
                           r.session,

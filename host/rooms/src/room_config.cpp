@@ -7,6 +7,7 @@
 
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/pin_hash.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::rooms {
@@ -16,13 +17,7 @@ std::string digest_of(const std::string& text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
   EVP_Digest(text.data(), text.size(), digest.data(), &size, EVP_sha256(), nullptr);
-  static constexpr std::string_view kDigits = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kDigits[digest[i] >> 4U];
-    hex += kDigits[digest[i] & 0xFU];
-  }
-  return hex;
+  return protocol::to_hex(std::string(digest.begin(), digest.begin() + size));
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 namespace tavla::host::usage {
 namespace {
 
-bool group_in_year(const config::Site& site, const config::Group& group, int year) {
+bool is_group_of_year(const config::Site& site, const config::SiteGroup& group, int year) {
   if (group.year) {
     return *group.year == year;
   }
@@ -38,7 +38,7 @@ std::vector<UsageRow> ordered(const config::Site& site, std::map<std::string, Us
 std::map<std::string, std::int64_t> enrollments(const config::Site& site, int year) {
   std::map<std::string, std::set<std::string>> homes;
   for (const auto& g : site.groups) {
-    if (g.kind != protocol::SessionKind::group_guidance || !group_in_year(site, g, year)) {
+    if (g.kind != protocol::SessionKind::group_guidance || !is_group_of_year(site, g, year)) {
       continue;
     }
     for (const auto& m : g.members) {

@@ -10,14 +10,14 @@ namespace {
 const std::string kHeader =
     "participant,display_name,municipality,org,foster_home,full_name,pin,leader\n";
 
-ConfigError error_of(const std::string& text) {
+SiteConfigError error_of(const std::string& text) {
   try {
     (void)parse_members_csv(text, "members.csv");
-  } catch (const ConfigError& e) {
+  } catch (const SiteConfigError& e) {
     return e;
   }
   ADD_FAILURE() << "expected an error for: " << text;
-  return ConfigError("", 0, "", "");
+  return SiteConfigError("", 0, "", "");
 }
 
 TEST(MembersCsv, ReadsMembersAndHashesPins) {
