@@ -24,14 +24,14 @@ protocol::Timestamp now() {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
-void send_acks(const config::Site& site, ingest::Transport& transport,
+void send_acks(const config::Site& site, ingest::Publisher& publisher,
                const std::map<std::string, std::vector<std::string>>& acks) {
   for (const auto& [device, ids] : acks) {
     const auto topic = protocol::topic_for(site.id, device, protocol::Channel::ack);
     for (std::size_t i = 0; i < ids.size(); i += protocol::kMaxAckIds) {
       const auto end = std::min(ids.size(), i + protocol::kMaxAckIds);
       protocol::Ack ack{{ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(end)}};
-      transport.publish(topic, protocol::encode(ack), false);
+      publisher.publish(topic, protocol::encode(ack), false);
     }
   }
 }

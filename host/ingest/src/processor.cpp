@@ -109,7 +109,7 @@ void apply(storage::Repositories& repos, storage::Transaction& tx, const config:
 
 }  // namespace
 
-Processor::Processor(storage::Repositories& repos, const config::Site& site, Clock clock)
+Processor::Processor(storage::Repositories& repos, const config::Site& site, ClockFunction clock)
     : repos_(repos), site_(&site), clock_(std::move(clock)) {}
 
 BatchResult Processor::process(const std::vector<Message>& batch) {

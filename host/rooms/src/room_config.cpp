@@ -101,7 +101,7 @@ std::set<std::string> devices_of_groups(const config::Site& site,
 }
 
 std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
-                                 ingest::Transport& transport, const std::set<std::string>& devices,
+                                 ingest::Publisher& publisher, const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log) {
   std::size_t published = 0;
   for (const auto& device : site.devices) {
@@ -123,7 +123,7 @@ std::size_t publish_room_configs(const config::Site& site, storage::Repositories
       log("room config of " + device.id + " is not valid, not published: " + error->message());
       continue;
     }
-    transport.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
+    publisher.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
                       protocol::encode(room), true);
     ++published;
   }

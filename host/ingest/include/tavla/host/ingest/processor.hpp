@@ -23,7 +23,8 @@ struct Message {
   std::string payload;
 };
 
-using Clock = std::function<protocol::Timestamp()>;
+// Now, as the processor reads it (injected: tests fix it).
+using ClockFunction = std::function<protocol::Timestamp()>;
 
 struct BatchResult {
   // Per device, the event ids to ack once the batch is committed.
@@ -38,7 +39,7 @@ struct BatchResult {
 
 class Processor {
  public:
-  Processor(storage::Repositories& repos, const config::Site& site, Clock clock);
+  Processor(storage::Repositories& repos, const config::Site& site, ClockFunction clock);
 
   // After SIGHUP: later batches use the new configuration.
   void set_site(const config::Site& site) { site_ = &site; }
@@ -57,7 +58,7 @@ class Processor {
 
   storage::Repositories& repos_;
   const config::Site* site_;
-  Clock clock_;
+  ClockFunction clock_;
   // Per batch, to spare round trips to the database: the sessions looked up
   // (kept up to date with the batch's own writes), and the seqs received,
   // noted all at once at the end of the batch.

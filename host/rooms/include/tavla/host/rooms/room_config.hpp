@@ -6,12 +6,13 @@
 // kept in the store, so it survives restarts.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "tavla/host/config/site.hpp"
-#include "tavla/host/ingest/queue.hpp"
+#include "tavla/host/ingest/publisher.hpp"
 #include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/room_config.hpp"
 
@@ -31,7 +32,7 @@ namespace tavla::host::rooms {
 // Builds, numbers and publishes the configs of `devices` (all when empty).
 // Returns how many were published; invalid ones are reported through `log`.
 std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
-                                 ingest::Transport& transport, const std::set<std::string>& devices,
+                                 ingest::Publisher& publisher, const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log);
 
 }  // namespace tavla::host::rooms
