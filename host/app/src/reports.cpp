@@ -96,10 +96,10 @@ report::Table devices_table(const config::Site& site, storage::Repositories& rep
 
 report::Table quarantine_table(storage::Repositories& repos, std::size_t limit) {
   report::Table t;
-  t.columns = {"id", "received_at", "topic", "event_id", "size", "reason", "raw"};
+  t.columns = {"id", "received_at", "topic", "event_id", "size", "code", "reason", "raw"};
   for (const auto& q : repos.events().quarantine_entries(limit)) {
     t.rows.push_back({report::Ungrouped{q.id}, q.received_at, q.topic, q.event_id.value_or(""),
-                      q.size, q.reason, printable(q.raw)});
+                      q.size, q.code, q.reason, printable(q.raw)});
   }
   return t;
 }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tavla/host/config/load.hpp"
+#include "tavla/host/ingest/acks.hpp"
 #include "tavla/host/ingest/mqtt_client.hpp"
 #include "tavla/host/ingest/processor.hpp"
 #include "tavla/host/rooms/room_config.hpp"
@@ -25,13 +26,11 @@ protocol::Timestamp now() {
 }
 
 void send_acks(const config::Site& site, ingest::Publisher& publisher,
-               const std::map<std::string, std::vector<std::string>>& acks) {
-  for (const auto& [device, ids] : acks) {
+               const std::map<std::string, protocol::Ack>& acks) {
+  for (const auto& [device, ack] : acks) {
     const auto topic = protocol::topic_for(site.id, device, protocol::Channel::ack);
-    for (std::size_t i = 0; i < ids.size(); i += protocol::kMaxAckIds) {
-      const auto end = std::min(ids.size(), i + protocol::kMaxAckIds);
-      protocol::Ack ack{{ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(end)}};
-      publisher.publish(topic, protocol::encode(ack), false);
+    for (const auto& message : ingest::split_ack(ack)) {
+      publisher.publish(topic, protocol::encode(message), false);
     }
   }
 }

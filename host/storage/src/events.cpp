@@ -7,14 +7,14 @@ namespace tavla::host::storage {
 namespace {
 
 constexpr std::string_view kQuarantineColumns =
-    "SELECT id, received_at, topic, device, event_id, epoch, seq, size, raw_hex, reason "
+    "SELECT id, received_at, topic, device, event_id, epoch, seq, size, raw_hex, reason, code "
     "FROM quarantine ";
 
 QuarantineEntry quarantine_entry(const Row& r) {
   return {r.i64(0),      r.str(1),      r.str(2),
           opt_str(r, 3), opt_str(r, 4), opt_str(r, 5),
           opt_i64(r, 6), r.i64(7),      protocol::from_hex(r.str(8)).value_or(""),
-          r.str(9)};
+          r.str(9),      r.str(10)};
 }
 
 }  // namespace
@@ -33,12 +33,15 @@ bool EventRepository::insert(Transaction& tx, const StoredEvent& e,
   return !rows.empty();
 }
 
-bool EventRepository::is_known(const std::string& id) {
-  return !db_.query(
-                 "SELECT 1 FROM events WHERE id = ? UNION ALL "
-                 "SELECT 1 FROM quarantine WHERE event_id = ? LIMIT 1",
-                 {id, id})
-              .empty();
+std::optional<KeptEvent> EventRepository::find_kept(const std::string& id) {
+  const auto rows = db_.query(
+      "SELECT 0, CAST(NULL AS TEXT) FROM events WHERE id = ? UNION ALL "
+      "SELECT 1, code FROM quarantine WHERE event_id = ? LIMIT 1",
+      {id, id});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return KeptEvent{rows[0].i64(0) != 0, rows[0].str(1)};
 }
 
 bool EventRepository::is_stored(const std::string& id) {
@@ -75,16 +78,16 @@ void EventRepository::quarantine(Transaction& tx, QuarantineEntry q) {
   }
   tx.query(
       "INSERT INTO quarantine (received_at, topic, device, event_id, epoch, seq, size, raw_hex, "
-      "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "reason, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {q.received_at, q.topic, opt(q.device), opt(q.event_id), opt(q.epoch), opt(q.seq), q.size,
-       protocol::to_hex(q.raw), q.reason});
+       protocol::to_hex(q.raw), q.reason, q.code});
 }
 
 void EventRepository::move_to_quarantine(Transaction& tx, const StoredEvent& e,
-                                         const std::string& topic, const std::string& reason,
-                                         const std::string& at) {
+                                         const std::string& topic, const std::string& code,
+                                         const std::string& reason, const std::string& at) {
   tx.query("DELETE FROM events WHERE id = ?", {e.id});
-  quarantine(tx, {0, at, topic, e.device, e.id, e.epoch, e.seq, 0, e.payload, reason});
+  quarantine(tx, {0, at, topic, e.device, e.id, e.epoch, e.seq, 0, e.payload, reason, code});
 }
 
 std::vector<QuarantineEntry> EventRepository::quarantine_entries(std::size_t limit) {

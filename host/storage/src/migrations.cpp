@@ -76,7 +76,17 @@ CREATE TABLE frozen_usage (year INTEGER NOT NULL, municipality TEXT NOT NULL,
 CREATE TABLE room_revs (device TEXT PRIMARY KEY, rev BIGINT NOT NULL, digest TEXT NOT NULL);
 )";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+// Quarantine names why with a stable code (an ErrorCode or RejectionCode
+// name). Entries of a version 1 host carry the code of a decode error only
+// at the end of their reason; those of an event type it did not know get
+// theirs, so an upgraded host replays them.
+constexpr std::string_view kV2 = R"(
+ALTER TABLE quarantine ADD COLUMN code TEXT;
+UPDATE quarantine SET code = 'unknown_type' WHERE reason LIKE '%[unknown\_type]' ESCAPE '\';
+CREATE INDEX quarantine_code ON quarantine (code);
+)";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <map>
 #include <set>
 
 #include "host_fixture.hpp"
@@ -74,6 +75,20 @@ class Kiosk {
       }
     }
     return ids;
+  }
+  // Every `rejected` entry of the acks received: id -> code.
+  std::map<std::string, std::string> rejected() {
+    std::map<std::string, std::string> codes;
+    for (const auto& m : peer_.received()) {
+      if (m.topic.ends_with("/ack")) {
+        const auto ack = protocol::decode_ack(m.topic, m.payload);
+        EXPECT_TRUE(ack.ok()) << m.payload;
+        for (const auto& r : ack ? ack.value().rejected : std::vector<protocol::Rejection>{}) {
+          codes[r.id] = r.code;
+        }
+      }
+    }
+    return codes;
   }
   bool all_acked(const std::vector<protocol::Event>& events, std::chrono::milliseconds wait = 20s) {
     return eventually(
@@ -232,6 +247,34 @@ TEST_P(ServeTest, GarbageThroughTheBrokerIsQuarantinedAckedAndChangesNothing) {
       << k1.acked().size();  // wrong_type, mismatch (by topic's device), atlantis
   EXPECT_TRUE(host.running());
   EXPECT_EQ(usage_csv(config), before);
+  EXPECT_EQ(host.stop(), 0);
+}
+
+// A kiosk upgraded before its host sends a type the host does not know yet:
+// it goes to quarantine as unknown_type, is acked, and the ack says so.
+TEST_P(ServeTest, AnUnknownEventTypeIsQuarantinedAckedAndListedAsRejected) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  Host host(config, dir);
+  Kiosk k1(broker, "kiosk-1");
+  EventMaker maker("kiosk-1", "epoch-0001");
+  const auto opened = maker.opened("s-1", "gv-1");
+  const auto stranger = maker.checked_in("s-1", "p-nobody", "nannestad");
+  const auto teleported = maker.closed("s-1");
+  auto payload = protocol::encode(teleported);
+  payload.replace(payload.find("session.closed"), 14, "attendance.teleported");
+  k1.send(opened);
+  k1.send(stranger);
+  k1.send_raw(payload);
+  ASSERT_TRUE(k1.all_acked({opened, stranger, teleported})) << host.log();
+  EXPECT_TRUE(eventually([&] { return k1.rejected().size() == 2; }));
+  EXPECT_EQ(k1.rejected(), (std::map<std::string, std::string>{{stranger.id, "not_a_member"},
+                                                               {teleported.id, "unknown_type"}}));
+  const auto listed = tavla::testing::run(
+      {TAVLA_HOST, "quarantine", "list", "--config", config.string(), "--format", "csv"});
+  EXPECT_NE(listed.out.find(teleported.id), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find(",unknown_type,"), std::string::npos) << listed.out;
   EXPECT_EQ(host.stop(), 0);
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "host_fixture.hpp"
 #include "tavla/host/config/load.hpp"
@@ -70,7 +71,7 @@ TEST_P(ProcessorTest, StoresADayAndAcksEveryEvent) {
   const auto result = processor_->process(batch);
   EXPECT_EQ(result.stored, events.size());
   EXPECT_EQ(result.quarantined, 0U);
-  ASSERT_EQ(result.acks.at("kiosk-1").size(), events.size());
+  ASSERT_EQ(result.acks.at("kiosk-1").ids.size(), events.size());
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
   const auto epochs = repos_->devices().device_epochs();
@@ -93,8 +94,8 @@ TEST_P(ProcessorTest, DuplicateStormGivesTheSameUsageAsCleanInput) {
     const auto r =
         processor_->process({storm.begin() + static_cast<long>(i),
                              storm.begin() + static_cast<long>(std::min(i + 5, storm.size()))});
-    for (const auto& [_, ids] : r.acks) {
-      acked += ids.size();
+    for (const auto& [_, ack] : r.acks) {
+      acked += ack.ids.size();
     }
   }
   EXPECT_EQ(acked, storm.size());  // every copy is acked, so no device resends forever
@@ -163,11 +164,11 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
   EXPECT_TRUE(has("unknown municipality 'atlantis'"));
   // Acked where an id could be read: all but the unparseable and the blank one.
   std::size_t acked = 0;
-  for (const auto& [_, ids] : r.acks) {
-    acked += ids.size();
+  for (const auto& [_, ack] : r.acks) {
+    acked += ack.ids.size();
   }
   EXPECT_EQ(acked, garbage.size() - 2);
-  EXPECT_EQ(r.acks.at("kiosk-9").size(), 1U);
+  EXPECT_EQ(r.acks.at("kiosk-9").ids.size(), 1U);
   // The quarantined seq 2 of kiosk-1 closes what would otherwise be a gap.
   processor_->process({message(k1.closed("s-1"))});
   for (const auto& e : repos_->devices().device_epochs()) {
@@ -251,6 +252,97 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   ASSERT_EQ(after.size(), 2U);
   EXPECT_EQ(after[0].received, 3);
   EXPECT_EQ(after[1].received, 4);
+}
+
+// Every quarantine decision carries a code: a decode error's name or one of
+// the host's rules, in the quarantine table and, for every id it could read,
+// in the ack's `rejected`.
+TEST_P(ProcessorTest, EachQuarantinedEventCarriesItsCodeInTableAndAck) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EventMaker k2("kiosk-2", "epoch-0002");
+  EventMaker k9("kiosk-9", "epoch-0009");
+  processor_->process(
+      {message(k1.opened("s-1", "gv-1")),
+       message(k2.opened("nm-1", "nettverk", protocol::SessionKind::network_meeting))});
+  std::map<std::string, std::string> expected;  // event id -> code
+  std::vector<Message> batch;
+  const auto add = [&](const protocol::Event& e, const std::string& code) {
+    batch.push_back(message(e));
+    expected[e.id] = code;
+  };
+  const auto closed = k1.closed("s-1");
+  auto teleported = protocol::encode(closed);
+  teleported.replace(teleported.find("session.closed"), 14, "attendance.teleported");
+  batch.push_back({testing::events_topic("kiosk-1"), teleported});
+  expected[closed.id] = "unknown_type";
+  add(k9.closed("s-1"), "unknown_device");
+  add(k1.opened("s-2", "no-such-group"), "unknown_group");
+  add(k1.opened("s-3", "gv-1", protocol::SessionKind::network_meeting), "wrong_session_kind");
+  add(k1.opened("s-4", "nettverk", protocol::SessionKind::network_meeting),
+      "group_of_another_device");
+  add(k1.opened("s-1", "gv-1"), "session_already_opened");
+  add(k1.checked_in("nm-1", "p-leder-nes", "nes"), "session_of_another_device");
+  add(k1.checked_in("s-1", "p-nobody", "nannestad"), "not_a_member");
+  add(k1.guest("s-1", "atlantis"), "unknown_affiliation");
+  const auto r = processor_->process(batch);
+  EXPECT_EQ(r.quarantined, batch.size());
+
+  std::map<std::string, std::string> in_table;
+  for (const auto& q : repos_->events().quarantine_entries(100)) {
+    in_table[q.event_id.value_or("?")] = q.code;
+  }
+  for (const auto& [id, code] : expected) {
+    EXPECT_EQ(in_table[id], code) << id;
+  }
+  std::map<std::string, std::string> rejected;
+  std::set<std::string> acked;
+  for (const auto& [device, ack] : r.acks) {
+    acked.insert(ack.ids.begin(), ack.ids.end());
+    for (const auto& rejection : ack.rejected) {
+      EXPECT_TRUE(acked.contains(rejection.id)) << rejection.id;
+      rejected[rejection.id] = rejection.code;
+    }
+  }
+  for (const auto& [id, code] : expected) {
+    EXPECT_EQ(rejected[id], code) << id;
+  }
+  EXPECT_EQ(rejected.size(), expected.size());
+  EXPECT_TRUE(units().empty());
+  for (const auto code : protocol::all_rejection_codes()) {  // every rule is exercised here
+    EXPECT_TRUE(std::any_of(expected.begin(), expected.end(), [&](const auto& e) {
+      return e.second == protocol::to_string(code);
+    })) << protocol::to_string(code);
+  }
+}
+
+// A resend of a quarantined event is acked again with the same rejection; a
+// resend of a stored one without.
+TEST_P(ProcessorTest, ResendsAreAckedAgainWithTheSameRejection) {
+  EventMaker k("kiosk-1", "epoch-0001");
+  const auto opened = k.opened("s-1", "gv-1");
+  const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
+  processor_->process({message(opened), message(stranger)});
+  const auto again = processor_->process({message(opened), message(stranger)});
+  EXPECT_EQ(again.duplicates, 2U);
+  const protocol::Ack& ack = again.acks.at("kiosk-1");
+  EXPECT_EQ(ack.ids, (std::vector<std::string>{opened.id, stranger.id}));
+  EXPECT_EQ(ack.rejected, (std::vector<protocol::Rejection>{{stranger.id, "not_a_member"}}));
+}
+
+// An event that waited for its session and is refused when the session opens
+// goes to quarantine with its code and is acked again with it.
+TEST_P(ProcessorTest, AWaitingEventRefusedLaterIsAckedAgainWithItsCode) {
+  EventMaker k("kiosk-1", "epoch-0001");
+  const auto opened = k.opened("s-1", "gv-1");
+  const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
+  const auto first = processor_->process({message(stranger)});
+  EXPECT_TRUE(first.acks.at("kiosk-1").rejected.empty());
+  const auto r = processor_->process({message(opened)});
+  EXPECT_EQ(r.acks.at("kiosk-1").rejected,
+            (std::vector<protocol::Rejection>{{stranger.id, "not_a_member"}}));
+  const auto q = repos_->events().quarantine_entries(10);
+  ASSERT_EQ(q.size(), 1U);
+  EXPECT_EQ(q[0].code, "not_a_member");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessorTest,

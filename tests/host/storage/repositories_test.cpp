@@ -24,6 +24,30 @@ TEST_P(RepositoriesTest, MigratesOnceAndReopens) {
   EXPECT_EQ(migrate(repos->db()), latest_schema_version());  // found: already current
 }
 
+// A database of schema version 1 (no quarantine codes): after the upgrade,
+// the entries an older host made for an event type it did not know carry
+// unknown_type; the others have no code.
+TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
+  {
+    auto repos = open();
+    repos->db().script(
+        "DROP INDEX quarantine_code; ALTER TABLE quarantine DROP COLUMN code; "
+        "DELETE FROM schema_migrations WHERE version > 1");
+    repos->db().script(
+        "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "
+        "('2026-03-27T08:00:00.000Z', 't', 2, '7b7d', "
+        "'type: attendance.teleported is not an event type [unknown_type]'), "
+        "('2026-03-27T08:00:00.000Z', 't', 2, '7b7d', 'not json [invalid_json]'), "
+        "('2026-03-27T08:00:00.000Z', 't', 2, '7b7d', 'unknown device ''kiosk-9''')");
+  }
+  auto repos = open();
+  const auto entries = repos->events().quarantine_entries(10);
+  ASSERT_EQ(entries.size(), 3U);
+  EXPECT_EQ(entries[2].code, "unknown_type");
+  EXPECT_EQ(entries[1].code, "");
+  EXPECT_EQ(entries[0].code, "");
+}
+
 TEST_P(RepositoriesTest, RoomRevisionGrowsOnlyWithChangesAndSurvivesReopening) {
   {
     auto repos = open();

@@ -1,19 +1,19 @@
-// The ingest step between the broker and the store: decodes each message,
-// decides (acceptance.hpp), stores it idempotently or quarantines it with its
-// reason, keeps the derived state, and says which ids to ack afterwards.
-// One batch is one transaction (group commit). No MQTT here: the service
-// feeds it, the tests feed it directly.
+// The ingest step between the broker and the repositories: decodes each
+// message, decides (acceptance.hpp), stores it idempotently or quarantines
+// it with a code and a reason, keeps the derived state, and says what to
+// ack afterwards. One batch is one transaction (group commit). No MQTT here:
+// the service feeds it, the tests feed it directly.
 #pragma once
 
 #include <functional>
 #include <map>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "tavla/host/config/site.hpp"
 #include "tavla/host/storage/repositories.hpp"
+#include "tavla/protocol/messages.hpp"
 #include "tavla/protocol/timestamp.hpp"
 
 namespace tavla::host::ingest {
@@ -27,8 +27,10 @@ struct Message {
 using ClockFunction = std::function<protocol::Timestamp()>;
 
 struct BatchResult {
-  // Per device, the event ids to ack once the batch is committed.
-  std::map<std::string, std::vector<std::string>> acks;
+  // Per device, what to ack once the batch is committed: the id of every
+  // event kept (stored, or in quarantine), and in `rejected` the code of
+  // each one in quarantine. May exceed kMaxAckIds: split_ack (acks.hpp).
+  std::map<std::string, protocol::Ack> acks;
   // Groups whose open actions may have changed (their rooms get a new config).
   std::set<std::string> action_groups;
   std::size_t stored = 0;
@@ -50,20 +52,9 @@ class Processor {
   BatchResult process(const std::vector<Message>& batch);
 
  private:
-  void handle(storage::Transaction& tx, const Message& message, BatchResult& result,
-              const std::string& now);
-  void handle_status(storage::Transaction& tx, const Message& message, const std::string& device,
-                     BatchResult& result, const std::string& now);
-  const std::optional<storage::StoredSession>& cached_session(const std::string& id);
-
   storage::Repositories& repos_;
   const config::Site* site_;
   ClockFunction clock_;
-  // Per batch, to spare round trips to the database: the sessions looked up
-  // (kept up to date with the batch's own writes), and the seqs received,
-  // noted all at once at the end of the batch.
-  std::map<std::string, std::optional<storage::StoredSession>> sessions_;
-  std::vector<storage::SeqNote> seqs_;
 };
 
 }  // namespace tavla::host::ingest

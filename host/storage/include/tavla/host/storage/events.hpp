@@ -35,10 +35,20 @@ struct QuarantineEntry {
   std::int64_t size = 0;  // bytes received
   std::string raw;        // the first kQuarantineRawBytes of them
   std::string reason;
+  // Why, as a stable code: a protocol::ErrorCode name for what did not
+  // decode, a protocol::RejectionCode name for a host rule. Empty for an
+  // entry an older host made without one.
+  std::string code;
 };
 
 // Quarantine keeps at most this many bytes of a message (its size is kept whole).
 inline constexpr std::size_t kQuarantineRawBytes = std::size_t{16} * 1024;
+
+// Where an event id is kept: the event table, or quarantine with its code.
+struct KeptEvent {
+  bool quarantined = false;
+  std::string code;  // quarantine's code; empty in the event table
+};
 
 class EventRepository {
  public:
@@ -49,8 +59,10 @@ class EventRepository {
   // statement.
   bool insert(Transaction& tx, const StoredEvent& event, const std::string& received_at);
   [[nodiscard]] bool is_stored(const std::string& id);
-  // Stored or in quarantine, in one statement.
-  [[nodiscard]] bool is_known(const std::string& id);
+  // Where the id is kept, if anywhere, in one statement.
+  [[nodiscard]] std::optional<KeptEvent> find_kept(const std::string& id);
+  // Stored or in quarantine.
+  [[nodiscard]] bool is_known(const std::string& id) { return find_kept(id).has_value(); }
   [[nodiscard]] std::vector<StoredEvent> pending_events(const std::string& session);
   [[nodiscard]] std::int64_t pending_count();
   void mark_applied(Transaction& tx, const std::string& event_id);
@@ -58,7 +70,8 @@ class EventRepository {
   void quarantine(Transaction& tx, QuarantineEntry entry);
   // Moves a stored event to quarantine (its bytes and seq kept).
   void move_to_quarantine(Transaction& tx, const StoredEvent& event, const std::string& topic,
-                          const std::string& reason, const std::string& at);
+                          const std::string& code, const std::string& reason,
+                          const std::string& at);
   // The latest `limit` entries, newest first.
   [[nodiscard]] std::vector<QuarantineEntry> quarantine_entries(std::size_t limit);
 
