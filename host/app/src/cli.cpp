@@ -12,6 +12,7 @@
 #include "tavla/host/app/serve.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/ingest/corrections.hpp"
+#include "tavla/host/ingest/processor.hpp"
 #include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/ids.hpp"
 #include "tavla/protocol/limits.hpp"
@@ -102,6 +103,9 @@ int run_cli(int argc, char** argv) {
   add_common(quarantine_list, common);
   std::size_t limit = 100;
   quarantine_list->add_option("--limit", limit, "how many (latest first)");
+  auto* quarantine_replay = quarantine_cmd->add_subcommand(
+      "replay", "decide again the events of a type this host did not know (unknown_type)");
+  add_common(quarantine_replay, common, false);
 
   auto* purchases_cmd = app.add_subcommand("purchases", "individual-guidance hours bought");
   purchases_cmd->require_subcommand(1);
@@ -208,6 +212,12 @@ int run_cli(int argc, char** argv) {
       print(devices_table(site, repos, now()), common, site);
     } else if (quarantine_list->parsed()) {
       print(quarantine_table(repos, limit), common, site);
+    } else if (quarantine_replay->parsed()) {
+      ingest::Processor processor(repos, site, now);
+      const auto r = processor.replay_unknown_types();
+      log_line("quarantine replay: " + std::to_string(r.replayed) +
+               " event(s) of a type this host now knows: " + std::to_string(r.stored) +
+               " stored, " + std::to_string(r.quarantined) + " quarantined again");
     } else if (purchases_add->parsed()) {
       if (site.municipality(municipality) == nullptr) {
         throw std::runtime_error("--municipality: unknown municipality '" + municipality + "'");

@@ -73,6 +73,15 @@ int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
   if (!client.connect(control.stop)) {
     return 0;  // asked to stop before the broker was reachable
   }
+  // Events quarantined as unknown_type by an older host (or before this
+  // one learnt their type) are decided now (the rollout rule).
+  const auto replayed = processor.replay_unknown_types();
+  if (replayed.replayed > 0) {
+    log("replayed " + std::to_string(replayed.replayed) +
+        " quarantined event(s) of a type this host now knows: " + std::to_string(replayed.stored) +
+        " stored, " + std::to_string(replayed.quarantined) + " quarantined again");
+    send_acks(*site, client, replayed.acks);
+  }
   rooms::publish_room_configs(*site, repos, client, {}, log);
   log("ready: subscribed to the events and status of site " + site->id +
       (site->broker.shared_group.empty() ? ""

@@ -64,6 +64,12 @@ void Batch::handle(const Message& message) {
   }
 }
 
+void Batch::replay(std::int64_t entry_id, const Message& message) {
+  repos_.events().remove_from_quarantine(tx_, entry_id);
+  ++result_.replayed;
+  handle(message);
+}
+
 void Batch::handle_status(const Message& message, const std::string& device) {
   ++result_.statuses;
   const auto decoded = protocol::decode_status(message.topic, message.payload);

@@ -25,6 +25,8 @@ class Batch {
       : repos_(repos), tx_(tx), site_(site), now_(std::move(now)), result_(result) {}
 
   void handle(const Message& message);
+  // Takes quarantine entry `entry_id` out and handles `message`, its bytes.
+  void replay(std::int64_t entry_id, const Message& message);
   // At the end of the batch: its seqs in a few statements.
   void note_seqs();
 

@@ -99,4 +99,17 @@ std::vector<QuarantineEntry> EventRepository::quarantine_entries(std::size_t lim
   return result;
 }
 
+std::vector<QuarantineEntry> EventRepository::quarantined_with_code(const std::string& code) {
+  std::vector<QuarantineEntry> result;
+  for (const auto& r :
+       db_.query(std::string(kQuarantineColumns) + "WHERE code = ? ORDER BY id", {code})) {
+    result.push_back(quarantine_entry(r));
+  }
+  return result;
+}
+
+void EventRepository::remove_from_quarantine(Transaction& tx, std::int64_t entry_id) {
+  tx.query("DELETE FROM quarantine WHERE id = ?", {entry_id});
+}
+
 }  // namespace tavla::host::storage

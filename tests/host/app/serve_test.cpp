@@ -8,6 +8,7 @@
 
 #include "host_fixture.hpp"
 #include "mqtt_peer.hpp"
+#include "tavla/host/config/load.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -276,6 +277,41 @@ TEST_P(ServeTest, AnUnknownEventTypeIsQuarantinedAckedAndListedAsRejected) {
   EXPECT_NE(listed.out.find(teleported.id), std::string::npos) << listed.out;
   EXPECT_NE(listed.out.find(",unknown_type,"), std::string::npos) << listed.out;
   EXPECT_EQ(host.stop(), 0);
+}
+
+// What an older host quarantined as unknown_type is decided again when an
+// upgraded host starts (and by `quarantine replay`): it counts in usage.
+TEST_P(ServeTest, StartReplaysWhatAnOlderHostQuarantinedAsUnknownType) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  EventMaker maker("kiosk-1", "epoch-0001");
+  const auto day = gg_day(maker, "s-1");
+  {
+    const auto site = config::load_site(config);
+    storage::Repositories repos(site.database_url);
+    ingest::Processor processor(
+        repos, site, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+    processor.process({message(day[0]), message(day[1]), message(day[4])});
+    testing::quarantine_as_unknown_type(repos, day[2], "2026-03-27T12:00:00.000Z");
+  }
+  // A command replays what it can without the broker...
+  const auto replay =
+      tavla::testing::run({TAVLA_HOST, "quarantine", "replay", "--config", config.string()});
+  EXPECT_EQ(replay.exit_code, 0) << replay.err;
+  EXPECT_NE(replay.err.find("1 event(s) of a type this host now knows: 1 stored"),
+            std::string::npos)
+      << replay.err;
+  {
+    const auto site = config::load_site(config);
+    storage::Repositories repos(site.database_url);
+    testing::quarantine_as_unknown_type(repos, day[3], "2026-03-27T12:00:00.000Z");
+  }
+  // ...and serve does at its start.
+  Host host(config, dir);
+  EXPECT_NE(host.log().find("replayed 1 quarantined event(s)"), std::string::npos) << host.log();
+  EXPECT_EQ(host.stop(), 0);
+  EXPECT_EQ(usage_csv(config), kDayUsage);
 }
 
 TEST_P(ServeTest, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {

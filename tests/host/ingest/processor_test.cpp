@@ -345,6 +345,60 @@ TEST_P(ProcessorTest, AWaitingEventRefusedLaterIsAckedAgainWithItsCode) {
   EXPECT_EQ(q[0].code, "not_a_member");
 }
 
+// Events an older host quarantined as unknown_type (their types are known
+// now) count after the replay as if they had just arrived, their seqs once;
+// one that breaks a rule now is quarantined again with that rule's code, and
+// a type still unknown stays.
+TEST_P(ProcessorTest, ReplayDecidesWhatAnOlderHostQuarantinedAsUnknownType) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EventMaker k2("kiosk-2", "epoch-0002");
+  processor_->process(
+      {message(k1.opened("s-1", "gv-1")),
+       message(k2.opened("nm-1", "nettverk", protocol::SessionKind::network_meeting))});
+  const auto in = k1.checked_in("s-1", "p-1", "nannestad", "fh-1");
+  const auto stranger = k1.checked_in("s-1", "p-nobody", "nannestad");
+  const auto action = k2.action("nm-1", "act-1");
+  for (const auto& e : {in, stranger, action}) {
+    testing::quarantine_as_unknown_type(*repos_, e, "2026-03-27T11:00:00.000Z");
+  }
+  const auto closed = k1.closed("s-1");
+  auto teleported = protocol::encode(closed);
+  teleported.replace(teleported.find("session.closed"), 14, "attendance.teleported");
+  processor_->process({{testing::events_topic("kiosk-1"), teleported}});
+  const auto epochs_before = repos_->devices().device_epochs();
+  EXPECT_TRUE(units().empty());
+
+  const auto r = processor_->replay_unknown_types();
+  EXPECT_EQ(r.replayed, 3U);
+  EXPECT_EQ(r.stored, 2U);
+  EXPECT_EQ(r.quarantined, 1U);
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
+  const auto open_actions = repos_->minutes().open_actions({"nettverk"});
+  ASSERT_EQ(open_actions.size(), 1U);
+  EXPECT_EQ(open_actions[0].action, "act-1");
+  EXPECT_TRUE(r.action_groups.contains("nettverk"));
+  EXPECT_EQ(r.acks.at("kiosk-1").rejected,
+            (std::vector<protocol::Rejection>{{stranger.id, "not_a_member"}}));
+  EXPECT_EQ(r.acks.at("kiosk-2").ids, std::vector<std::string>{action.id});
+  std::map<std::string, std::string> codes;
+  for (const auto& q : repos_->events().quarantine_entries(10)) {
+    codes[q.event_id.value_or("?")] = q.code;
+  }
+  EXPECT_EQ(codes, (std::map<std::string, std::string>{{stranger.id, "not_a_member"},
+                                                       {closed.id, "unknown_type"}}));
+  const auto epochs = repos_->devices().device_epochs();
+  ASSERT_EQ(epochs.size(), epochs_before.size());
+  for (std::size_t i = 0; i < epochs.size(); ++i) {
+    EXPECT_EQ(epochs[i].received, epochs_before[i].received) << epochs[i].device;
+    EXPECT_EQ(epochs[i].max_seq, epochs_before[i].max_seq) << epochs[i].device;
+    EXPECT_EQ(epochs[i].last_seen, epochs_before[i].last_seen) << epochs[i].device;
+    EXPECT_EQ(epochs[i].missing(), 0) << epochs[i].device;
+  }
+  const auto again = processor_->replay_unknown_types();  // nothing left that decodes
+  EXPECT_EQ(again.replayed, 0U);
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessorTest,
                          ::testing::Values(Backend::sqlite, Backend::postgresql),
                          testing::backend_name);

@@ -58,4 +58,9 @@ class EventMaker {
 std::string events_topic(const std::string& device);
 ingest::Message message(const protocol::Event& event);
 
+// Writes `event` to quarantine as a host that did not know its type would
+// have: its exact bytes with code unknown_type, and its seq counted.
+void quarantine_as_unknown_type(storage::Repositories& repos, const protocol::Event& event,
+                                const std::string& at);
+
 }  // namespace tavla::host::testing

@@ -37,7 +37,10 @@ struct BatchResult {
   std::size_t duplicates = 0;
   std::size_t quarantined = 0;
   std::size_t statuses = 0;
+  std::size_t replayed = 0;  // quarantine entries taken out to be decided again
 };
+
+class Batch;
 
 class Processor {
  public:
@@ -51,7 +54,19 @@ class Processor {
   // or acked, and the devices will send it again.
   BatchResult process(const std::vector<Message>& batch);
 
+  // The rollout rule's replay (protocol/README.md, "Versions and rollout"):
+  // every quarantine entry with code unknown_type that decodes now (an
+  // event of a type this build learnt) leaves quarantine and is processed
+  // as if it had just arrived, in one transaction: stored and applied, or
+  // quarantined again with the code it breaks now. Its seq was counted
+  // when it first arrived and is not counted again. The acks say what
+  // became of each.
+  BatchResult replay_unknown_types();
+
  private:
+  enum class Arrival { fresh, replayed };
+  BatchResult run_batch(Arrival arrival, const std::function<void(Batch&)>& body);
+
   storage::Repositories& repos_;
   const config::Site* site_;
   ClockFunction clock_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tavla/host/storage/database.hpp"
+#include "tavla/protocol/limits.hpp"
 
 namespace tavla::host::storage {
 
@@ -41,8 +42,10 @@ struct QuarantineEntry {
   std::string code;
 };
 
-// Quarantine keeps at most this many bytes of a message (its size is kept whole).
-inline constexpr std::size_t kQuarantineRawBytes = std::size_t{16} * 1024;
+// Quarantine keeps at most this many bytes of a message (its size is kept
+// whole): every event that was not too large is kept whole, so one of a
+// type a newer host learns can be replayed from it.
+inline constexpr std::size_t kQuarantineRawBytes = protocol::kMaxEventBytes;
 
 // Where an event id is kept: the event table, or quarantine with its code.
 struct KeptEvent {
@@ -74,6 +77,9 @@ class EventRepository {
                           const std::string& at);
   // The latest `limit` entries, newest first.
   [[nodiscard]] std::vector<QuarantineEntry> quarantine_entries(std::size_t limit);
+  // Every entry with `code`, oldest first.
+  [[nodiscard]] std::vector<QuarantineEntry> quarantined_with_code(const std::string& code);
+  void remove_from_quarantine(Transaction& tx, std::int64_t entry_id);
 
  private:
   Database& db_;
