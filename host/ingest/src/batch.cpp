@@ -90,10 +90,14 @@ void Batch::handle_status(const Message& message, const std::string& device) {
     return;
   }
   const auto& s = decoded.value();
+  // The will ({"online":false}) announces nothing: the versions stand.
+  if (s.online && repos_.devices().announced_versions(device) != s.versions) {
+    result_.version_changes.insert(device);
+  }
   repos_.devices().update_status(
-      tx_,
-      {device, s.online, s.fw, to_i64(s.outbox), s.clock_ok,
-       s.last_ack ? std::optional(protocol::format_timestamp(*s.last_ack)) : std::nullopt, now_});
+      tx_, {device, s.online, s.fw, to_i64(s.outbox), s.clock_ok,
+            s.last_ack ? std::optional(protocol::format_timestamp(*s.last_ack)) : std::nullopt,
+            now_, s.versions});
 }
 
 void Batch::handle_event(const Message& message, const std::string& device) {

@@ -1,6 +1,7 @@
 #include "tavla/host/storage/devices.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 #include <utility>
@@ -69,6 +70,36 @@ std::map<EpochKey, FreshSeqs> insert_seqs(Transaction& tx,
   return fresh;
 }
 
+// "1,2" for [1, 2]; NULL when nothing was announced.
+Value versions_text(const std::optional<std::vector<std::uint64_t>>& versions) {
+  if (!versions) {
+    return {};
+  }
+  std::string text;
+  for (const std::uint64_t v : *versions) {
+    text += (text.empty() ? "" : ",") + std::to_string(v);
+  }
+  return text;
+}
+
+std::optional<std::vector<std::uint64_t>> versions_of(const Row& row, std::size_t i) {
+  if (row.is_null(i)) {
+    return std::nullopt;
+  }
+  const std::string text = row.str(i);
+  std::vector<std::uint64_t> versions;
+  for (const char* at = text.data(); at < text.data() + text.size();) {
+    std::uint64_t v = 0;
+    const auto [end, ec] = std::from_chars(at, text.data() + text.size(), v);
+    if (ec != std::errc{}) {
+      throw DatabaseError("device_status.versions is not a list of numbers: '" + text + "'");
+    }
+    versions.push_back(v);
+    at = end + 1;  // past the comma
+  }
+  return versions;
+}
+
 }  // namespace
 
 void DeviceRepository::note_seq(Transaction& tx, const std::string& device,
@@ -125,26 +156,36 @@ std::vector<SeqGap> DeviceRepository::gaps(const std::string& device, const std:
 }
 
 void DeviceRepository::update_status(Transaction& tx, const DeviceStatus& s) {
+  // The will ({"online":false}) says nothing of fw, last_ack or versions:
+  // they keep what the device last said.
   tx.query(
-      "INSERT INTO device_status (device, online, fw, outbox, clock_ok, last_ack, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET online = excluded.online, "
-      "fw = COALESCE(excluded.fw, device_status.fw), outbox = excluded.outbox, "
-      "clock_ok = excluded.clock_ok, last_ack = COALESCE(excluded.last_ack, "
-      "device_status.last_ack), updated_at = excluded.updated_at",
+      "INSERT INTO device_status (device, online, fw, outbox, clock_ok, last_ack, updated_at, "
+      "versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET "
+      "online = excluded.online, fw = COALESCE(excluded.fw, device_status.fw), "
+      "outbox = excluded.outbox, clock_ok = excluded.clock_ok, "
+      "last_ack = COALESCE(excluded.last_ack, device_status.last_ack), "
+      "updated_at = excluded.updated_at, versions = CASE WHEN excluded.online = 1 "
+      "THEN excluded.versions ELSE device_status.versions END",
       {s.device, flag(s.online), opt(s.fw), opt(s.outbox), s.clock_ok ? flag(*s.clock_ok) : Value{},
-       opt(s.last_ack), s.updated_at});
+       opt(s.last_ack), s.updated_at, versions_text(s.versions)});
 }
 
 std::vector<DeviceStatus> DeviceRepository::statuses() {
   std::vector<DeviceStatus> result;
   for (const auto& r :
-       db_.query("SELECT device, online, fw, outbox, clock_ok, last_ack, updated_at "
+       db_.query("SELECT device, online, fw, outbox, clock_ok, last_ack, updated_at, versions "
                  "FROM device_status ORDER BY device")) {
     result.push_back({r.str(0), r.i64(1) != 0, opt_str(r, 2), opt_i64(r, 3),
                       r.is_null(4) ? std::nullopt : std::optional<bool>(r.i64(4) != 0),
-                      opt_str(r, 5), r.str(6)});
+                      opt_str(r, 5), r.str(6), versions_of(r, 7)});
   }
   return result;
+}
+
+std::optional<std::vector<std::uint64_t>> DeviceRepository::announced_versions(
+    const std::string& device) {
+  const auto rows = db_.query("SELECT versions FROM device_status WHERE device = ?", {device});
+  return rows.empty() ? std::nullopt : versions_of(rows[0], 0);
 }
 
 }  // namespace tavla::host::storage

@@ -86,7 +86,13 @@ UPDATE quarantine SET code = 'unknown_type' WHERE reason LIKE '%[unknown\_type]'
 CREATE INDEX quarantine_code ON quarantine (code);
 )";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
+// The room-config versions a device announced in its status ("1,2"; NULL:
+// none, so version 1).
+constexpr std::string_view kV3 = R"(
+ALTER TABLE device_status ADD COLUMN versions TEXT;
+)";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

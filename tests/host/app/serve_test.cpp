@@ -64,6 +64,20 @@ class Kiosk {
   }
   void send(const protocol::Event& e) { peer_.publish(events_topic(device_), protocol::encode(e)); }
   void send_raw(const std::string& payload) { peer_.publish(events_topic(device_), payload); }
+  void send_status(const protocol::Status& status) {
+    peer_.publish(protocol::topic_for("stottepilar", device_, protocol::Channel::status),
+                  protocol::encode(status), true);
+  }
+  // The room configs received, in order, as their bytes.
+  std::vector<std::string> configs() {
+    std::vector<std::string> payloads;
+    for (const auto& m : peer_.received()) {
+      if (m.topic.ends_with("/config")) {
+        payloads.push_back(m.payload);
+      }
+    }
+    return payloads;
+  }
   std::set<std::string> acked() {
     std::set<std::string> ids;
     for (const auto& m : peer_.received()) {
@@ -312,6 +326,44 @@ TEST_P(ServeTest, StartReplaysWhatAnOlderHostQuarantinedAsUnknownType) {
   EXPECT_NE(host.log().find("replayed 1 quarantined event(s)"), std::string::npos) << host.log();
   EXPECT_EQ(host.stop(), 0);
   EXPECT_EQ(usage_csv(config), kDayUsage);
+}
+
+// Each room's config goes out in the newest config version its device
+// announced it reads; one that announces none reads version 1; one that
+// shares no version with the host gets nothing, and the host says so.
+TEST_P(ServeTest, RoomConfigsFollowTheVersionsADeviceAnnounces) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  Host host(config, dir);
+  Kiosk k1(broker, "kiosk-1");
+  Kiosk k2(broker, "kiosk-2");
+  ASSERT_TRUE(eventually([&] { return k1.configs().size() == 1 && k2.configs().size() == 1; }));
+  const auto status = [](std::optional<std::vector<std::uint64_t>> versions) {
+    return protocol::Status{true, "0.2.0", 0, true, std::nullopt, std::move(versions)};
+  };
+  k1.send_status(status(std::vector<std::uint64_t>{1, 7}));  // a change: published again
+  k2.send_status(status(std::nullopt));                      // version 1, as before
+  ASSERT_TRUE(eventually([&] { return k1.configs().size() == 2; })) << host.log();
+  k1.send_status(status(std::vector<std::uint64_t>{7}));
+  ASSERT_TRUE(eventually([&] {
+    return host.log().find("room config of kiosk-1 not published") != std::string::npos;
+  })) << host.log();
+  k1.send_status(status(std::vector<std::uint64_t>{1}));
+  ASSERT_TRUE(eventually([&] { return k1.configs().size() >= 3; })) << host.log();
+  EXPECT_EQ(host.stop(), 0);
+  EXPECT_EQ(k1.configs().size(), 3U);  // none for the status that announced only 7
+  for (const auto& payload : k1.configs()) {
+    EXPECT_TRUE(payload.starts_with("{\"v\":1,")) << payload;
+    EXPECT_TRUE(protocol::decode_config(payload).ok());
+  }
+  EXPECT_EQ(k2.configs().size(), 1U);
+  EXPECT_TRUE(k2.configs()[0].starts_with("{\"v\":1,"));
+
+  const auto site = config::load_site(config);
+  storage::Repositories repos(site.database_url);
+  EXPECT_EQ(repos.devices().announced_versions("kiosk-1"), std::vector<std::uint64_t>{1});
+  EXPECT_EQ(repos.devices().announced_versions("kiosk-2"), std::nullopt);
 }
 
 TEST_P(ServeTest, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {

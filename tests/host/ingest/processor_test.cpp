@@ -11,6 +11,7 @@
 #include "host_fixture.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::ingest {
 namespace {
@@ -397,6 +398,31 @@ TEST_P(ProcessorTest, ReplayDecidesWhatAnOlderHostQuarantinedAsUnknownType) {
   const auto again = processor_->replay_unknown_types();  // nothing left that decodes
   EXPECT_EQ(again.replayed, 0U);
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
+}
+
+// A device whose status announces other room-config versions than before
+// is named in version_changes (its room gets its config again); the will
+// announces nothing and changes nothing.
+TEST_P(ProcessorTest, AStatusWithOtherVersionsIsAVersionChange) {
+  const auto status = [](bool online, std::optional<std::vector<std::uint64_t>> versions) {
+    protocol::Status s{online, std::nullopt, std::nullopt, std::nullopt, std::nullopt, versions};
+    if (online) {
+      s.fw = "0.2.0";
+      s.outbox = 0;
+      s.clock_ok = true;
+    }
+    return Message{protocol::topic_for("stottepilar", "kiosk-1", protocol::Channel::status),
+                   protocol::encode(s)};
+  };
+  const std::vector<std::uint64_t> one_and_two{1, 2};
+  EXPECT_TRUE(processor_->process({status(true, std::nullopt)}).version_changes.empty());
+  EXPECT_EQ(processor_->process({status(true, one_and_two)}).version_changes,
+            std::set<std::string>{"kiosk-1"});
+  EXPECT_TRUE(processor_->process({status(true, one_and_two)}).version_changes.empty());
+  EXPECT_TRUE(processor_->process({status(false, std::nullopt)}).version_changes.empty());
+  EXPECT_EQ(repos_->devices().announced_versions("kiosk-1"), one_and_two);
+  EXPECT_EQ(processor_->process({status(true, std::nullopt)}).version_changes,
+            std::set<std::string>{"kiosk-1"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessorTest,

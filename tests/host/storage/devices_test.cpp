@@ -114,6 +114,26 @@ TEST_P(DevicesTest, NoteSeqsInOneCallEqualsOneAtATime) {
   }
 }
 
+// The room-config versions a status announces are kept; the will (offline,
+// announcing nothing) keeps them, an online status without any clears them.
+TEST_P(DevicesTest, AStatusKeepsTheVersionsItAnnounced) {
+  auto repos = open();
+  const auto update = [&](bool online, std::optional<std::vector<std::uint64_t>> versions) {
+    in_transaction(repos->db(), [&](Transaction& tx) {
+      repos->devices().update_status(tx, {"kiosk-1", online, "0.2.0", 0, true, std::nullopt,
+                                          "2026-03-27T08:00:00.000Z", std::move(versions)});
+    });
+  };
+  EXPECT_EQ(repos->devices().announced_versions("kiosk-1"), std::nullopt);
+  update(true, std::vector<std::uint64_t>{1, 2, 17});
+  EXPECT_EQ(repos->devices().announced_versions("kiosk-1"), (std::vector<std::uint64_t>{1, 2, 17}));
+  update(false, std::nullopt);
+  EXPECT_EQ(repos->devices().announced_versions("kiosk-1"), (std::vector<std::uint64_t>{1, 2, 17}));
+  EXPECT_EQ(repos->devices().statuses().at(0).versions, (std::vector<std::uint64_t>{1, 2, 17}));
+  update(true, std::nullopt);
+  EXPECT_EQ(repos->devices().announced_versions("kiosk-1"), std::nullopt);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DevicesTest,
                          ::testing::Values(Backend::sqlite, Backend::postgresql),
                          testing::backend_name);

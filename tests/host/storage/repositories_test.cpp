@@ -30,8 +30,9 @@ TEST_P(RepositoriesTest, MigratesOnceAndReopens) {
 TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
   {
     auto repos = open();
-    repos->db().script(
+    repos->db().script(  // back to version 1
         "DROP INDEX quarantine_code; ALTER TABLE quarantine DROP COLUMN code; "
+        "ALTER TABLE device_status DROP COLUMN versions; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "

@@ -33,6 +33,9 @@ struct BatchResult {
   std::map<std::string, protocol::Ack> acks;
   // Groups whose open actions may have changed (their rooms get a new config).
   std::set<std::string> action_groups;
+  // Devices that announced other room-config versions than before (their
+  // rooms get their config again, in the version now chosen).
+  std::set<std::string> version_changes;
   std::size_t stored = 0;
   std::size_t duplicates = 0;
   std::size_t quarantined = 0;

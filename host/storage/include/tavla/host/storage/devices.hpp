@@ -1,6 +1,6 @@
 // Devices and their sequences: every (device, epoch, seq) received (events
 // and quarantine alike), per epoch the highest seq and how many arrived, and
-// each device's last status.
+// each device's last status with the room-config versions it announced.
 #pragma once
 
 #include <cstdint>
@@ -42,6 +42,9 @@ struct DeviceStatus {
   std::optional<bool> clock_ok;
   std::optional<std::string> last_ack;
   std::string updated_at;
+  // The room-config versions the device announced (nullopt: none, so
+  // version 1). An offline status (the will) keeps the last announcement.
+  std::optional<std::vector<std::uint64_t>> versions;
 };
 
 class DeviceRepository {
@@ -60,6 +63,10 @@ class DeviceRepository {
 
   void update_status(Transaction& tx, const DeviceStatus& status);
   [[nodiscard]] std::vector<DeviceStatus> statuses();
+  // What `device` last announced: nullopt when it announced nothing (or
+  // never sent a status), which means config version 1.
+  [[nodiscard]] std::optional<std::vector<std::uint64_t>> announced_versions(
+      const std::string& device);
 
  private:
   Database& db_;
