@@ -1,4 +1,4 @@
-#include "allocate.hpp"
+#include "allocation_tables.hpp"
 
 #include <stdexcept>
 
