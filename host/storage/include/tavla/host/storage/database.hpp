@@ -1,7 +1,7 @@
-// The SQL connection the store speaks through: one interface, two drivers
-// (SQLite, PostgreSQL). The store writes its SQL once, with `?` parameters,
-// in the dialect both understand (upserts with ON CONFLICT, RETURNING), so
-// its logic cannot differ between the two.
+// The SQL connection the repositories speak through: one interface, two
+// drivers (SQLite, PostgreSQL). The repositories write their SQL once, with
+// `?` parameters, in the dialect both understand (upserts with ON CONFLICT,
+// RETURNING), so their logic cannot differ between the two.
 #pragma once
 
 #include <cstdint>
