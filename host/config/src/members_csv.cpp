@@ -108,7 +108,7 @@ protocol::Affiliation affiliation_of(const MemberRow& row) {
   if (has_muni == has_org) {
     row.fail(has_muni ? kOrg : kMunicipality, "exactly one of municipality or org must be given");
   }
-  const protocol::Affiliation affiliation =
+  protocol::Affiliation affiliation =
       has_muni ? protocol::Affiliation{protocol::Affiliation::Kind::municipality,
                                        row.field(kMunicipality)}
                : protocol::Affiliation{protocol::Affiliation::Kind::org, row.field(kOrg)};

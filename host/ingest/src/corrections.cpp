@@ -33,16 +33,16 @@ storage::StoredSession session_of(storage::Repositories& repos, storage::Transac
     throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
   }
   const auto opened = config::oslo_to_utc(*r.date, std::chrono::hours{12});
-  const storage::StoredSession session{r.session,
-                                       group->id,
-                                       std::string(protocol::to_string(group->kind)),
-                                       group->device,
-                                       r.title.value_or(group->name),
-                                       protocol::format_timestamp(opened),
-                                       static_cast<int>(r.date->year()),
-                                       static_cast<int>(static_cast<unsigned>(r.date->month())),
-                                       "correction",
-                                       {}};
+  storage::StoredSession session{r.session,
+                                 group->id,
+                                 std::string(protocol::to_string(group->kind)),
+                                 group->device,
+                                 r.title.value_or(group->name),
+                                 protocol::format_timestamp(opened),
+                                 static_cast<int>(r.date->year()),
+                                 static_cast<int>(static_cast<unsigned>(r.date->month())),
+                                 "correction",
+                                 {}};
   repos.attendance().insert_session(tx, session);
   return session;
 }

@@ -1,7 +1,6 @@
 #include "tavla/host/storage/attendance.hpp"
 
-#include <array>
-#include <cstdio>
+#include <algorithm>
 #include <tuple>
 
 #include "values.hpp"
@@ -9,10 +8,11 @@
 namespace tavla::host::storage {
 namespace {
 
+// n (never negative: a seq or an id) in 16 digits, so keys sort as numbers.
 std::string padded(std::int64_t n) {
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%016lld", static_cast<long long>(n));
-  return buffer.data();
+  constexpr std::size_t kDigits = 16;
+  const std::string digits = std::to_string(n);
+  return std::string(kDigits - std::min(kDigits, digits.size()), '0') + digits;
 }
 
 }  // namespace
@@ -27,7 +27,7 @@ std::string correction_order(std::int64_t correction_id) {
 }
 
 std::optional<StoredSession> AttendanceRepository::session(const std::string& id) {
-  const auto rows = db_.query(
+  const auto rows = db().query(
       "SELECT session, grp, kind, device, title, opened_at, year, month, source, closed_at "
       "FROM sessions WHERE session = ?",
       {id});
@@ -48,7 +48,7 @@ std::optional<StoredSession> AttendanceRepository::session(const std::string& id
 }
 
 void AttendanceRepository::insert_session(Transaction& tx, const StoredSession& s) {
-  tx.query(
+  writing(tx).query(
       "INSERT INTO sessions (session, grp, kind, device, title, opened_at, year, month, source) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {s.session, s.group, s.kind, s.device, s.title, s.opened_at, std::int64_t{s.year},
@@ -57,13 +57,13 @@ void AttendanceRepository::insert_session(Transaction& tx, const StoredSession& 
 
 void AttendanceRepository::close_session(Transaction& tx, const std::string& session,
                                          const std::string& at) {
-  tx.query("UPDATE sessions SET closed_at = ? WHERE session = ? AND closed_at IS NULL",
-           {at, session});
+  writing(tx).query("UPDATE sessions SET closed_at = ? WHERE session = ? AND closed_at IS NULL",
+                    {at, session});
 }
 
 std::optional<AttendanceFact> AttendanceRepository::participant(const std::string& session,
                                                                 const std::string& participant) {
-  const auto rows = db_.query(
+  const auto rows = db().query(
       "SELECT unit, municipality, org, ord, checked_in FROM participants "
       "WHERE session = ? AND participant = ?",
       {session, participant});
@@ -88,7 +88,7 @@ void AttendanceRepository::apply(Transaction& tx, const StoredSession& session,
     next.municipality = current->municipality;
     next.org = current->org;
   }
-  tx.query(
+  writing(tx).query(
       "INSERT INTO participants (session, participant, unit, municipality, org, ord, checked_in) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session, participant) DO UPDATE SET "
       "unit = excluded.unit, municipality = excluded.municipality, org = excluded.org, "
@@ -110,14 +110,15 @@ void AttendanceRepository::recompute_unit(Transaction& tx, const StoredSession& 
   // Both look-ups in one round trip; the counts tell "no row" from a NULL
   // municipality (a participant of an organisation).
   const auto state =
-      tx.query(
-            "SELECT (SELECT COUNT(*) FROM participants WHERE session = ? AND unit = ? "
-            "AND checked_in = 1), (SELECT municipality FROM participants WHERE "
-            "session = ? AND unit = ? AND checked_in = 1 ORDER BY ord LIMIT 1), "
-            "(SELECT COUNT(*) FROM units WHERE session = ? AND unit = ?), "
-            "(SELECT municipality FROM units WHERE session = ? AND unit = ?)",
-            {session.session, unit, session.session, unit, session.session, unit, session.session,
-             unit})
+      writing(tx)
+          .query(
+              "SELECT (SELECT COUNT(*) FROM participants WHERE session = ? AND unit = ? "
+              "AND checked_in = 1), (SELECT municipality FROM participants WHERE "
+              "session = ? AND unit = ? AND checked_in = 1 ORDER BY ord LIMIT 1), "
+              "(SELECT COUNT(*) FROM units WHERE session = ? AND unit = ?), "
+              "(SELECT municipality FROM units WHERE session = ? AND unit = ?)",
+              {session.session, unit, session.session, unit, session.session, unit, session.session,
+               unit})
           .at(0);
   const bool counted = state.i64(0) > 0;
   const bool listed = state.i64(2) > 0;
@@ -127,14 +128,14 @@ void AttendanceRepository::recompute_unit(Transaction& tx, const StoredSession& 
     return;
   }
   if (listed) {
-    tx.query("DELETE FROM units WHERE session = ? AND unit = ?", {session.session, unit});
+    writing(tx).query("DELETE FROM units WHERE session = ? AND unit = ?", {session.session, unit});
     if (old_muni) {
       bump(tx, session, *old_muni, -1);
     }
   }
   if (counted) {
-    tx.query("INSERT INTO units (session, unit, municipality) VALUES (?, ?, ?)",
-             {session.session, unit, opt(new_muni)});
+    writing(tx).query("INSERT INTO units (session, unit, municipality) VALUES (?, ?, ?)",
+                      {session.session, unit, opt(new_muni)});
     if (new_muni) {
       bump(tx, session, *new_muni, +1);
     }
@@ -191,10 +192,11 @@ void AttendanceRepository::begin_batch() {
 }
 
 void AttendanceRepository::end_batch(Transaction& tx) {
+  Transaction& checked = writing(tx);
   std::map<std::tuple<std::string, int, int>, UsageDelta> usage;
   for (const auto& [key, pending] : pending_counts_) {
     const auto& [session, municipality] = key;
-    const UsageDelta d = count_units(tx, session, pending.kind, municipality, pending.delta);
+    const UsageDelta d = count_units(checked, session, pending.kind, municipality, pending.delta);
     UsageDelta& sum = usage[{municipality, pending.year, pending.month}];
     sum.sessions += d.sessions;
     sum.units += d.units;
@@ -202,7 +204,7 @@ void AttendanceRepository::end_batch(Transaction& tx) {
   }
   for (const auto& [key, d] : usage) {
     const auto& [municipality, year, month] = key;
-    add_usage(tx, municipality, year, month, d);
+    add_usage(checked, municipality, year, month, d);
   }
   abandon_batch();
 }

@@ -113,16 +113,16 @@ void DeviceRepository::note_seqs(Transaction& tx, const std::vector<SeqNote>& se
   for (const auto& n : seqs) {
     noted[{n.device, n.epoch}].insert(n.seq);
   }
-  const auto fresh = insert_seqs(tx, noted);
+  const auto fresh = insert_seqs(writing(tx), noted);
   for (const auto& [key, numbers] : noted) {
     const auto& [device, epoch] = key;
     const auto it = fresh.find(key);
     if (it == fresh.end()) {
-      tx.query("UPDATE device_epochs SET last_seen = ? WHERE device = ? AND epoch = ?",
-               {at, device, epoch});
+      writing(tx).query("UPDATE device_epochs SET last_seen = ? WHERE device = ? AND epoch = ?",
+                        {at, device, epoch});
       continue;
     }
-    tx.query(
+    writing(tx).query(
         "INSERT INTO device_epochs (device, epoch, max_seq, received, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device, epoch) DO UPDATE SET "
         "max_seq = CASE WHEN device_epochs.max_seq > excluded.max_seq THEN device_epochs.max_seq "
@@ -134,7 +134,7 @@ void DeviceRepository::note_seqs(Transaction& tx, const std::vector<SeqNote>& se
 
 std::vector<DeviceEpoch> DeviceRepository::device_epochs() {
   std::vector<DeviceEpoch> result;
-  for (const auto& r : db_.query(
+  for (const auto& r : db().query(
            "SELECT device, epoch, max_seq, received, first_seen, last_seen FROM device_epochs "
            "ORDER BY device, first_seen, epoch")) {
     result.push_back({r.str(0), r.str(1), r.i64(2), r.i64(3), r.str(4), r.str(5)});
@@ -145,7 +145,7 @@ std::vector<DeviceEpoch> DeviceRepository::device_epochs() {
 std::vector<SeqGap> DeviceRepository::gaps(const std::string& device, const std::string& epoch,
                                            std::size_t limit) {
   std::vector<SeqGap> result;
-  for (const auto& r : db_.query(
+  for (const auto& r : db().query(
            "SELECT prev + 1, seq - 1 FROM (SELECT seq, COALESCE(LAG(seq) OVER (ORDER BY seq), 0) "
            "AS prev FROM seqs WHERE device = ? AND epoch = ?) t WHERE seq > prev + 1 "
            "ORDER BY seq LIMIT ?",
@@ -158,7 +158,7 @@ std::vector<SeqGap> DeviceRepository::gaps(const std::string& device, const std:
 void DeviceRepository::update_status(Transaction& tx, const DeviceStatus& s) {
   // The will ({"online":false}) says nothing of fw, last_ack or versions:
   // they keep what the device last said.
-  tx.query(
+  writing(tx).query(
       "INSERT INTO device_status (device, online, fw, outbox, clock_ok, last_ack, updated_at, "
       "versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET "
       "online = excluded.online, fw = COALESCE(excluded.fw, device_status.fw), "
@@ -173,8 +173,8 @@ void DeviceRepository::update_status(Transaction& tx, const DeviceStatus& s) {
 std::vector<DeviceStatus> DeviceRepository::statuses() {
   std::vector<DeviceStatus> result;
   for (const auto& r :
-       db_.query("SELECT device, online, fw, outbox, clock_ok, last_ack, updated_at, versions "
-                 "FROM device_status ORDER BY device")) {
+       db().query("SELECT device, online, fw, outbox, clock_ok, last_ack, updated_at, versions "
+                  "FROM device_status ORDER BY device")) {
     result.push_back({r.str(0), r.i64(1) != 0, opt_str(r, 2), opt_i64(r, 3),
                       r.is_null(4) ? std::nullopt : std::optional<bool>(r.i64(4) != 0),
                       opt_str(r, 5), r.str(6), versions_of(r, 7)});
@@ -184,7 +184,7 @@ std::vector<DeviceStatus> DeviceRepository::statuses() {
 
 std::optional<std::vector<std::uint64_t>> DeviceRepository::announced_versions(
     const std::string& device) {
-  const auto rows = db_.query("SELECT versions FROM device_status WHERE device = ?", {device});
+  const auto rows = db().query("SELECT versions FROM device_status WHERE device = ?", {device});
   return rows.empty() ? std::nullopt : versions_of(rows[0], 0);
 }
 

@@ -3,7 +3,7 @@
 namespace tavla::host::storage {
 
 std::int64_t PurchaseRepository::insert(Transaction& tx, const Purchase& p) {
-  return tx
+  return writing(tx)
       .query(
           "INSERT INTO purchases (year, municipality, hundredths, note, made_by, made_at) "
           "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -14,10 +14,10 @@ std::int64_t PurchaseRepository::insert(Transaction& tx, const Purchase& p) {
 
 std::vector<Purchase> PurchaseRepository::list(int year) {
   std::vector<Purchase> result;
-  for (const auto& r :
-       db_.query("SELECT id, year, municipality, hundredths, note, made_by, made_at FROM purchases "
-                 "WHERE year = ? ORDER BY id",
-                 {std::int64_t{year}})) {
+  for (const auto& r : db().query(
+           "SELECT id, year, municipality, hundredths, note, made_by, made_at FROM purchases "
+           "WHERE year = ? ORDER BY id",
+           {std::int64_t{year}})) {
     result.push_back(
         {r.i64(0), static_cast<int>(r.i64(1)), r.str(2), r.i64(3), r.str(4), r.str(5), r.str(6)});
   }

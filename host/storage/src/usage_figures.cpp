@@ -5,9 +5,9 @@ namespace tavla::host::storage {
 std::vector<UsageMonth> UsageRepository::months(int year) {
   std::vector<UsageMonth> result;
   for (const auto& r :
-       db_.query("SELECT municipality, year, month, sessions, units, meetings FROM usage_months "
-                 "WHERE year = ? ORDER BY municipality, month",
-                 {std::int64_t{year}})) {
+       db().query("SELECT municipality, year, month, sessions, units, meetings FROM usage_months "
+                  "WHERE year = ? ORDER BY municipality, month",
+                  {std::int64_t{year}})) {
     result.push_back({r.str(0), static_cast<int>(r.i64(1)), static_cast<int>(r.i64(2)), r.i64(3),
                       r.i64(4), r.i64(5)});
   }
@@ -17,7 +17,7 @@ std::vector<UsageMonth> UsageRepository::months(int year) {
 std::vector<SessionUnits> UsageRepository::session_units(int year,
                                                          const std::string& municipality) {
   std::vector<SessionUnits> result;
-  for (const auto& r : db_.query(
+  for (const auto& r : db().query(
            "SELECT s.session, s.grp, s.kind, s.opened_at, s.source, m.count FROM session_munis m "
            "JOIN sessions s ON s.session = m.session WHERE s.year = ? AND m.municipality = ? "
            "AND m.count > 0 ORDER BY s.opened_at, s.session",
@@ -28,15 +28,15 @@ std::vector<SessionUnits> UsageRepository::session_units(int year,
 }
 
 bool UsageRepository::is_year_closed(int year) {
-  return !db_.query("SELECT 1 FROM closed_years WHERE year = ?", {std::int64_t{year}}).empty();
+  return !db().query("SELECT 1 FROM closed_years WHERE year = ?", {std::int64_t{year}}).empty();
 }
 
 void UsageRepository::close_year(Transaction& tx, int year, const std::vector<FrozenUsage>& rows,
                                  const std::string& by, const std::string& at) {
-  tx.query("INSERT INTO closed_years (year, closed_at, closed_by) VALUES (?, ?, ?)",
-           {std::int64_t{year}, at, by});
+  writing(tx).query("INSERT INTO closed_years (year, closed_at, closed_by) VALUES (?, ?, ?)",
+                    {std::int64_t{year}, at, by});
   for (const auto& f : rows) {
-    tx.query(
+    writing(tx).query(
         "INSERT INTO frozen_usage (year, municipality, sessions, units, enrollments, meetings, "
         "purchased_hundredths) VALUES (?, ?, ?, ?, ?, ?, ?)",
         {std::int64_t{year}, f.municipality, f.sessions, f.units, f.enrollments, f.meetings,
@@ -46,7 +46,7 @@ void UsageRepository::close_year(Transaction& tx, int year, const std::vector<Fr
 
 std::vector<FrozenUsage> UsageRepository::frozen_usage(int year) {
   std::vector<FrozenUsage> result;
-  for (const auto& r : db_.query(
+  for (const auto& r : db().query(
            "SELECT municipality, sessions, units, enrollments, meetings, purchased_hundredths "
            "FROM frozen_usage WHERE year = ? ORDER BY municipality",
            {std::int64_t{year}})) {

@@ -404,7 +404,7 @@ TEST_P(ProcessorTest, ReplayDecidesWhatAnOlderHostQuarantinedAsUnknownType) {
 // is named in version_changes (its room gets its config again); the will
 // announces nothing and changes nothing.
 TEST_P(ProcessorTest, AStatusWithOtherVersionsIsAVersionChange) {
-  const auto status = [](bool online, std::optional<std::vector<std::uint64_t>> versions) {
+  const auto status = [](bool online, const std::optional<std::vector<std::uint64_t>>& versions) {
     protocol::Status s{online, std::nullopt, std::nullopt, std::nullopt, std::nullopt, versions};
     if (online) {
       s.fw = "0.2.0";

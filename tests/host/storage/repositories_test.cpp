@@ -49,6 +49,19 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
   EXPECT_EQ(entries[0].code, "");
 }
 
+TEST_P(RepositoriesTest, AWriteThroughAnotherDatabasesTransactionIsRefused) {
+  auto repos = open();
+  tavla::testing::TempDir other_dir;
+  Repositories other(testing::database_url(Backend::sqlite, other_dir));
+  EXPECT_THROW(
+      in_transaction(other.db(),
+                     [&](Transaction& tx) { (void)repos->rooms().room_rev(tx, "k", "d"); }),
+      DatabaseError);
+  in_transaction(repos->db(), [&](Transaction& tx) {
+    EXPECT_EQ(repos->rooms().room_rev(tx, "kiosk-1", "aaa"), 1);  // nothing was written before
+  });
+}
+
 TEST_P(RepositoriesTest, RoomRevisionGrowsOnlyWithChangesAndSurvivesReopening) {
   {
     auto repos = open();

@@ -52,10 +52,10 @@ class Processor {
   // After SIGHUP: later batches use the new configuration.
   void set_site(const config::Site& site) { site_ = &site; }
 
-  // Processes `batch` in one transaction and commits it. Throws (after a
+  // Processes `messages` in one transaction and commits it. Throws (after a
   // rollback) only if the database fails; then nothing of the batch is kept
   // or acked, and the devices will send it again.
-  BatchResult process(const std::vector<Message>& batch);
+  BatchResult process(const std::vector<Message>& messages);
 
   // The rollout rule's replay (protocol/README.md, "Versions and rollout"):
   // every quarantine entry with code unknown_type that decodes now (an

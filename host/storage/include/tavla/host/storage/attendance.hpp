@@ -15,7 +15,7 @@
 #include <string>
 #include <utility>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
@@ -50,9 +50,9 @@ struct AttendanceFact {
                                        std::int64_t seq);
 [[nodiscard]] std::string correction_order(std::int64_t correction_id);
 
-class AttendanceRepository {
+class AttendanceRepository : public Repository {
  public:
-  explicit AttendanceRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   [[nodiscard]] std::optional<StoredSession> session(const std::string& id);
   void insert_session(Transaction& tx, const StoredSession& session);
@@ -94,7 +94,6 @@ class AttendanceRepository {
   static void add_usage(Transaction& tx, const std::string& municipality, int year, int month,
                         const UsageDelta& d);
 
-  Database& db_;
   bool batching_ = false;
   // (session, municipality) -> its net change in the current batch
   std::map<std::pair<std::string, std::string>, PendingCount> pending_counts_;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
@@ -24,17 +24,14 @@ struct Correction {
   std::string made_at;
 };
 
-class CorrectionRepository {
+class CorrectionRepository : public Repository {
  public:
-  explicit CorrectionRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   std::int64_t insert(Transaction& tx, const Correction& correction);
   // Oldest first; of sessions of `year` and for `municipality` when given.
   [[nodiscard]] std::vector<Correction> list(std::optional<int> year,
-                                             std::optional<std::string> municipality);
-
- private:
-  Database& db_;
+                                             const std::optional<std::string>& municipality);
 };
 
 }  // namespace tavla::host::storage

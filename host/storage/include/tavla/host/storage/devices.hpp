@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
@@ -47,9 +47,9 @@ struct DeviceStatus {
   std::optional<std::vector<std::uint64_t>> versions;
 };
 
-class DeviceRepository {
+class DeviceRepository : public Repository {
  public:
-  explicit DeviceRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   // Records that (device, epoch, seq) arrived; repeated calls change nothing.
   void note_seq(Transaction& tx, const std::string& device, const std::string& epoch,
@@ -67,9 +67,6 @@ class DeviceRepository {
   // never sent a status), which means config version 1.
   [[nodiscard]] std::optional<std::vector<std::uint64_t>> announced_versions(
       const std::string& device);
-
- private:
-  Database& db_;
 };
 
 }  // namespace tavla::host::storage

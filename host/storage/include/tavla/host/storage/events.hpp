@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 #include "tavla/protocol/limits.hpp"
 
 namespace tavla::host::storage {
@@ -53,9 +53,9 @@ struct KeptEvent {
   std::string code;  // quarantine's code; empty in the event table
 };
 
-class EventRepository {
+class EventRepository : public Repository {
  public:
-  explicit EventRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   // False if an event with this id is already stored or in quarantine
   // (nothing changes then): the duplicate check and the insert in one
@@ -70,7 +70,7 @@ class EventRepository {
   [[nodiscard]] std::int64_t pending_count();
   void mark_applied(Transaction& tx, const std::string& event_id);
 
-  void quarantine(Transaction& tx, QuarantineEntry entry);
+  void quarantine(Transaction& tx, QuarantineEntry q);
   // Moves a stored event to quarantine (its bytes and seq kept).
   void move_to_quarantine(Transaction& tx, const StoredEvent& event, const std::string& topic,
                           const std::string& code, const std::string& reason,
@@ -80,9 +80,6 @@ class EventRepository {
   // Every entry with `code`, oldest first.
   [[nodiscard]] std::vector<QuarantineEntry> quarantined_with_code(const std::string& code);
   void remove_from_quarantine(Transaction& tx, std::int64_t entry_id);
-
- private:
-  Database& db_;
 };
 
 }  // namespace tavla::host::storage

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
@@ -20,9 +20,9 @@ struct OpenActionRecord {
   std::string recorded_at;
 };
 
-class MinutesRepository {
+class MinutesRepository : public Repository {
  public:
-  explicit MinutesRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   void record_decision(Transaction& tx, const std::string& decision, const std::string& session,
                        const std::string& item, const std::string& text);
@@ -31,9 +31,6 @@ class MinutesRepository {
   void mark(Transaction& tx, const std::string& target, const std::string& mark,
             const std::string& session);
   [[nodiscard]] std::vector<OpenActionRecord> open_actions(const std::vector<std::string>& groups);
-
- private:
-  Database& db_;
 };
 
 }  // namespace tavla::host::storage

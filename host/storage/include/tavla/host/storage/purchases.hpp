@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
@@ -20,16 +20,13 @@ struct Purchase {
   std::string made_at;
 };
 
-class PurchaseRepository {
+class PurchaseRepository : public Repository {
  public:
-  explicit PurchaseRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   std::int64_t insert(Transaction& tx, const Purchase& purchase);
   // The year's purchases, oldest first.
   [[nodiscard]] std::vector<Purchase> list(int year);
-
- private:
-  Database& db_;
 };
 
 }  // namespace tavla::host::storage

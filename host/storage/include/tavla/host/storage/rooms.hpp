@@ -6,20 +6,17 @@
 #include <cstdint>
 #include <string>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
-class RoomRepository {
+class RoomRepository : public Repository {
  public:
-  explicit RoomRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   // The revision for `device`'s config with content `digest`: the stored one
   // if the digest is unchanged, else the next one (stored).
   std::int64_t room_rev(Transaction& tx, const std::string& device, const std::string& digest);
-
- private:
-  Database& db_;
 };
 
 }  // namespace tavla::host::storage

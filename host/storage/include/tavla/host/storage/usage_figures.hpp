@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tavla/host/storage/database.hpp"
+#include "tavla/host/storage/repository.hpp"
 
 namespace tavla::host::storage {
 
@@ -37,9 +37,9 @@ struct FrozenUsage {
   std::int64_t purchased_hundredths = 0;
 };
 
-class UsageRepository {
+class UsageRepository : public Repository {
  public:
-  explicit UsageRepository(Database& db) : db_(db) {}
+  using Repository::Repository;
 
   [[nodiscard]] std::vector<UsageMonth> months(int year);
   [[nodiscard]] std::vector<SessionUnits> session_units(int year, const std::string& municipality);
@@ -48,9 +48,6 @@ class UsageRepository {
   void close_year(Transaction& tx, int year, const std::vector<FrozenUsage>& rows,
                   const std::string& by, const std::string& at);
   [[nodiscard]] std::vector<FrozenUsage> frozen_usage(int year);
-
- private:
-  Database& db_;
 };
 
 }  // namespace tavla::host::storage
