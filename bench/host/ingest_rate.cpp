@@ -25,7 +25,7 @@
 #include "bare_subscriber.hpp"
 #include "durable_postgres.hpp"
 #include "host_fixture.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/database.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -249,9 +249,9 @@ bool run_backend(const std::string& backend, std::size_t n) {
 
   const auto acks = kiosk.acks();
   const auto arrivals = bare.arrivals(measured);
-  tavla::host::storage::Store store(url);
+  const auto db = tavla::host::storage::open_database(url);
   const auto stored =
-      store.db().query("SELECT COUNT(*) FROM events WHERE session LIKE 'bench-s-%'").at(0).i64(0);
+      db->query("SELECT COUNT(*) FROM events WHERE session LIKE 'bench-s-%'").at(0).i64(0);
 
   const double bare_s = seconds_between(start, arrivals.last);
   const double host_s = seconds_between(start, acks.last);

@@ -9,7 +9,7 @@
 
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/ingest/processor.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
 
@@ -121,11 +121,11 @@ NationalTally fill_national_year(const NationalShape& shape, const std::filesyst
   const auto site = host::config::load_site(site_file);
   const auto received_at =
       *protocol::parse_timestamp(fmt::format("{}-01-10T12:00:00.000Z", shape.year + 1));
-  std::optional<host::storage::Store> store;
+  std::optional<host::storage::Repositories> repos;
   std::optional<host::ingest::Processor> processor;
   if (store_events) {
-    store.emplace(site.database_url);
-    processor.emplace(*store, site, [&] { return received_at; });
+    repos.emplace(site.database_url);
+    processor.emplace(*repos, site, [&] { return received_at; });
   }
   const auto year_start =
       *protocol::parse_timestamp(fmt::format("{}-01-01T08:00:00.000Z", shape.year));
@@ -231,14 +231,15 @@ NationalTally fill_national_year(const NationalShape& shape, const std::filesyst
   if (!batch.empty()) {
     flush();
   }
-  if (!store) {
+  if (!repos) {
     return tally;
   }
   // Individual-guidance hours bought by every fifth municipality.
-  host::storage::in_transaction(store->db(), [&] {
+  host::storage::in_transaction(repos->db(), [&](host::storage::Transaction& tx) {
     for (int m = 0; m < shape.municipalities; m += 5) {
-      store->insert_purchase({0, shape.year, municipality_id(m), std::int64_t{m % 40 + 10} * 100,
-                              "syntetisk", "bench", protocol::format_timestamp(received_at)});
+      repos->purchases().insert(
+          tx, {0, shape.year, municipality_id(m), std::int64_t{m % 40 + 10} * 100, "syntetisk",
+               "bench", protocol::format_timestamp(received_at)});
     }
   });
   return tally;

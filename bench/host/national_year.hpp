@@ -2,7 +2,7 @@
 // populations, rooms, group-guidance groups whose foster homes come from
 // neighbouring municipalities, and a year of sessions with roster and guest
 // check-ins. The site is written as the host's own TOML and member CSVs; the
-// events go through the host's real ingest (Processor → Store), so the
+// events go through the host's real ingest (Processor → Repositories), so the
 // aggregate tables are exactly what `tavla-host serve` would have made.
 // Deterministic: the same shape gives the same data.
 #pragma once

@@ -1,5 +1,6 @@
 #include "tavla/allocation/money.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -55,6 +56,15 @@ std::optional<Ore> parse_nok(std::string_view text) {
   }
   const Ore magnitude = kroner * 100 + ore;
   return negative ? -magnitude : magnitude;
+}
+
+std::optional<std::int64_t> parse_hours(std::string_view text) {
+  constexpr std::size_t kMaxWholeDigits = 9;
+  const std::size_t whole = text.find_first_of(".,");
+  if (text.starts_with('-') || std::min(whole, text.size()) > kMaxWholeDigits) {
+    return std::nullopt;
+  }
+  return parse_nok(text);
 }
 
 std::string format_nok_plain(Ore amount) {

@@ -1,20 +1,15 @@
 #include "tavla/host/app/serve.hpp"
 
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <cstring>
+#include <memory>
 #include <thread>
 
 #include "tavla/host/config/load.hpp"
+#include "tavla/host/ingest/acks.hpp"
 #include "tavla/host/ingest/mqtt_client.hpp"
 #include "tavla/host/ingest/processor.hpp"
 #include "tavla/host/rooms/room_config.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/codec.hpp"
-#include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::app {
@@ -24,127 +19,175 @@ protocol::Timestamp now() {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
-void send_acks(const config::Site& site, ingest::Transport& transport,
-               const std::map<std::string, std::vector<std::string>>& acks) {
-  for (const auto& [device, ids] : acks) {
-    const auto topic = protocol::topic_for(site.id, device, protocol::Channel::ack);
-    for (std::size_t i = 0; i < ids.size(); i += protocol::kMaxAckIds) {
-      const auto end = std::min(ids.size(), i + protocol::kMaxAckIds);
-      protocol::Ack ack{{ids.begin() + static_cast<long>(i), ids.begin() + static_cast<long>(end)}};
-      transport.publish(topic, protocol::encode(ack), false);
-    }
-  }
-}
-
 std::string client_id(const config::Site& site, const std::string& instance) {
   return "tavla-host-" + site.id + (instance.empty() ? "" : "-" + instance);
 }
 
-}  // namespace
+// The running service: its site (replaced on reload), the repositories, the
+// broker connection and the queue its callback fills, and the processor.
+class Service {
+ public:
+  Service(const ServeOptions& options, ServeControl& control, const Log& log)
+      : options_(options),
+        control_(control),
+        log_(log),
+        site_(std::make_unique<config::Site>(config::load_site(options.config))),
+        repos_(site_->database_url),
+        client_(*site_, client_id(*site_, options.instance), queue_, log),
+        processor_(repos_, *site_, now) {}
 
-void notify_systemd(const std::string& state) {
-  const char* path = std::getenv("NOTIFY_SOCKET");  // NOLINT(concurrency-mt-unsafe): read once
-  if (path == nullptr || *path == '\0') {
-    return;
+  // Connects, replays, publishes the room configs; false if asked to stop first.
+  bool start();
+  // Takes and processes batches until control.stop.
+  void run();
+  // Stores and acks what was received, then disconnects.
+  void stop();
+
+ private:
+  void replay_quarantine();
+  void reload_if_asked();
+  void process(const std::vector<ingest::Message>& batch);
+  void publish_outcome(const ingest::BatchResult& result);
+  void send_acks(const std::map<std::string, protocol::Ack>& acks);
+  void drain(std::chrono::milliseconds quiet);
+
+  const ServeOptions& options_;
+  ServeControl& control_;
+  const Log& log_;
+  std::unique_ptr<config::Site> site_;
+  storage::Repositories repos_;
+  ingest::MessageQueue queue_;
+  ingest::MqttClient client_;
+  ingest::Processor processor_;
+  std::size_t stored_ = 0;
+  std::size_t duplicates_ = 0;
+  std::size_t quarantined_ = 0;
+};
+
+bool Service::start() {
+  log_("connecting to " + site_->broker.url + " as " + client_id(*site_, options_.instance));
+  if (!client_.connect(control_.stop)) {
+    return false;  // asked to stop before the broker was reachable
   }
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  std::strncpy(address.sun_path, path, sizeof(address.sun_path) - 1);
-  if (address.sun_path[0] == '@') {
-    address.sun_path[0] = '\0';  // an abstract socket
-  }
-  const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) {
-    return;
-  }
-  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-  const auto* target = reinterpret_cast<const sockaddr*>(&address);
-  (void)::sendto(fd, state.data(), state.size(), 0, target, sizeof(address));
-  ::close(fd);
+  replay_quarantine();
+  rooms::publish_room_configs(*site_, repos_, client_, {}, log_);
+  log_("ready: subscribed to the events and status of site " + site_->id +
+       (site_->broker.shared_group.empty() ? ""
+                                           : " (shared group " + site_->broker.shared_group + ")"));
+  notify_systemd("READY=1");
+  return true;
 }
 
-int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
-  auto site = std::make_unique<config::Site>(config::load_site(options.config));
-  storage::Store store(site->database_url);
-  ingest::MessageQueue queue;
-  ingest::MqttClient client(*site, client_id(*site, options.instance), queue, log);
-  ingest::Processor processor(store, *site, now);
-
-  log("connecting to " + site->broker.url + " as " + client_id(*site, options.instance));
-  if (!client.connect(control.stop)) {
-    return 0;  // asked to stop before the broker was reachable
+// Events quarantined as unknown_type by an older host (or before this one
+// learnt their type) are decided now: the rollout rule.
+void Service::replay_quarantine() {
+  const auto replayed = processor_.replay_unknown_types();
+  if (replayed.replayed == 0) {
+    return;
   }
-  rooms::publish_room_configs(*site, store, client, {}, log);
-  log("ready: subscribed to the events and status of site " + site->id +
-      (site->broker.shared_group.empty() ? ""
-                                         : " (shared group " + site->broker.shared_group + ")"));
-  notify_systemd("READY=1");
+  log_("replayed " + std::to_string(replayed.replayed) +
+       " quarantined event(s) of a type this host now knows: " + std::to_string(replayed.stored) +
+       " stored, " + std::to_string(replayed.quarantined) + " quarantined again");
+  send_acks(replayed.acks);
+}
 
-  std::size_t stored = 0;
-  std::size_t duplicates = 0;
-  std::size_t quarantined = 0;
-  const auto process = [&](const std::vector<ingest::Message>& batch) {
-    while (true) {
-      try {
-        const auto result = processor.process(batch);
-        stored += result.stored;
-        duplicates += result.duplicates;
-        quarantined += result.quarantined;
-        send_acks(*site, client, result.acks);
-        if (!result.action_groups.empty()) {
-          rooms::publish_room_configs(*site, store, client,
-                                      rooms::devices_of_groups(*site, result.action_groups), log);
-        }
-        return;
-      } catch (const std::exception& e) {
-        // Nothing of the batch was committed or acked; try again rather than
-        // lose it (the devices would resend, but only after their timeout).
-        log(std::string("storing a batch failed, retrying: ") + e.what());
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-        if (control.stop) {
-          return;
-        }
-      }
-    }
-  };
-
-  while (!control.stop) {
-    if (control.reload.exchange(false)) {
-      try {
-        auto fresh = std::make_unique<config::Site>(config::load_site(options.config));
-        processor.set_site(*fresh);
-        site.swap(fresh);  // the old one is released after the processor moved on
-        log("configuration reloaded from " + options.config.string());
-        rooms::publish_room_configs(*site, store, client, {}, log);
-      } catch (const std::exception& e) {
-        log(std::string("reload refused, keeping the running configuration: ") + e.what());
-      }
-    }
-    const auto batch = queue.take(options.max_batch, std::chrono::milliseconds(100));
+void Service::run() {
+  while (!control_.stop) {
+    reload_if_asked();
+    const auto batch = queue_.take(options_.max_batch, std::chrono::milliseconds(100));
     if (!batch.empty()) {
       process(batch);
     }
   }
-  log("stopping: no new messages; storing and acking what was received");
-  notify_systemd("STOPPING=1");
-  // Stores what the queue holds until it stays empty for `quiet`.
-  const auto drain = [&](std::chrono::milliseconds quiet) {
-    for (auto batch = queue.take(options.max_batch, quiet); !batch.empty();
-         batch = queue.take(options.max_batch, quiet)) {
-      control.stop = false;  // let process() retry while draining
-      process(batch);
-      control.stop = true;
+}
+
+void Service::reload_if_asked() {
+  if (!control_.reload.exchange(false)) {
+    return;
+  }
+  try {
+    auto fresh = std::make_unique<config::Site>(config::load_site(options_.config));
+    processor_.set_site(*fresh);
+    site_.swap(fresh);  // the old one is released after the processor moved on
+    log_("configuration reloaded from " + options_.config.string());
+    rooms::publish_room_configs(*site_, repos_, client_, {}, log_);
+  } catch (const std::exception& e) {
+    log_(std::string("reload refused, keeping the running configuration: ") + e.what());
+  }
+}
+
+void Service::process(const std::vector<ingest::Message>& batch) {
+  while (true) {
+    try {
+      publish_outcome(processor_.process(batch));
+      return;
+    } catch (const std::exception& e) {
+      // Nothing of the batch was committed or acked; try again rather than
+      // lose it (the devices would resend, but only after their timeout).
+      log_(std::string("storing a batch failed, retrying: ") + e.what());
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      if (control_.stop) {
+        return;
+      }
     }
-  };
-  client.stop_consuming();
+  }
+}
+
+void Service::publish_outcome(const ingest::BatchResult& result) {
+  stored_ += result.stored;
+  duplicates_ += result.duplicates;
+  quarantined_ += result.quarantined;
+  send_acks(result.acks);
+  std::set<std::string> rooms = rooms::devices_of_groups(*site_, result.action_groups);
+  rooms.insert(result.version_changes.begin(), result.version_changes.end());
+  if (!rooms.empty()) {
+    rooms::publish_room_configs(*site_, repos_, client_, rooms, log_);
+  }
+}
+
+void Service::send_acks(const std::map<std::string, protocol::Ack>& acks) {
+  for (const auto& [device, ack] : acks) {
+    const auto topic = protocol::topic_for(site_->id, device, protocol::Channel::ack);
+    for (const auto& message : ingest::split_ack(ack)) {
+      client_.publish(topic, protocol::encode(message), false);
+    }
+  }
+}
+
+void Service::stop() {
+  log_("stopping: no new messages; storing and acking what was received");
+  notify_systemd("STOPPING=1");
+  client_.stop_consuming();
   drain(std::chrono::milliseconds(200));
-  client.disconnect();
+  client_.disconnect();
   // What arrived between the last drain and the disconnect is stored too;
   // its acks wait in the client's buffer and are lost with the process, so
   // the devices resend it and get the duplicate acked next time.
   drain(std::chrono::milliseconds(0));
-  log("stopped; this run stored " + std::to_string(stored) + " events, quarantined " +
-      std::to_string(quarantined) + ", acked " + std::to_string(duplicates) + " duplicates again");
+  log_("stopped; this run stored " + std::to_string(stored_) + " events, quarantined " +
+       std::to_string(quarantined_) + ", acked " + std::to_string(duplicates_) +
+       " duplicates again");
+}
+
+// Stores what the queue holds until it stays empty for `quiet`.
+void Service::drain(std::chrono::milliseconds quiet) {
+  for (auto batch = queue_.take(options_.max_batch, quiet); !batch.empty();
+       batch = queue_.take(options_.max_batch, quiet)) {
+    control_.stop = false;  // let process() retry while draining
+    process(batch);
+    control_.stop = true;
+  }
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options, ServeControl& control, const Log& log) {
+  Service service(options, control, log);
+  if (!service.start()) {
+    return 0;
+  }
+  service.run();
+  service.stop();
   return 0;
 }
 

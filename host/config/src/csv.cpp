@@ -19,7 +19,7 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::filesystem::pa
         ++i;
         while (true) {
           if (i >= text.size()) {
-            throw ConfigError(file, quote_line, "", "a quoted field is never closed");
+            throw SiteConfigError(file, quote_line, "", "a quoted field is never closed");
           }
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
@@ -36,7 +36,7 @@ std::vector<CsvRow> parse_csv(const std::string& text, const std::filesystem::pa
           field += text[i++];
         }
         if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          throw ConfigError(file, line, "", "text after a closing quote");
+          throw SiteConfigError(file, line, "", "text after a closing quote");
         }
       } else {
         while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {

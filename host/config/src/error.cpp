@@ -20,7 +20,8 @@ std::string describe(const std::filesystem::path& file, int line, const std::str
 
 }  // namespace
 
-ConfigError::ConfigError(std::filesystem::path file, int line, std::string key, std::string problem)
+SiteConfigError::SiteConfigError(std::filesystem::path file, int line, std::string key,
+                                 std::string problem)
     : std::runtime_error(describe(file, line, key, problem)),
       file_(std::move(file)),
       line_(line),

@@ -13,7 +13,7 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 
 }  // namespace
 
-bool Municipality::member_in(int year) const {
+bool Municipality::is_member_in(int year) const {
   if (!member) {
     return false;
   }
@@ -28,7 +28,7 @@ bool Municipality::member_in(int year) const {
   return true;
 }
 
-const GroupMember* Group::member(std::string_view participant) const {
+const GroupMember* SiteGroup::member(std::string_view participant) const {
   const auto it = std::find_if(members.begin(), members.end(),
                                [&](const GroupMember& m) { return m.participant == participant; });
   return it == members.end() ? nullptr : &*it;
@@ -43,7 +43,7 @@ const Org* Site::org(std::string_view key) const {
 const Device* Site::device(std::string_view key) const {
   return find_by_id(devices, key);
 }
-const Group* Site::group(std::string_view key) const {
+const SiteGroup* Site::group(std::string_view key) const {
   return find_by_id(groups, key);
 }
 

@@ -2,12 +2,17 @@
 
 #include <variant>
 
+#include "tavla/protocol/overloaded.hpp"
+
 namespace tavla::host::ingest {
 namespace {
 
 using protocol::Affiliation;
+using protocol::RejectionCode;
+using Verdict = std::optional<RuleViolation>;
 
-std::optional<std::string> reject_affiliation(const config::Site& site, const Affiliation& a) {
+// "unknown municipality 'x'" or "unknown org 'x'", if the site lacks it.
+std::optional<std::string> unknown_affiliation(const config::Site& site, const Affiliation& a) {
   if (a.kind == Affiliation::Kind::municipality) {
     if (site.municipality(a.id) == nullptr) {
       return "unknown municipality '" + a.id + "'";
@@ -18,56 +23,90 @@ std::optional<std::string> reject_affiliation(const config::Site& site, const Af
   return std::nullopt;
 }
 
-}  // namespace
+RuleViolation not_a_member(const std::string& participant, const std::string& group) {
+  return {RejectionCode::not_a_member,
+          "participant '" + participant + "' is not a member of group '" + group + "'"};
+}
 
-std::optional<std::string> reject_opening(const config::Site& site, const protocol::Event& event,
-                                          const protocol::SessionOpened& opened) {
-  const config::Group* group = site.group(opened.group);
-  if (group == nullptr) {
-    return "session " + opened.session + " names unknown group '" + opened.group + "'";
+Verdict check_in_violation(const config::Site& site, const storage::StoredSession& session,
+                           const protocol::CheckedIn& in) {
+  if (in.method == protocol::CheckInMethod::guest) {
+    if (auto problem = unknown_affiliation(site, in.affiliation)) {
+      return RuleViolation{RejectionCode::unknown_affiliation,
+                           "guest " + in.participant + ": " + *problem};
+    }
+    return std::nullopt;
   }
-  if (group->kind != opened.kind) {
-    return "session " + opened.session + " is " + std::string(protocol::to_string(opened.kind)) +
-           " but group '" + group->id + "' is " + std::string(protocol::to_string(group->kind));
+  const config::SiteGroup* group = site.group(session.group);
+  if (group == nullptr || group->member(in.participant) == nullptr) {
+    return not_a_member(in.participant, session.group);
   }
-  if (group->device != event.device) {
-    return "group '" + group->id + "' belongs to device " + group->device + ", not " + event.device;
+  if (auto problem = unknown_affiliation(site, in.affiliation)) {
+    return RuleViolation{RejectionCode::unknown_affiliation,
+                         "participant " + in.participant + ": " + *problem};
   }
   return std::nullopt;
 }
 
-std::optional<std::string> reject_in_session(const config::Site& site, const protocol::Event& event,
-                                             const storage::SessionRecord& session) {
-  if (session.device != event.device) {
-    return "session " + session.session + " belongs to device " + session.device +
-           " (another room), not " + event.device;
-  }
-  const config::Group* group = site.group(session.group);
-  if (const auto* in = std::get_if<protocol::CheckedIn>(&event.body)) {
-    if (in->method == protocol::CheckInMethod::guest) {
-      if (auto problem = reject_affiliation(site, in->affiliation)) {
-        return "guest " + in->participant + ": " + *problem;
-      }
-      return std::nullopt;
-    }
-    const config::GroupMember* member = group != nullptr ? group->member(in->participant) : nullptr;
-    if (member == nullptr) {
-      return "participant '" + in->participant + "' is not a member of group '" + session.group +
-             "'";
-    }
-    if (auto problem = reject_affiliation(site, in->affiliation)) {
-      return "participant " + in->participant + ": " + *problem;
-    }
-    return std::nullopt;
-  }
-  if (const auto* out = std::get_if<protocol::CheckedOut>(&event.body)) {
-    if (!out->participant.starts_with("guest-") &&
-        (group == nullptr || group->member(out->participant) == nullptr)) {
-      return "participant '" + out->participant + "' is not a member of group '" + session.group +
-             "'";
-    }
+Verdict check_out_violation(const config::Site& site, const storage::StoredSession& session,
+                            const protocol::CheckedOut& out) {
+  const config::SiteGroup* group = site.group(session.group);
+  if (!out.participant.starts_with("guest-") &&
+      (group == nullptr || group->member(out.participant) == nullptr)) {
+    return not_a_member(out.participant, session.group);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RuleViolation> opening_violation(const config::Site& site,
+                                               const protocol::Event& event,
+                                               const protocol::SessionOpened& opened) {
+  const config::SiteGroup* group = site.group(opened.group);
+  if (group == nullptr) {
+    return RuleViolation{
+        RejectionCode::unknown_group,
+        "session " + opened.session + " names unknown group '" + opened.group + "'"};
+  }
+  if (group->kind != opened.kind) {
+    return RuleViolation{RejectionCode::wrong_session_kind,
+                         "session " + opened.session + " is " +
+                             std::string(protocol::to_string(opened.kind)) + " but group '" +
+                             group->id + "' is " + std::string(protocol::to_string(group->kind))};
+  }
+  if (group->device != event.device) {
+    return RuleViolation{
+        RejectionCode::group_of_another_device,
+        "group '" + group->id + "' belongs to device " + group->device + ", not " + event.device};
+  }
+  return std::nullopt;
+}
+
+std::optional<RuleViolation> in_session_violation(const config::Site& site,
+                                                  const protocol::Event& event,
+                                                  const storage::StoredSession& session) {
+  if (session.device != event.device) {
+    return RuleViolation{RejectionCode::session_of_another_device,
+                         "session " + session.session + " belongs to device " + session.device +
+                             " (another room), not " + event.device};
+  }
+  return std::visit(
+      protocol::Overloaded{
+          [&](const protocol::CheckedIn& in) { return check_in_violation(site, session, in); },
+          [&](const protocol::CheckedOut& out) { return check_out_violation(site, session, out); },
+          // Decided by opening_violation: a session.opened never comes here.
+          [](const protocol::SessionOpened&) -> Verdict { return std::nullopt; },
+          // The rest name only their session: its device is all there is to check.
+          [](const protocol::SessionClosed&) -> Verdict { return std::nullopt; },
+          [](const protocol::ItemStarted&) -> Verdict { return std::nullopt; },
+          [](const protocol::ItemFinished&) -> Verdict { return std::nullopt; },
+          [](const protocol::DecisionRecorded&) -> Verdict { return std::nullopt; },
+          [](const protocol::ActionRecorded&) -> Verdict { return std::nullopt; },
+          [](const protocol::ActionDone&) -> Verdict { return std::nullopt; },
+          [](const protocol::Retracted&) -> Verdict { return std::nullopt; },
+      },
+      event.body);
 }
 
 std::string unit_of(const protocol::CheckedIn& checked_in, protocol::SessionKind kind) {

@@ -5,91 +5,121 @@
 #include "tavla/protocol/ids.hpp"
 
 namespace tavla::host::ingest {
+namespace {
 
-std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
-                                const CorrectionRequest& r) {
+void check_request(const CorrectionRequest& r) {
   if (auto problem = protocol::text_problem(r.reason)) {
     throw CorrectionError("--reason: " + *problem + " (say why the correction is made)");
   }
   if (!protocol::is_valid_id(r.session) || !protocol::is_valid_id(r.participant)) {
     throw CorrectionError("--session and --participant must be ids (1-64 of [0-9A-Za-z_.-])");
   }
-  std::int64_t id = 0;
-  storage::in_transaction(store.db(), [&] {
-    auto session = store.session(r.session);
-    if (!session) {
-      if (!r.group || !r.date) {
-        throw CorrectionError("session " + r.session +
-                              " is not known; for a session held away from a kiosk give "
-                              "--group and --date");
-      }
-      const config::Group* group = site.group(*r.group);
-      if (group == nullptr) {
-        throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
-      }
-      const auto opened = config::oslo_to_utc(*r.date, std::chrono::hours{12});
-      session = storage::SessionRecord{r.session,
-                                       group->id,
-                                       std::string(protocol::to_string(group->kind)),
-                                       group->device,
-                                       r.title.value_or(group->name),
-                                       protocol::format_timestamp(opened),
-                                       static_cast<int>(r.date->year()),
-                                       static_cast<int>(static_cast<unsigned>(r.date->month())),
-                                       "correction",
-                                       {}};
-      store.insert_session(*session);
+}
+
+// The session of the correction: the stored one, else one held away from a
+// kiosk, made from --group and --date.
+storage::StoredSession session_of(storage::Repositories& repos, storage::Transaction& tx,
+                                  const config::Site& site, const CorrectionRequest& r) {
+  if (auto session = repos.attendance().session(r.session)) {
+    return *session;
+  }
+  if (!r.group || !r.date) {
+    throw CorrectionError("session " + r.session +
+                          " is not known; for a session held away from a kiosk give "
+                          "--group and --date");
+  }
+  const config::SiteGroup* group = site.group(*r.group);
+  if (group == nullptr) {
+    throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
+  }
+  const auto opened = config::oslo_to_utc(*r.date, std::chrono::hours{12});
+  storage::StoredSession session{r.session,
+                                 group->id,
+                                 std::string(protocol::to_string(group->kind)),
+                                 group->device,
+                                 r.title.value_or(group->name),
+                                 protocol::format_timestamp(opened),
+                                 static_cast<int>(r.date->year()),
+                                 static_cast<int>(static_cast<unsigned>(r.date->month())),
+                                 "correction",
+                                 {}};
+  repos.attendance().insert_session(tx, session);
+  return session;
+}
+
+// The audit row: a member's affiliation and foster home from the group's
+// list unless given; anyone else must be a guest.
+storage::Correction correction_of(const config::Site& site, const storage::StoredSession& session,
+                                  const CorrectionRequest& r) {
+  const config::SiteGroup* group = site.group(session.group);
+  const config::GroupMember* member = group != nullptr ? group->member(r.participant) : nullptr;
+  storage::Correction c{0,
+                        r.session,
+                        r.participant,
+                        r.add ? "add" : "remove",
+                        r.municipality,
+                        r.org,
+                        r.foster_home,
+                        r.reason,
+                        r.made_by,
+                        protocol::format_timestamp(r.made_at)};
+  if (member != nullptr) {
+    const bool is_muni = member->affiliation.kind == protocol::Affiliation::Kind::municipality;
+    if (!c.municipality && !c.org) {
+      (is_muni ? c.municipality : c.org) = member->affiliation.id;
     }
-    const config::Group* group = site.group(session->group);
-    const config::GroupMember* member = group != nullptr ? group->member(r.participant) : nullptr;
-    storage::Correction c{0,
-                          r.session,
-                          r.participant,
-                          r.add ? "add" : "remove",
-                          r.municipality,
-                          r.org,
-                          r.foster_home,
-                          r.reason,
-                          r.made_by,
-                          protocol::format_timestamp(r.made_at)};
-    if (member != nullptr) {
-      const bool is_muni = member->affiliation.kind == protocol::Affiliation::Kind::municipality;
-      if (!c.municipality && !c.org) {
-        (is_muni ? c.municipality : c.org) = member->affiliation.id;
-      }
-      if (!c.foster_home) {
-        c.foster_home = member->foster_home;
-      }
-    } else if (!r.participant.starts_with("guest-")) {
-      throw CorrectionError("participant '" + r.participant + "' is not a member of group '" +
-                            session->group + "' (a guest's id starts with guest-)");
+    if (!c.foster_home) {
+      c.foster_home = member->foster_home;
     }
-    const auto current = store.participant(r.session, r.participant);
-    if (r.add) {
-      if (c.municipality.has_value() == c.org.has_value()) {
-        throw CorrectionError("give exactly one of --municipality or --org for a guest");
-      }
-      if (c.municipality && site.municipality(*c.municipality) == nullptr) {
-        throw CorrectionError("--municipality: unknown municipality '" + *c.municipality + "'");
-      }
-      if (c.org && site.org(*c.org) == nullptr) {
-        throw CorrectionError("--org: unknown org '" + *c.org + "'");
-      }
-    } else if (!current || !current->checked_in) {
-      throw CorrectionError("participant '" + r.participant + "' is not checked in to session " +
-                            r.session);
+  } else if (!r.participant.starts_with("guest-")) {
+    throw CorrectionError("participant '" + r.participant + "' is not a member of group '" +
+                          session.group + "' (a guest's id starts with guest-)");
+  }
+  return c;
+}
+
+// An addition names one known affiliation; a removal someone checked in.
+void check_change(storage::Repositories& repos, const config::Site& site,
+                  const CorrectionRequest& r, const storage::Correction& c) {
+  if (r.add) {
+    if (c.municipality.has_value() == c.org.has_value()) {
+      throw CorrectionError("give exactly one of --municipality or --org for a guest");
     }
-    id = store.insert_correction(c);
+    if (c.municipality && site.municipality(*c.municipality) == nullptr) {
+      throw CorrectionError("--municipality: unknown municipality '" + *c.municipality + "'");
+    }
+    if (c.org && site.org(*c.org) == nullptr) {
+      throw CorrectionError("--org: unknown org '" + *c.org + "'");
+    }
+    return;
+  }
+  const auto current = repos.attendance().participant(r.session, r.participant);
+  if (!current || !current->checked_in) {
+    throw CorrectionError("participant '" + r.participant + "' is not checked in to session " +
+                          r.session);
+  }
+}
+
+}  // namespace
+
+std::int64_t correct_attendance(storage::Repositories& repos, const config::Site& site,
+                                const CorrectionRequest& r) {
+  check_request(r);
+  return storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
+    const storage::StoredSession session = session_of(repos, tx, site, r);
+    const storage::Correction c = correction_of(site, session, r);
+    check_change(repos, site, r, c);
+    const std::int64_t id = repos.corrections().insert(tx, c);
     storage::AttendanceFact fact{r.participant,  r.add, "",
                                  c.municipality, c.org, storage::correction_order(id)};
     if (r.add) {
       protocol::CheckedIn in{
           r.session, r.participant, protocol::CheckInMethod::roster, {}, c.foster_home};
-      fact.unit = unit_of(in, protocol::session_kind_from_string(session->kind).value());
+      fact.unit = unit_of(in, protocol::session_kind_from_string(session.kind).value());
     }
-    store.apply_attendance(*session, fact);
+    repos.attendance().apply(tx, session, fact);
+    return id;
   });
-  return id;
 }
 
 }  // namespace tavla::host::ingest

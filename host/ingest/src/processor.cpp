@@ -1,302 +1,51 @@
 #include "tavla/host/ingest/processor.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "tavla/host/config/schedule.hpp"
-#include "tavla/host/ingest/acceptance.hpp"
-#include "tavla/protocol/codec.hpp"
-#include "tavla/protocol/ids.hpp"
-#include "tavla/protocol/limits.hpp"
-#include "tavla/protocol/topic.hpp"
+#include "batch.hpp"
 
 namespace tavla::host::ingest {
-namespace {
 
-using protocol::Event;
-using storage::SessionRecord;
-using storage::StoredEvent;
+Processor::Processor(storage::Repositories& repos, const config::Site& site, ClockFunction clock)
+    : repos_(repos), site_(&site), clock_(std::move(clock)) {}
 
-// What can still be read from a message that failed to decode: its id (to
-// ack it, so the device stops resending) and its place in the sequence (a
-// quarantined event's seq counts as received).
-struct Salvage {
-  std::optional<std::string> id;
-  std::optional<std::string> epoch;
-  std::optional<std::int64_t> seq;
-};
-
-Salvage salvage(const std::string& payload) {
-  Salvage s;
-  const auto json = nlohmann::json::parse(payload, nullptr, false);
-  if (!json.is_object()) {
-    return s;
-  }
-  if (auto it = json.find("id");
-      it != json.end() && it->is_string() && protocol::is_valid_event_id(it->get<std::string>())) {
-    s.id = it->get<std::string>();
-  }
-  if (auto it = json.find("epoch");
-      it != json.end() && it->is_string() && protocol::is_valid_epoch(it->get<std::string>())) {
-    s.epoch = it->get<std::string>();
-  }
-  if (auto it = json.find("seq"); it != json.end() && it->is_number_unsigned() &&
-                                  it->get<std::uint64_t>() >= 1 &&
-                                  it->get<std::uint64_t>() <= protocol::kMaxSafeInteger) {
-    s.seq = static_cast<std::int64_t>(it->get<std::uint64_t>());
-  }
-  return s;
+BatchResult Processor::process(const std::vector<Message>& messages) {
+  return run_batch(Arrival::fresh, [&](Batch& batch) {
+    for (const auto& message : messages) {
+      batch.handle(message);
+    }
+  });
 }
 
-StoredEvent stored(const Event& e, const std::string& payload, bool pending) {
-  return {e.id,
-          e.device,
-          e.epoch,
-          static_cast<std::int64_t>(e.seq),
-          protocol::format_timestamp(e.ts),
-          std::string(protocol::type_of(e.body)),
-          protocol::session_of(e.body),
-          payload,
-          pending};
+BatchResult Processor::replay_unknown_types() {
+  const std::string unknown_type(protocol::to_string(protocol::ErrorCode::unknown_type));
+  return run_batch(Arrival::replayed, [&](Batch& batch) {
+    for (const auto& entry : repos_.events().quarantined_with_code(unknown_type)) {
+      const bool whole = entry.raw.size() == static_cast<std::size_t>(entry.size);
+      if (!whole || !protocol::decode_event(entry.topic, entry.raw)) {
+        continue;  // still a type this build does not know (or not an event at all)
+      }
+      batch.replay(entry.id, {entry.topic, entry.raw});
+    }
+  });
 }
 
-// Applies an accepted event of a known session to the derived state.
-// `sessions` is the batch's cache of session records: a change to a
-// session's row evicts it, so the next look-up reads the row as it is now.
-void apply(storage::Store& store, const config::Site& site, const Event& e,
-           const SessionRecord& session,
-           std::map<std::string, std::optional<SessionRecord>>& sessions, BatchResult& result) {
-  const std::string ord =
-      storage::device_order(e.device, e.epoch, static_cast<std::int64_t>(e.seq));
-  std::visit(
-      [&](const auto& body) {
-        using T = std::decay_t<decltype(body)>;
-        if constexpr (std::is_same_v<T, protocol::CheckedIn>) {
-          const auto kind = protocol::session_kind_from_string(session.kind).value();
-          storage::AttendanceFact fact{body.participant, true, unit_of(body, kind), {}, {}, ord};
-          if (body.affiliation.kind == protocol::Affiliation::Kind::municipality) {
-            fact.municipality = body.affiliation.id;
-          } else {
-            fact.org = body.affiliation.id;
-          }
-          store.apply_attendance(session, fact);
-        } else if constexpr (std::is_same_v<T, protocol::CheckedOut>) {
-          store.apply_attendance(session, {body.participant, false, "", {}, {}, ord});
-        } else if constexpr (std::is_same_v<T, protocol::SessionClosed>) {
-          store.close_session(session.session, protocol::format_timestamp(e.ts));
-          sessions.erase(session.session);
-        } else if constexpr (std::is_same_v<T, protocol::DecisionRecorded>) {
-          store.record_decision(body.decision, session.session, body.item, body.text);
-        } else if constexpr (std::is_same_v<T, protocol::ActionRecorded>) {
-          store.record_action(
-              {body.action, session.group, session.session, body.text, body.owner,
-               body.due ? std::optional(protocol::format_date(*body.due)) : std::nullopt,
-               protocol::format_timestamp(e.ts)},
-              body.item);
-          result.action_groups.insert(session.group);
-        } else if constexpr (std::is_same_v<T, protocol::ActionDone>) {
-          store.mark(body.action, "done", session.session);
-          result.action_groups.insert(session.group);
-        } else if constexpr (std::is_same_v<T, protocol::Retracted>) {
-          store.mark(body.target, "retracted", session.session);
-          result.action_groups.insert(session.group);
-        }
-        // agenda.item_started/finished: kept in the event table only.
-      },
-      e.body);
-  (void)site;
-}
-
-}  // namespace
-
-Processor::Processor(storage::Store& store, const config::Site& site, Clock clock)
-    : store_(store), site_(&site), clock_(std::move(clock)) {}
-
-BatchResult Processor::process(const std::vector<Message>& batch) {
+BatchResult Processor::run_batch(Arrival arrival, const std::function<void(Batch&)>& body) {
   BatchResult result;
   const std::string now = protocol::format_timestamp(clock_());
-  sessions_.clear();
-  seqs_.clear();
-  store_.begin_batch();
+  repos_.attendance().begin_batch();
   try {
-    storage::in_transaction(store_.db(), [&] {
-      for (const auto& message : batch) {
-        handle(message, result, now);
+    storage::in_transaction(repos_.db(), [&](storage::Transaction& tx) {
+      Batch batch(repos_, tx, *site_, now, result);
+      body(batch);
+      if (arrival == Arrival::fresh) {
+        batch.note_seqs();  // a replayed event's seq was counted when it first arrived
       }
-      store_.note_seqs(seqs_, now);
-      store_.end_batch();
+      repos_.attendance().end_batch(tx);
     });
   } catch (...) {
-    store_.abandon_batch();  // rolled back: the sums are of nothing
+    repos_.attendance().abandon_batch();  // rolled back: the sums are of nothing
     throw;
   }
   return result;
-}
-
-const std::optional<SessionRecord>& Processor::cached_session(const std::string& id) {
-  if (auto it = sessions_.find(id); it != sessions_.end()) {
-    return it->second;
-  }
-  return sessions_.emplace(id, store_.session(id)).first->second;
-}
-
-void Processor::handle_status(const Message& message, const std::string& device,
-                              BatchResult& result, const std::string& now) {
-  ++result.statuses;
-  const auto decoded = protocol::decode_status(message.topic, message.payload);
-  if (!decoded) {
-    store_.quarantine({0,
-                       now,
-                       message.topic,
-                       device,
-                       {},
-                       {},
-                       {},
-                       0,
-                       message.payload,
-                       "status: " + decoded.error().message()});
-    ++result.quarantined;
-    return;
-  }
-  const auto& s = decoded.value();
-  store_.update_status(
-      {device, s.online, s.fw,
-       s.outbox ? std::optional<std::int64_t>(static_cast<std::int64_t>(*s.outbox)) : std::nullopt,
-       s.clock_ok,
-       s.last_ack ? std::optional(protocol::format_timestamp(*s.last_ack)) : std::nullopt, now});
-}
-
-void Processor::handle(const Message& message, BatchResult& result, const std::string& now) {
-  const config::Site& site = *site_;
-  const auto topic = protocol::parse_topic(message.topic);
-  if (!topic || topic.value().site != site.id ||
-      (topic.value().channel != protocol::Channel::events &&
-       topic.value().channel != protocol::Channel::status)) {
-    // Not one of our topics: kept, but there is no device to ack to.
-    store_.quarantine({0,
-                       now,
-                       message.topic,
-                       {},
-                       salvage(message.payload).id,
-                       {},
-                       {},
-                       0,
-                       message.payload,
-                       topic ? "topic is not an events or status topic of site " + site.id
-                             : "bad topic: " + topic.error().message()});
-    ++result.quarantined;
-    return;
-  }
-  const std::string device = topic.value().device;
-  if (topic.value().channel == protocol::Channel::status) {
-    handle_status(message, device, result, now);
-    return;
-  }
-  const auto quarantine = [&](const std::optional<std::string>& id,
-                              const std::optional<std::string>& epoch,
-                              std::optional<std::int64_t> seq, const std::string& reason) {
-    if (id && store_.known_event(*id)) {
-      ++result.duplicates;  // already kept once: a resend
-    } else {
-      store_.quarantine(
-          {0, now, message.topic, device, id, epoch, seq, 0, message.payload, reason});
-      ++result.quarantined;
-      if (epoch && seq) {
-        seqs_.push_back({device, *epoch, *seq});
-      }
-    }
-    if (id) {
-      result.acks[device].push_back(*id);
-    }
-  };
-  const auto decoded = protocol::decode_event(message.topic, message.payload);
-  if (!decoded) {
-    const Salvage s = salvage(message.payload);
-    // A device_mismatch names someone else's sequence: do not count it.
-    const bool own = decoded.error().code != protocol::ErrorCode::device_mismatch;
-    quarantine(s.id, own ? s.epoch : std::nullopt, own ? s.seq : std::nullopt,
-               decoded.error().message());
-    return;
-  }
-  const Event& event = decoded.value();
-  const auto seq = static_cast<std::int64_t>(event.seq);
-  if (site.device(device) == nullptr) {
-    quarantine(event.id, event.epoch, seq, "unknown device '" + device + "'");
-    return;
-  }
-  // A resend is recognised where it would be stored (insert_event) or,
-  // on the paths that reject it, by quarantine's known_event: no look-up
-  // of every event first, one round trip fewer.
-  const auto duplicate = [&] {
-    ++result.duplicates;
-    result.acks[device].push_back(event.id);
-  };
-  const std::string& session_id = protocol::session_of(event.body);
-  if (const auto* opened = std::get_if<protocol::SessionOpened>(&event.body)) {
-    if (auto reason = reject_opening(site, event, *opened)) {
-      quarantine(event.id, event.epoch, seq, *reason);
-      return;
-    }
-    if (const auto& existing = cached_session(session_id)) {
-      quarantine(event.id, event.epoch, seq,
-                 "session " + session_id + " was already opened (" + existing->source + ")");
-      return;
-    }
-    if (!store_.insert_event(stored(event, message.payload, false), now)) {
-      duplicate();
-      return;
-    }
-    seqs_.push_back({device, event.epoch, seq});
-    const auto date = config::oslo_date(event.ts);
-    const SessionRecord session{session_id,
-                                opened->group,
-                                std::string(protocol::to_string(opened->kind)),
-                                device,
-                                opened->title,
-                                protocol::format_timestamp(event.ts),
-                                static_cast<int>(date.year()),
-                                static_cast<int>(static_cast<unsigned>(date.month())),
-                                event.id,
-                                {}};
-    store_.insert_session(session);
-    sessions_[session_id] = session;
-    ++result.stored;
-    result.acks[device].push_back(event.id);
-    // Events that arrived before their session.opened are decided now.
-    for (const auto& waiting : store_.pending_events(session_id)) {
-      const auto e = protocol::decode_event(waiting.payload);
-      if (!e) {
-        continue;  // cannot happen: only decoded events are stored
-      }
-      if (auto reason = reject_in_session(site, e.value(), session)) {
-        store_.move_to_quarantine(
-            waiting, protocol::topic_for(site.id, waiting.device, protocol::Channel::events),
-            *reason, now);
-        continue;
-      }
-      apply(store_, site, e.value(), session, sessions_, result);
-      store_.mark_applied(waiting.id);
-    }
-    return;
-  }
-  // A copy: apply() may evict the cached record while it is used.
-  const std::optional<SessionRecord> known = cached_session(session_id);
-  if (known) {
-    if (auto reason = reject_in_session(site, event, *known)) {
-      quarantine(event.id, event.epoch, seq, *reason);
-      return;
-    }
-  }
-  // Without its session.opened yet, the event waits (stored and acked).
-  if (!store_.insert_event(stored(event, message.payload, !known), now)) {
-    duplicate();
-    return;
-  }
-  seqs_.push_back({device, event.epoch, seq});
-  if (known) {
-    apply(store_, site, event, *known, sessions_, result);
-  }
-  ++result.stored;
-  result.acks[device].push_back(event.id);
 }
 
 }  // namespace tavla::host::ingest

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "tavla/protocol/pin_hash.hpp"
+
 namespace tavla::host::report {
 namespace {
 
@@ -106,11 +108,8 @@ std::string json_string(const std::string& text) {
         out += "\\r";
         break;
       default:
-        if (const auto byte = static_cast<unsigned char>(c); byte < 0x20) {
-          static constexpr std::string_view kHex = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[byte >> 4U];
-          out += kHex[byte & 0xFU];
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00" + protocol::to_hex(std::string_view(&c, 1));
         } else {
           out += c;
         }

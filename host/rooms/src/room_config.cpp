@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/pin_hash.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::rooms {
@@ -16,13 +18,56 @@ std::string digest_of(const std::string& text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
   EVP_Digest(text.data(), text.size(), digest.data(), &size, EVP_sha256(), nullptr);
-  static constexpr std::string_view kDigits = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kDigits[digest[i] >> 4U];
-    hex += kDigits[digest[i] & 0xFU];
+  return protocol::to_hex(std::string(digest.begin(), digest.begin() + size));
+}
+
+std::string versions_text(std::span<const std::uint64_t> versions) {
+  std::string text;
+  for (const std::uint64_t v : versions) {
+    text += (text.empty() ? "" : ", ") + std::to_string(v);
   }
-  return hex;
+  return text;
+}
+
+std::vector<std::string> groups_of(const config::Site& site, const config::Device& device) {
+  std::vector<std::string> groups;
+  for (const auto& g : site.groups) {
+    if (g.device == device.id) {
+      groups.push_back(g.id);
+    }
+  }
+  return groups;
+}
+
+// Builds, numbers and publishes one device's config in the newest version
+// it reads; false (and a log line) when there is none or it is not valid.
+bool publish_room_config(const config::Site& site, const config::Device& device,
+                         storage::Repositories& repos, ingest::Publisher& publisher,
+                         const std::function<void(const std::string&)>& log) {
+  const auto reads = repos.devices().announced_versions(device.id);
+  const auto version = protocol::config_version_for(reads);
+  if (!version) {
+    log("error: room config of " + device.id + " not published: the device reads config " +
+        "version(s) " + versions_text(reads.value_or(std::vector<std::uint64_t>{})) +
+        ", this host writes " + versions_text(protocol::kConfigVersions) +
+        "; upgrade the device (or the host)");
+    return false;
+  }
+  auto room =
+      build_room_config(site, device, repos.minutes().open_actions(groups_of(site, device)));
+  // Of the bytes as the device gets them: another version is another rev,
+  // which the device takes (it ignores a config of a rev it has).
+  const std::string digest = digest_of(protocol::encode(room, *version));
+  room.rev = storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
+    return static_cast<std::uint64_t>(repos.rooms().room_rev(tx, device.id, digest));
+  });
+  if (auto error = protocol::validate(room)) {
+    log("room config of " + device.id + " is not valid, not published: " + error->message());
+    return false;
+  }
+  publisher.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
+                    protocol::encode(room, *version), true);
+  return true;
 }
 
 }  // namespace
@@ -105,32 +150,15 @@ std::set<std::string> devices_of_groups(const config::Site& site,
   return devices;
 }
 
-std::size_t publish_room_configs(const config::Site& site, storage::Store& store,
-                                 ingest::Transport& transport, const std::set<std::string>& devices,
+std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
+                                 ingest::Publisher& publisher, const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log) {
   std::size_t published = 0;
   for (const auto& device : site.devices) {
-    if (!devices.empty() && !devices.contains(device.id)) {
-      continue;
+    if ((devices.empty() || devices.contains(device.id)) &&
+        publish_room_config(site, device, repos, publisher, log)) {
+      ++published;
     }
-    std::vector<std::string> groups;
-    for (const auto& g : site.groups) {
-      if (g.device == device.id) {
-        groups.push_back(g.id);
-      }
-    }
-    auto room = build_room_config(site, device, store.open_actions(groups));
-    const std::string digest = digest_of(protocol::encode(room));
-    storage::in_transaction(store.db(), [&] {
-      room.rev = static_cast<std::uint64_t>(store.room_rev(device.id, digest));
-    });
-    if (auto error = protocol::validate(room)) {
-      log("room config of " + device.id + " is not valid, not published: " + error->message());
-      continue;
-    }
-    transport.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
-                      protocol::encode(room), true);
-    ++published;
   }
   return published;
 }

@@ -14,7 +14,7 @@ Bases bases_for(const config::Site& site, const config::PlanSource& plan, const 
   };
   for (const auto& m : site.municipalities) {
     const UsageRow* row = row_of(m.id);
-    if (m.member_in(plan.year)) {
+    if (m.is_member_in(plan.year)) {
       allocation::MemberBasis b;
       b.municipality = m.id;
       b.population = config::Site::population_for(m, plan);

@@ -8,7 +8,7 @@
 namespace tavla::host::usage {
 namespace {
 
-bool group_in_year(const config::Site& site, const config::Group& group, int year) {
+bool is_group_of_year(const config::Site& site, const config::SiteGroup& group, int year) {
   if (group.year) {
     return *group.year == year;
   }
@@ -38,7 +38,7 @@ std::vector<UsageRow> ordered(const config::Site& site, std::map<std::string, Us
 std::map<std::string, std::int64_t> enrollments(const config::Site& site, int year) {
   std::map<std::string, std::set<std::string>> homes;
   for (const auto& g : site.groups) {
-    if (g.kind != protocol::SessionKind::group_guidance || !group_in_year(site, g, year)) {
+    if (g.kind != protocol::SessionKind::group_guidance || !is_group_of_year(site, g, year)) {
       continue;
     }
     for (const auto& m : g.members) {
@@ -55,9 +55,9 @@ std::map<std::string, std::int64_t> enrollments(const config::Site& site, int ye
   return result;
 }
 
-std::vector<UsageRow> live_usage(const config::Site& site, storage::Store& store, int year) {
+std::vector<UsageRow> live_usage(const config::Site& site, storage::Repositories& repos, int year) {
   std::map<std::string, UsageRow> rows;
-  for (const auto& m : store.usage_months(year)) {
+  for (const auto& m : repos.usage().months(year)) {
     auto& row = rows.try_emplace(m.municipality, UsageRow{m.municipality, year}).first->second;
     row.group_guidance_sessions += m.sessions;
     row.attendance_units += m.units;
@@ -69,10 +69,11 @@ std::vector<UsageRow> live_usage(const config::Site& site, storage::Store& store
   return ordered(site, std::move(rows), year);
 }
 
-std::vector<UsageRow> monthly_usage(const config::Site& site, storage::Store& store, int year) {
+std::vector<UsageRow> monthly_usage(const config::Site& site, storage::Repositories& repos,
+                                    int year) {
   (void)site;
   std::vector<UsageRow> result;
-  for (const auto& m : store.usage_months(year)) {
+  for (const auto& m : repos.usage().months(year)) {
     if (m.sessions != 0 || m.units != 0 || m.meetings != 0) {
       result.push_back({m.municipality, year, m.month, m.sessions, m.units, 0, m.meetings});
     }
@@ -80,13 +81,13 @@ std::vector<UsageRow> monthly_usage(const config::Site& site, storage::Store& st
   return result;
 }
 
-YearUsage year_usage(const config::Site& site, storage::Store& store, int year) {
+YearUsage year_usage(const config::Site& site, storage::Repositories& repos, int year) {
   YearUsage y;
-  y.live = live_usage(site, store, year);
-  y.closed = store.year_closed(year);
+  y.live = live_usage(site, repos, year);
+  y.closed = repos.usage().is_year_closed(year);
   if (y.closed) {
     std::map<std::string, UsageRow> rows;
-    for (const auto& f : store.frozen_usage(year)) {
+    for (const auto& f : repos.usage().frozen_usage(year)) {
       rows[f.municipality] = {f.municipality, year,          0,         f.sessions,
                               f.units,        f.enrollments, f.meetings};
       y.purchased_hundredths[f.municipality] = f.purchased_hundredths;
@@ -94,7 +95,7 @@ YearUsage year_usage(const config::Site& site, storage::Store& store, int year) 
     y.rows = ordered(site, std::move(rows), year);
   } else {
     y.rows = y.live;
-    for (const auto& p : store.purchases(year)) {
+    for (const auto& p : repos.purchases().list(year)) {
       y.purchased_hundredths[p.municipality] += p.hundredths;
     }
   }

@@ -31,6 +31,18 @@ TEST(ParseNok, AcceptsANegativeAmount) {
   EXPECT_EQ(parse_nok("-0"), 0);
 }
 
+TEST(ParseHours, ReadsHoursAsHundredthsWithoutASign) {
+  EXPECT_EQ(parse_hours("12"), 1'200);
+  EXPECT_EQ(parse_hours("12.5"), 1'250);
+  EXPECT_EQ(parse_hours("12,50"), 1'250);
+  EXPECT_EQ(parse_hours("999999999.99"), 99'999'999'999);
+  EXPECT_EQ(parse_hours("1000000000"), std::nullopt);  // 10 digits of hours
+  EXPECT_EQ(parse_hours("-1"), std::nullopt);
+  EXPECT_EQ(parse_hours("1.234"), std::nullopt);
+  EXPECT_EQ(parse_hours("twelve"), std::nullopt);
+  EXPECT_EQ(parse_hours(""), std::nullopt);
+}
+
 TEST(ParseNok, RejectsMoreThanTwoDecimals) {
   EXPECT_EQ(parse_nok("1.234"), std::nullopt);
   EXPECT_EQ(parse_nok("0,001"), std::nullopt);

@@ -51,9 +51,9 @@ class AllocateCommandTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     config_ = write_example_site(dir_, database_url(GetParam(), dir_));
     site_ = config::load_site(config_);
-    storage::Store store(site_.database_url);
+    storage::Repositories repos(site_.database_url);
     ingest::Processor processor(
-        store, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+        repos, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
     EventMaker k("kiosk-1", "epoch-0001");
     std::vector<ingest::Message> batch;
     for (const auto& e : {
@@ -74,7 +74,7 @@ class AllocateCommandTest : public ::testing::TestWithParam<Backend> {
       batch.push_back(message(e));
     }
     processor.process(batch);
-    ingest::correct_attendance(store, site_,
+    ingest::correct_attendance(repos, site_,
                                {"s-2", "p-3", true, "Came late, checked in on paper", "kari",
                                 *protocol::parse_timestamp("2026-03-28T10:00:00.000Z")});
   }

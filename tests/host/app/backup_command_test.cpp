@@ -44,9 +44,9 @@ std::filesystem::path make_site_with_history(const TempDir& dir) {
   auto config = write_example_site(dir, database_url(Backend::sqlite, dir));
   {
     const auto site = config::load_site(config);
-    storage::Store store(site.database_url);
+    storage::Repositories repos(site.database_url);
     ingest::Processor processor(
-        store, site, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+        repos, site, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
     EventMaker kiosk("kiosk-1", "epoch-0001");
     std::vector<ingest::Message> batch;
     for (const auto& e :

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <map>
 #include <set>
 
 #include "host_fixture.hpp"
 #include "mqtt_peer.hpp"
+#include "tavla/host/config/load.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
@@ -62,6 +64,20 @@ class Kiosk {
   }
   void send(const protocol::Event& e) { peer_.publish(events_topic(device_), protocol::encode(e)); }
   void send_raw(const std::string& payload) { peer_.publish(events_topic(device_), payload); }
+  void send_status(const protocol::Status& status) {
+    peer_.publish(protocol::topic_for("stottepilar", device_, protocol::Channel::status),
+                  protocol::encode(status), true);
+  }
+  // The room configs received, in order, as their bytes.
+  std::vector<std::string> configs() {
+    std::vector<std::string> payloads;
+    for (const auto& m : peer_.received()) {
+      if (m.topic.ends_with("/config")) {
+        payloads.push_back(m.payload);
+      }
+    }
+    return payloads;
+  }
   std::set<std::string> acked() {
     std::set<std::string> ids;
     for (const auto& m : peer_.received()) {
@@ -74,6 +90,20 @@ class Kiosk {
       }
     }
     return ids;
+  }
+  // Every `rejected` entry of the acks received: id -> code.
+  std::map<std::string, std::string> rejected() {
+    std::map<std::string, std::string> codes;
+    for (const auto& m : peer_.received()) {
+      if (m.topic.ends_with("/ack")) {
+        const auto ack = protocol::decode_ack(m.topic, m.payload);
+        EXPECT_TRUE(ack.ok()) << m.payload;
+        for (const auto& r : ack ? ack.value().rejected : std::vector<protocol::Rejection>{}) {
+          codes[r.id] = r.code;
+        }
+      }
+    }
+    return codes;
   }
   bool all_acked(const std::vector<protocol::Event>& events, std::chrono::milliseconds wait = 20s) {
     return eventually(
@@ -233,6 +263,107 @@ TEST_P(ServeTest, GarbageThroughTheBrokerIsQuarantinedAckedAndChangesNothing) {
   EXPECT_TRUE(host.running());
   EXPECT_EQ(usage_csv(config), before);
   EXPECT_EQ(host.stop(), 0);
+}
+
+// A kiosk upgraded before its host sends a type the host does not know yet:
+// it goes to quarantine as unknown_type, is acked, and the ack says so.
+TEST_P(ServeTest, AnUnknownEventTypeIsQuarantinedAckedAndListedAsRejected) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  Host host(config, dir);
+  Kiosk k1(broker, "kiosk-1");
+  EventMaker maker("kiosk-1", "epoch-0001");
+  const auto opened = maker.opened("s-1", "gv-1");
+  const auto stranger = maker.checked_in("s-1", "p-nobody", "nannestad");
+  const auto teleported = maker.closed("s-1");
+  auto payload = protocol::encode(teleported);
+  payload.replace(payload.find("session.closed"), 14, "attendance.teleported");
+  k1.send(opened);
+  k1.send(stranger);
+  k1.send_raw(payload);
+  ASSERT_TRUE(k1.all_acked({opened, stranger, teleported})) << host.log();
+  EXPECT_TRUE(eventually([&] { return k1.rejected().size() == 2; }));
+  EXPECT_EQ(k1.rejected(), (std::map<std::string, std::string>{{stranger.id, "not_a_member"},
+                                                               {teleported.id, "unknown_type"}}));
+  const auto listed = tavla::testing::run(
+      {TAVLA_HOST, "quarantine", "list", "--config", config.string(), "--format", "csv"});
+  EXPECT_NE(listed.out.find(teleported.id), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find(",unknown_type,"), std::string::npos) << listed.out;
+  EXPECT_EQ(host.stop(), 0);
+}
+
+// What an older host quarantined as unknown_type is decided again when an
+// upgraded host starts (and by `quarantine replay`): it counts in usage.
+TEST_P(ServeTest, StartReplaysWhatAnOlderHostQuarantinedAsUnknownType) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  EventMaker maker("kiosk-1", "epoch-0001");
+  const auto day = gg_day(maker, "s-1");
+  {
+    const auto site = config::load_site(config);
+    storage::Repositories repos(site.database_url);
+    ingest::Processor processor(
+        repos, site, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+    processor.process({message(day[0]), message(day[1]), message(day[4])});
+    testing::quarantine_as_unknown_type(repos, day[2], "2026-03-27T12:00:00.000Z");
+  }
+  // A command replays what it can without the broker...
+  const auto replay =
+      tavla::testing::run({TAVLA_HOST, "quarantine", "replay", "--config", config.string()});
+  EXPECT_EQ(replay.exit_code, 0) << replay.err;
+  EXPECT_NE(replay.err.find("1 event(s) of a type this host now knows: 1 stored"),
+            std::string::npos)
+      << replay.err;
+  {
+    const auto site = config::load_site(config);
+    storage::Repositories repos(site.database_url);
+    testing::quarantine_as_unknown_type(repos, day[3], "2026-03-27T12:00:00.000Z");
+  }
+  // ...and serve does at its start.
+  Host host(config, dir);
+  EXPECT_NE(host.log().find("replayed 1 quarantined event(s)"), std::string::npos) << host.log();
+  EXPECT_EQ(host.stop(), 0);
+  EXPECT_EQ(usage_csv(config), kDayUsage);
+}
+
+// Each room's config goes out in the newest config version its device
+// announced it reads; one that announces none reads version 1; one that
+// shares no version with the host gets nothing, and the host says so.
+TEST_P(ServeTest, RoomConfigsFollowTheVersionsADeviceAnnounces) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  Host host(config, dir);
+  Kiosk k1(broker, "kiosk-1");
+  Kiosk k2(broker, "kiosk-2");
+  ASSERT_TRUE(eventually([&] { return k1.configs().size() == 1 && k2.configs().size() == 1; }));
+  const auto status = [](std::optional<std::vector<std::uint64_t>> versions) {
+    return protocol::Status{true, "0.2.0", 0, true, std::nullopt, std::move(versions)};
+  };
+  k1.send_status(status(std::vector<std::uint64_t>{1, 7}));  // a change: published again
+  k2.send_status(status(std::nullopt));                      // version 1, as before
+  ASSERT_TRUE(eventually([&] { return k1.configs().size() == 2; })) << host.log();
+  k1.send_status(status(std::vector<std::uint64_t>{7}));
+  ASSERT_TRUE(eventually([&] {
+    return host.log().find("room config of kiosk-1 not published") != std::string::npos;
+  })) << host.log();
+  k1.send_status(status(std::vector<std::uint64_t>{1}));
+  ASSERT_TRUE(eventually([&] { return k1.configs().size() >= 3; })) << host.log();
+  EXPECT_EQ(host.stop(), 0);
+  EXPECT_EQ(k1.configs().size(), 3U);  // none for the status that announced only 7
+  for (const auto& payload : k1.configs()) {
+    EXPECT_TRUE(payload.starts_with("{\"v\":1,")) << payload;
+    EXPECT_TRUE(protocol::decode_config(payload).ok());
+  }
+  EXPECT_EQ(k2.configs().size(), 1U);
+  EXPECT_TRUE(k2.configs()[0].starts_with("{\"v\":1,"));
+
+  const auto site = config::load_site(config);
+  storage::Repositories repos(site.database_url);
+  EXPECT_EQ(repos.devices().announced_versions("kiosk-1"), std::vector<std::uint64_t>{1});
+  EXPECT_EQ(repos.devices().announced_versions("kiosk-2"), std::nullopt);
 }
 
 TEST_P(ServeTest, NothingAcknowledgedIsLostAcrossHostAndBrokerRestarts) {

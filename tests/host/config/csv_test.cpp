@@ -20,7 +20,7 @@ TEST(Csv, SkipsABomAndReportsAnUnclosedQuoteWithItsLine) {
   try {
     (void)parse_csv("a\nb,\"open\n", "f.csv");
     FAIL() << "expected an error";
-  } catch (const ConfigError& e) {
+  } catch (const SiteConfigError& e) {
     EXPECT_EQ(e.line(), 2);
     EXPECT_NE(std::string(e.what()).find("f.csv:2"), std::string::npos) << e.what();
   }

@@ -19,15 +19,15 @@ url = "tcp://127.0.0.1:1883"
 url = "sqlite:host.db"
 )";
 
-ConfigError error_of(const std::string& text,
-                     const std::filesystem::path& file = "/cfg/site.toml") {
+SiteConfigError error_of(const std::string& text,
+                         const std::filesystem::path& file = "/cfg/site.toml") {
   try {
     (void)parse_site(text, file);
-  } catch (const ConfigError& e) {
+  } catch (const SiteConfigError& e) {
     return e;
   }
   ADD_FAILURE() << "expected an error";
-  return ConfigError("", 0, "", "");
+  return SiteConfigError("", 0, "", "");
 }
 
 TEST(LoadSite, MinimalFileWithEmptyLists) {
@@ -146,9 +146,9 @@ planned = { nannestad = 10.5 }
   EXPECT_EQ(plan.plan.parts[1].planned.at("nannestad"), 1050);
   EXPECT_EQ(Site::population_for(*site.municipality("nannestad"), plan), 14797);
   EXPECT_EQ(Site::population_for(*site.municipality("eidsvoll"), plan), 26451);
-  EXPECT_FALSE(site.municipality("oslo")->member_in(2023));
-  EXPECT_FALSE(site.municipality("nannestad")->member_in(2019));
-  EXPECT_TRUE(site.municipality("nannestad")->member_in(2020));
+  EXPECT_FALSE(site.municipality("oslo")->is_member_in(2023));
+  EXPECT_FALSE(site.municipality("nannestad")->is_member_in(2019));
+  EXPECT_TRUE(site.municipality("nannestad")->is_member_in(2020));
 }
 
 TEST(LoadSite, MembersCsvProblemsNameTheCsvFile) {
@@ -165,7 +165,7 @@ TEST(LoadSite, MembersCsvProblemsNameTheCsvFile) {
   try {
     (void)load_site(dir / "site.toml");
     FAIL();
-  } catch (const ConfigError& e) {
+  } catch (const SiteConfigError& e) {
     EXPECT_EQ(e.file(), dir / "gv.csv");
     EXPECT_EQ(e.line(), 2);
     EXPECT_EQ(e.key(), "full_name");

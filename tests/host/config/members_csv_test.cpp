@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tavla/host/config/error.hpp"
+#include "tavla/protocol/pin_hash.hpp"
 
 namespace tavla::host::config {
 namespace {
@@ -10,14 +11,14 @@ namespace {
 const std::string kHeader =
     "participant,display_name,municipality,org,foster_home,full_name,pin,leader\n";
 
-ConfigError error_of(const std::string& text) {
+SiteConfigError error_of(const std::string& text) {
   try {
     (void)parse_members_csv(text, "members.csv");
-  } catch (const ConfigError& e) {
+  } catch (const SiteConfigError& e) {
     return e;
   }
   ADD_FAILURE() << "expected an error for: " << text;
-  return ConfigError("", 0, "", "");
+  return SiteConfigError("", 0, "", "");
 }
 
 TEST(MembersCsv, ReadsMembersAndHashesPins) {
@@ -41,6 +42,10 @@ TEST(MembersCsv, PinHashFollowsTheProtocolRecipe) {
   EXPECT_EQ(hash_pin("1234", "c4ca4238a0b92382"),
             "sha256:c4ca4238a0b92382:"
             "0d18934d895e68968f226cdec0e1e776c11357d2f1c3b734a8c98f98c0252492");
+  // The format is the protocol's: its parser reads back the salt.
+  const auto parts = protocol::parse_pin_hash(hash_pin("1234", "c4ca4238a0b92382"));
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(protocol::to_hex(parts->salt), "c4ca4238a0b92382");
 }
 
 TEST(MembersCsv, RefusesNationalIdentityNumbersWithLineAndColumn) {

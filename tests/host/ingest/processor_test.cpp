@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "host_fixture.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/protocol/codec.hpp"
+#include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::ingest {
 namespace {
@@ -23,14 +25,14 @@ class ProcessorTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     site_ = config::load_site(
         testing::write_example_site(dir_, testing::database_url(GetParam(), dir_)));
-    store_ = std::make_unique<storage::Store>(site_.database_url);
+    repos_ = std::make_unique<storage::Repositories>(site_.database_url);
     processor_ = std::make_unique<Processor>(
-        *store_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+        *repos_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
   }
 
   std::map<std::string, std::int64_t> units() {
     std::map<std::string, std::int64_t> result;
-    for (const auto& m : store_->usage_months(2026)) {
+    for (const auto& m : repos_->usage().months(2026)) {
       if (m.units != 0) {
         result[m.municipality] += m.units;
       }
@@ -40,7 +42,7 @@ class ProcessorTest : public ::testing::TestWithParam<Backend> {
 
   tavla::testing::TempDir dir_;
   config::Site site_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<storage::Repositories> repos_;
   std::unique_ptr<Processor> processor_;
 };
 
@@ -70,10 +72,10 @@ TEST_P(ProcessorTest, StoresADayAndAcksEveryEvent) {
   const auto result = processor_->process(batch);
   EXPECT_EQ(result.stored, events.size());
   EXPECT_EQ(result.quarantined, 0U);
-  ASSERT_EQ(result.acks.at("kiosk-1").size(), events.size());
+  ASSERT_EQ(result.acks.at("kiosk-1").ids.size(), events.size());
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
-  const auto epochs = store_->device_epochs();
+  const auto epochs = repos_->devices().device_epochs();
   ASSERT_EQ(epochs.size(), 1U);
   EXPECT_EQ(epochs[0].missing(), 0);
 }
@@ -93,15 +95,15 @@ TEST_P(ProcessorTest, DuplicateStormGivesTheSameUsageAsCleanInput) {
     const auto r =
         processor_->process({storm.begin() + static_cast<long>(i),
                              storm.begin() + static_cast<long>(std::min(i + 5, storm.size()))});
-    for (const auto& [_, ids] : r.acks) {
-      acked += ids.size();
+    for (const auto& [_, ack] : r.acks) {
+      acked += ack.ids.size();
     }
   }
   EXPECT_EQ(acked, storm.size());  // every copy is acked, so no device resends forever
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}, {"oslo", 1}}));
-  EXPECT_EQ(store_->pending_count(), 0);
-  EXPECT_TRUE(store_->quarantine_entries(10).empty());
+  EXPECT_EQ(repos_->events().pending_count(), 0);
+  EXPECT_TRUE(repos_->events().quarantine_entries(10).empty());
 }
 
 TEST_P(ProcessorTest, EventsBeforeTheirSessionWaitThenCount) {
@@ -110,12 +112,12 @@ TEST_P(ProcessorTest, EventsBeforeTheirSessionWaitThenCount) {
   const auto in = k.checked_in("s-1", "p-1", "nannestad", "fh-1");
   const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
   processor_->process({message(in), message(stranger)});
-  EXPECT_EQ(store_->pending_count(), 2);
+  EXPECT_EQ(repos_->events().pending_count(), 2);
   EXPECT_TRUE(units().empty());
   processor_->process({message(opened)});
-  EXPECT_EQ(store_->pending_count(), 0);
+  EXPECT_EQ(repos_->events().pending_count(), 0);
   EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
-  const auto q = store_->quarantine_entries(10);
+  const auto q = repos_->events().quarantine_entries(10);
   ASSERT_EQ(q.size(), 1U);
   EXPECT_EQ(q[0].event_id, stranger.id);
   EXPECT_NE(q[0].reason.find("not a member"), std::string::npos) << q[0].reason;
@@ -144,7 +146,7 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
   const auto r = processor_->process(garbage);
   EXPECT_EQ(r.quarantined, garbage.size());
   EXPECT_EQ(r.stored, 0U);
-  const auto q = store_->quarantine_entries(100);
+  const auto q = repos_->events().quarantine_entries(100);
   ASSERT_EQ(q.size(), garbage.size());
   std::vector<std::string> reasons;
   for (const auto& e : q) {
@@ -163,14 +165,14 @@ TEST_P(ProcessorTest, GarbageGoesToQuarantineWithReasonsAndIsAcked) {
   EXPECT_TRUE(has("unknown municipality 'atlantis'"));
   // Acked where an id could be read: all but the unparseable and the blank one.
   std::size_t acked = 0;
-  for (const auto& [_, ids] : r.acks) {
-    acked += ids.size();
+  for (const auto& [_, ack] : r.acks) {
+    acked += ack.ids.size();
   }
   EXPECT_EQ(acked, garbage.size() - 2);
-  EXPECT_EQ(r.acks.at("kiosk-9").size(), 1U);
+  EXPECT_EQ(r.acks.at("kiosk-9").ids.size(), 1U);
   // The quarantined seq 2 of kiosk-1 closes what would otherwise be a gap.
   processor_->process({message(k1.closed("s-1"))});
-  for (const auto& e : store_->device_epochs()) {
+  for (const auto& e : repos_->devices().device_epochs()) {
     if (e.device == "kiosk-1") {
       EXPECT_EQ(e.missing(), 0) << e.epoch;
     }
@@ -203,7 +205,7 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   EXPECT_EQ(r.duplicates, 1U);
   EXPECT_EQ(r.quarantined, 1U);
   EXPECT_EQ(r.stored, batch.size() - 2);
-  const auto epochs = store_->device_epochs();
+  const auto epochs = repos_->devices().device_epochs();
   ASSERT_EQ(epochs.size(), 2U);
   EXPECT_EQ(epochs[0].epoch, "epoch-0001");
   EXPECT_EQ(epochs[0].max_seq, 4);
@@ -211,7 +213,7 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   EXPECT_EQ(epochs[1].epoch, "epoch-0002");
   EXPECT_EQ(epochs[1].max_seq, 4);
   EXPECT_EQ(epochs[1].received, 4);
-  const auto gaps = store_->gaps("kiosk-1", "epoch-0001", 10);
+  const auto gaps = repos_->devices().gaps("kiosk-1", "epoch-0001", 10);
   ASSERT_EQ(gaps.size(), 1U);
   EXPECT_EQ(gaps[0].first, 3);
   EXPECT_EQ(gaps[0].last, 3);
@@ -219,13 +221,13 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
                          {"nannestad", 1}, {"hurdal", 1}, {"eidsvoll", 1}}));
 
   tavla::testing::TempDir other_dir;
-  storage::Store one_by_one(testing::database_url(GetParam(), other_dir));
+  storage::Repositories one_by_one(testing::database_url(GetParam(), other_dir));
   Processor single(one_by_one, site_,
                    [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
   for (const auto& m : batch) {
     single.process({m});
   }
-  const auto expected = one_by_one.device_epochs();
+  const auto expected = one_by_one.devices().device_epochs();
   ASSERT_EQ(expected.size(), epochs.size());
   for (std::size_t i = 0; i < epochs.size(); ++i) {
     EXPECT_EQ(epochs[i].max_seq, expected[i].max_seq);
@@ -233,8 +235,8 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
     EXPECT_EQ(epochs[i].first_seen, expected[i].first_seen);
     EXPECT_EQ(epochs[i].last_seen, expected[i].last_seen);
   }
-  const auto usage = store_->usage_months(2026);
-  const auto expected_usage = one_by_one.usage_months(2026);
+  const auto usage = repos_->usage().months(2026);
+  const auto expected_usage = one_by_one.usage().months(2026);
   ASSERT_EQ(usage.size(), expected_usage.size());
   for (std::size_t i = 0; i < usage.size(); ++i) {
     EXPECT_EQ(usage[i].municipality, expected_usage[i].municipality);
@@ -247,10 +249,180 @@ TEST_P(ProcessorTest, ABatchNotesItsSeqsAsOneMessagePerBatchWould) {
   // The whole batch again: all duplicates, nothing changes.
   const auto again = processor_->process(batch);
   EXPECT_EQ(again.duplicates, batch.size());  // the quarantined one too
-  const auto after = store_->device_epochs();
+  const auto after = repos_->devices().device_epochs();
   ASSERT_EQ(after.size(), 2U);
   EXPECT_EQ(after[0].received, 3);
   EXPECT_EQ(after[1].received, 4);
+}
+
+// Every quarantine decision carries a code: a decode error's name or one of
+// the host's rules, in the quarantine table and, for every id it could read,
+// in the ack's `rejected`.
+TEST_P(ProcessorTest, EachQuarantinedEventCarriesItsCodeInTableAndAck) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EventMaker k2("kiosk-2", "epoch-0002");
+  EventMaker k9("kiosk-9", "epoch-0009");
+  processor_->process(
+      {message(k1.opened("s-1", "gv-1")),
+       message(k2.opened("nm-1", "nettverk", protocol::SessionKind::network_meeting))});
+  std::map<std::string, std::string> expected;  // event id -> code
+  std::vector<Message> batch;
+  const auto add = [&](const protocol::Event& e, const std::string& code) {
+    batch.push_back(message(e));
+    expected[e.id] = code;
+  };
+  const auto closed = k1.closed("s-1");
+  auto teleported = protocol::encode(closed);
+  teleported.replace(teleported.find("session.closed"), 14, "attendance.teleported");
+  batch.push_back({testing::events_topic("kiosk-1"), teleported});
+  expected[closed.id] = "unknown_type";
+  add(k9.closed("s-1"), "unknown_device");
+  add(k1.opened("s-2", "no-such-group"), "unknown_group");
+  add(k1.opened("s-3", "gv-1", protocol::SessionKind::network_meeting), "wrong_session_kind");
+  add(k1.opened("s-4", "nettverk", protocol::SessionKind::network_meeting),
+      "group_of_another_device");
+  add(k1.opened("s-1", "gv-1"), "session_already_opened");
+  add(k1.checked_in("nm-1", "p-leder-nes", "nes"), "session_of_another_device");
+  add(k1.checked_in("s-1", "p-nobody", "nannestad"), "not_a_member");
+  add(k1.guest("s-1", "atlantis"), "unknown_affiliation");
+  const auto r = processor_->process(batch);
+  EXPECT_EQ(r.quarantined, batch.size());
+
+  std::map<std::string, std::string> in_table;
+  for (const auto& q : repos_->events().quarantine_entries(100)) {
+    in_table[q.event_id.value_or("?")] = q.code;
+  }
+  for (const auto& [id, code] : expected) {
+    EXPECT_EQ(in_table[id], code) << id;
+  }
+  std::map<std::string, std::string> rejected;
+  std::set<std::string> acked;
+  for (const auto& [device, ack] : r.acks) {
+    acked.insert(ack.ids.begin(), ack.ids.end());
+    for (const auto& rejection : ack.rejected) {
+      EXPECT_TRUE(acked.contains(rejection.id)) << rejection.id;
+      rejected[rejection.id] = rejection.code;
+    }
+  }
+  for (const auto& [id, code] : expected) {
+    EXPECT_EQ(rejected[id], code) << id;
+  }
+  EXPECT_EQ(rejected.size(), expected.size());
+  EXPECT_TRUE(units().empty());
+  for (const auto code : protocol::all_rejection_codes()) {  // every rule is exercised here
+    EXPECT_TRUE(std::any_of(expected.begin(), expected.end(), [&](const auto& e) {
+      return e.second == protocol::to_string(code);
+    })) << protocol::to_string(code);
+  }
+}
+
+// A resend of a quarantined event is acked again with the same rejection; a
+// resend of a stored one without.
+TEST_P(ProcessorTest, ResendsAreAckedAgainWithTheSameRejection) {
+  EventMaker k("kiosk-1", "epoch-0001");
+  const auto opened = k.opened("s-1", "gv-1");
+  const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
+  processor_->process({message(opened), message(stranger)});
+  const auto again = processor_->process({message(opened), message(stranger)});
+  EXPECT_EQ(again.duplicates, 2U);
+  const protocol::Ack& ack = again.acks.at("kiosk-1");
+  EXPECT_EQ(ack.ids, (std::vector<std::string>{opened.id, stranger.id}));
+  EXPECT_EQ(ack.rejected, (std::vector<protocol::Rejection>{{stranger.id, "not_a_member"}}));
+}
+
+// An event that waited for its session and is refused when the session opens
+// goes to quarantine with its code and is acked again with it.
+TEST_P(ProcessorTest, AWaitingEventRefusedLaterIsAckedAgainWithItsCode) {
+  EventMaker k("kiosk-1", "epoch-0001");
+  const auto opened = k.opened("s-1", "gv-1");
+  const auto stranger = k.checked_in("s-1", "p-nobody", "nannestad");
+  const auto first = processor_->process({message(stranger)});
+  EXPECT_TRUE(first.acks.at("kiosk-1").rejected.empty());
+  const auto r = processor_->process({message(opened)});
+  EXPECT_EQ(r.acks.at("kiosk-1").rejected,
+            (std::vector<protocol::Rejection>{{stranger.id, "not_a_member"}}));
+  const auto q = repos_->events().quarantine_entries(10);
+  ASSERT_EQ(q.size(), 1U);
+  EXPECT_EQ(q[0].code, "not_a_member");
+}
+
+// Events an older host quarantined as unknown_type (their types are known
+// now) count after the replay as if they had just arrived, their seqs once;
+// one that breaks a rule now is quarantined again with that rule's code, and
+// a type still unknown stays.
+TEST_P(ProcessorTest, ReplayDecidesWhatAnOlderHostQuarantinedAsUnknownType) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EventMaker k2("kiosk-2", "epoch-0002");
+  processor_->process(
+      {message(k1.opened("s-1", "gv-1")),
+       message(k2.opened("nm-1", "nettverk", protocol::SessionKind::network_meeting))});
+  const auto in = k1.checked_in("s-1", "p-1", "nannestad", "fh-1");
+  const auto stranger = k1.checked_in("s-1", "p-nobody", "nannestad");
+  const auto action = k2.action("nm-1", "act-1");
+  for (const auto& e : {in, stranger, action}) {
+    testing::quarantine_as_unknown_type(*repos_, e, "2026-03-27T11:00:00.000Z");
+  }
+  const auto closed = k1.closed("s-1");
+  auto teleported = protocol::encode(closed);
+  teleported.replace(teleported.find("session.closed"), 14, "attendance.teleported");
+  processor_->process({{testing::events_topic("kiosk-1"), teleported}});
+  const auto epochs_before = repos_->devices().device_epochs();
+  EXPECT_TRUE(units().empty());
+
+  const auto r = processor_->replay_unknown_types();
+  EXPECT_EQ(r.replayed, 3U);
+  EXPECT_EQ(r.stored, 2U);
+  EXPECT_EQ(r.quarantined, 1U);
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
+  const auto open_actions = repos_->minutes().open_actions({"nettverk"});
+  ASSERT_EQ(open_actions.size(), 1U);
+  EXPECT_EQ(open_actions[0].action, "act-1");
+  EXPECT_TRUE(r.action_groups.contains("nettverk"));
+  EXPECT_EQ(r.acks.at("kiosk-1").rejected,
+            (std::vector<protocol::Rejection>{{stranger.id, "not_a_member"}}));
+  EXPECT_EQ(r.acks.at("kiosk-2").ids, std::vector<std::string>{action.id});
+  std::map<std::string, std::string> codes;
+  for (const auto& q : repos_->events().quarantine_entries(10)) {
+    codes[q.event_id.value_or("?")] = q.code;
+  }
+  EXPECT_EQ(codes, (std::map<std::string, std::string>{{stranger.id, "not_a_member"},
+                                                       {closed.id, "unknown_type"}}));
+  const auto epochs = repos_->devices().device_epochs();
+  ASSERT_EQ(epochs.size(), epochs_before.size());
+  for (std::size_t i = 0; i < epochs.size(); ++i) {
+    EXPECT_EQ(epochs[i].received, epochs_before[i].received) << epochs[i].device;
+    EXPECT_EQ(epochs[i].max_seq, epochs_before[i].max_seq) << epochs[i].device;
+    EXPECT_EQ(epochs[i].last_seen, epochs_before[i].last_seen) << epochs[i].device;
+    EXPECT_EQ(epochs[i].missing(), 0) << epochs[i].device;
+  }
+  const auto again = processor_->replay_unknown_types();  // nothing left that decodes
+  EXPECT_EQ(again.replayed, 0U);
+  EXPECT_EQ(units(), (std::map<std::string, std::int64_t>{{"nannestad", 1}}));
+}
+
+// A device whose status announces other room-config versions than before
+// is named in version_changes (its room gets its config again); the will
+// announces nothing and changes nothing.
+TEST_P(ProcessorTest, AStatusWithOtherVersionsIsAVersionChange) {
+  const auto status = [](bool online, const std::optional<std::vector<std::uint64_t>>& versions) {
+    protocol::Status s{online, std::nullopt, std::nullopt, std::nullopt, std::nullopt, versions};
+    if (online) {
+      s.fw = "0.2.0";
+      s.outbox = 0;
+      s.clock_ok = true;
+    }
+    return Message{protocol::topic_for("stottepilar", "kiosk-1", protocol::Channel::status),
+                   protocol::encode(s)};
+  };
+  const std::vector<std::uint64_t> one_and_two{1, 2};
+  EXPECT_TRUE(processor_->process({status(true, std::nullopt)}).version_changes.empty());
+  EXPECT_EQ(processor_->process({status(true, one_and_two)}).version_changes,
+            std::set<std::string>{"kiosk-1"});
+  EXPECT_TRUE(processor_->process({status(true, one_and_two)}).version_changes.empty());
+  EXPECT_TRUE(processor_->process({status(false, std::nullopt)}).version_changes.empty());
+  EXPECT_EQ(repos_->devices().announced_versions("kiosk-1"), one_and_two);
+  EXPECT_EQ(processor_->process({status(true, std::nullopt)}).version_changes,
+            std::set<std::string>{"kiosk-1"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessorTest,

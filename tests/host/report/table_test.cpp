@@ -55,5 +55,11 @@ TEST(ReportTable, JsonHasNumbersAsNumbers) {
       << json;
 }
 
+TEST(ReportTable, JsonEscapesControlCharacters) {
+  std::ostringstream out;
+  render({{"raw"}, {{std::string("a\x01\x1f\n\"b")}}}, Format::json, protocol::Locale::nb, out);
+  EXPECT_NE(out.str().find(R"("raw":"a\u0001\u001f\n\"b")"), std::string::npos) << out.str();
+}
+
 }  // namespace
 }  // namespace tavla::host::report

@@ -59,8 +59,8 @@ TEST_F(BackupTest, CopyIsOneConsistentStateWhileAWriterCommits) {
   std::atomic<int> committed{0};
   std::atomic<bool> stop{false};
   std::thread writer([&] {
-    Store store(site_.database_url);
-    ingest::Processor processor(store, site_, fixed_now);
+    Repositories repos(site_.database_url);
+    ingest::Processor processor(repos, site_, fixed_now);
     host::testing::EventMaker kiosk("kiosk-1", "epoch-0001");
     for (int n = 1; n <= 5000 && !stop; ++n) {
       commit_session(processor, kiosk, n);
@@ -99,8 +99,8 @@ TEST_F(BackupTest, CopyIsOneConsistentStateWhileAWriterCommits) {
 
 TEST_F(BackupTest, NeverReplacesAFileUnlessForced) {
   {
-    Store store(site_.database_url);
-    ingest::Processor processor(store, site_, fixed_now);
+    Repositories repos(site_.database_url);
+    ingest::Processor processor(repos, site_, fixed_now);
     host::testing::EventMaker kiosk("kiosk-1", "epoch-0001");
     commit_session(processor, kiosk, 1);
   }
@@ -126,7 +126,7 @@ TEST_F(BackupTest, NeverReplacesAFileUnlessForced) {
 }
 
 TEST_F(BackupTest, RefusesTheDatabaseItselfAsTarget) {
-  { Store store(site_.database_url); }
+  { Repositories repos(site_.database_url); }
   const auto size = std::filesystem::file_size(database_file());
   EXPECT_THROW(backup_database(site_.database_url, database_file(), true), BackupError);
   EXPECT_EQ(std::filesystem::file_size(database_file()), size);

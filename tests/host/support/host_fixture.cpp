@@ -206,4 +206,17 @@ ingest::Message message(const protocol::Event& event) {
   return {events_topic(event.device), protocol::encode(event)};
 }
 
+void quarantine_as_unknown_type(storage::Repositories& repos, const protocol::Event& event,
+                                const std::string& at) {
+  const auto seq = static_cast<std::int64_t>(event.seq);
+  storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
+    repos.events().quarantine(tx, {0, at, events_topic(event.device), event.device, event.id,
+                                   event.epoch, seq, 0, protocol::encode(event),
+                                   "type: '" + std::string(protocol::type_of(event.body)) +
+                                       "' is not an event type of this version [unknown_type]",
+                                   "unknown_type"});
+    repos.devices().note_seq(tx, event.device, event.epoch, seq, at);
+  });
+}
+
 }  // namespace tavla::host::testing

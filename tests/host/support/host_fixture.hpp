@@ -9,7 +9,7 @@
 
 #include "tavla/host/config/site.hpp"
 #include "tavla/host/ingest/processor.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/event.hpp"
 #include "tavla/testing/postgres_server.hpp"
 #include "tavla/testing/temp_dir.hpp"
@@ -57,5 +57,10 @@ class EventMaker {
 // The events topic of `device` on the example site.
 std::string events_topic(const std::string& device);
 ingest::Message message(const protocol::Event& event);
+
+// Writes `event` to quarantine as a host that did not know its type would
+// have: its exact bytes with code unknown_type, and its seq counted.
+void quarantine_as_unknown_type(storage::Repositories& repos, const protocol::Event& event,
+                                const std::string& at);
 
 }  // namespace tavla::host::testing

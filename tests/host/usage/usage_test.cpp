@@ -17,9 +17,9 @@ class UsageTest : public ::testing::Test {
   void SetUp() override {
     site_ = config::load_site(
         testing::write_example_site(dir_, testing::database_url(testing::Backend::sqlite, dir_)));
-    store_ = std::make_unique<storage::Store>(site_.database_url);
+    repos_ = std::make_unique<storage::Repositories>(site_.database_url);
     ingest::Processor processor(
-        *store_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+        *repos_, site_, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
     EventMaker k("kiosk-1", "epoch-0001");
     std::vector<ingest::Message> batch;
     for (const auto& e : {k.opened("s-1", "gv-1"), k.checked_in("s-1", "p-1", "nannestad", "fh-1"),
@@ -31,7 +31,7 @@ class UsageTest : public ::testing::Test {
 
   tavla::testing::TempDir dir_;
   config::Site site_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<storage::Repositories> repos_;
 };
 
 TEST_F(UsageTest, EnrollmentsCountFosterHomesOfTheYearsGroups) {
@@ -43,7 +43,7 @@ TEST_F(UsageTest, EnrollmentsCountFosterHomesOfTheYearsGroups) {
 }
 
 TEST_F(UsageTest, OutsideBuyersAreBilledAtTheirRateOutsideTheAllocation) {
-  const auto bases = bases_for(site_, *site_.plan(2026), year_usage(site_, *store_, 2026));
+  const auto bases = bases_for(site_, *site_.plan(2026), year_usage(site_, *repos_, 2026));
   ASSERT_EQ(bases.members.size(), 7U);
   EXPECT_EQ(bases.members[0].municipality, "nannestad");
   EXPECT_EQ(bases.members[0].population, 14797);
@@ -54,21 +54,22 @@ TEST_F(UsageTest, OutsideBuyersAreBilledAtTheirRateOutsideTheAllocation) {
 }
 
 TEST_F(UsageTest, CorrectionsChangeUsageAndAClosedYearKeepsItsFigures) {
-  ingest::correct_attendance(*store_, site_,
+  ingest::correct_attendance(*repos_, site_,
                              {"s-1", "p-3", true, "Came late, not checked in", "kari",
                               *protocol::parse_timestamp("2026-03-28T10:00:00.000Z")});
-  EXPECT_EQ(year_usage(site_, *store_, 2026).rows[2].attendance_units, 1);  // hurdal
-  storage::in_transaction(store_->db(), [&] {
-    store_->close_year(2026, {{"hurdal", 1, 1, 1, 0, 0}}, "kari", "2027-01-05T10:00:00.000Z");
+  EXPECT_EQ(year_usage(site_, *repos_, 2026).rows[2].attendance_units, 1);  // hurdal
+  storage::in_transaction(repos_->db(), [&](storage::Transaction& tx) {
+    repos_->usage().close_year(tx, 2026, {{"hurdal", 1, 1, 1, 0, 0}}, "kari",
+                               "2027-01-05T10:00:00.000Z");
   });
-  ingest::correct_attendance(*store_, site_,
+  ingest::correct_attendance(*repos_, site_,
                              {"s-1", "p-3", false, "Was not there after all", "kari",
                               *protocol::parse_timestamp("2027-01-06T10:00:00.000Z")});
-  const auto y = year_usage(site_, *store_, 2026);
+  const auto y = year_usage(site_, *repos_, 2026);
   EXPECT_TRUE(y.closed);
   EXPECT_EQ(y.rows[2].attendance_units, 1);  // frozen
   EXPECT_EQ(y.live[2].attendance_units, 0);  // the adjustment for the next settlement
-  EXPECT_THROW(ingest::correct_attendance(*store_, site_,
+  EXPECT_THROW(ingest::correct_attendance(*repos_, site_,
                                           {"s-1", "p-nobody", true, "x", "kari",
                                            *protocol::parse_timestamp("2027-01-06T10:00:00.000Z")}),
                ingest::CorrectionError);

@@ -20,6 +20,10 @@ enum class Rounding : Ore { ore = 1, krone = 100 };
 // grouping or exponent, and digits are required on both sides of the
 // decimal separator.
 [[nodiscard]] std::optional<Ore> parse_nok(std::string_view text);
+// Hours bought, kept as hundredths like øre: "12" → 1200, "12.5" or "12,50"
+// → 1250. parse_nok's spelling without a sign, and under 10^9 hours;
+// nullopt otherwise.
+[[nodiscard]] std::optional<std::int64_t> parse_hours(std::string_view text);
 // 146800000 → "1468000.00" (csv/json: '.' decimal point, no grouping).
 [[nodiscard]] std::string format_nok_plain(Ore amount);
 

@@ -23,7 +23,7 @@ struct ServeOptions {
 
 using Log = std::function<void(const std::string&)>;
 
-// Runs until control.stop; returns the exit code. Throws config::ConfigError
+// Runs until control.stop; returns the exit code. Throws config::SiteConfigError
 // or storage::DatabaseError if it cannot start.
 int serve(const ServeOptions& options, ServeControl& control, const Log& log);
 

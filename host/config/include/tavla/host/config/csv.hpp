@@ -13,7 +13,7 @@ struct CsvRow {
 };
 
 // Parses RFC 4180 text (CRLF or LF; quoted fields may hold commas, quotes as
-// "" and newlines). A UTF-8 BOM is skipped. Throws ConfigError on an
+// "" and newlines). A UTF-8 BOM is skipped. Throws SiteConfigError on an
 // unterminated quote or text after a closing quote.
 [[nodiscard]] std::vector<CsvRow> parse_csv(const std::string& text,
                                             const std::filesystem::path& file);

@@ -8,9 +8,9 @@
 
 namespace tavla::host::config {
 
-class ConfigError : public std::runtime_error {
+class SiteConfigError : public std::runtime_error {
  public:
-  ConfigError(std::filesystem::path file, int line, std::string key, std::string problem);
+  SiteConfigError(std::filesystem::path file, int line, std::string key, std::string problem);
 
   [[nodiscard]] const std::filesystem::path& file() const { return file_; }
   [[nodiscard]] int line() const { return line_; }  // 0 when not known

@@ -11,7 +11,7 @@
 namespace tavla::host::config {
 
 // Reads, checks and expands the site file and the members CSVs it names
-// (relative paths are relative to the TOML file). Throws ConfigError naming
+// (relative paths are relative to the TOML file). Throws SiteConfigError naming
 // the file, the line and the key of the first problem.
 [[nodiscard]] Site load_site(const std::filesystem::path& file);
 

@@ -10,7 +10,7 @@
 
 namespace tavla::host::config {
 
-// Parses `text` (the content of `file`). Refuses, with ConfigError naming the
+// Parses `text` (the content of `file`). Refuses, with SiteConfigError naming the
 // file, line and column: a missing column, a bad id, both or neither of
 // municipality/org, a duplicate participant, a pin that is not 4-12 digits,
 // and any value that looks like a national identity number (11 digits).

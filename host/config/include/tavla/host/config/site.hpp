@@ -30,7 +30,7 @@ struct Municipality {
   std::optional<std::int64_t> foster_homes;
 
   // Whether it takes part in the allocation of `year` (a member on any day of it).
-  [[nodiscard]] bool member_in(int year) const;
+  [[nodiscard]] bool is_member_in(int year) const;
 };
 
 struct Org {
@@ -54,7 +54,9 @@ struct GroupMember {
   bool leader = false;
 };
 
-struct Group {
+// A group as the site file defines it: its room, its year and its members
+// with full names. Its room's config carries a protocol::Group without them.
+struct SiteGroup {
   std::string id;
   std::string name;
   protocol::SessionKind kind{};
@@ -104,7 +106,7 @@ struct Site {
   std::vector<Municipality> municipalities;
   std::vector<Org> orgs;
   std::vector<Device> devices;
-  std::vector<Group> groups;
+  std::vector<SiteGroup> groups;
   std::vector<Agenda> agendas;
   std::vector<ScheduledSession> schedule;
   std::vector<PlanSource> plans;
@@ -112,7 +114,7 @@ struct Site {
   [[nodiscard]] const Municipality* municipality(std::string_view key) const;
   [[nodiscard]] const Org* org(std::string_view key) const;
   [[nodiscard]] const Device* device(std::string_view key) const;
-  [[nodiscard]] const Group* group(std::string_view key) const;
+  [[nodiscard]] const SiteGroup* group(std::string_view key) const;
   [[nodiscard]] const PlanSource* plan(int year) const;
   // The population a plan's key uses for `m`: the plan's label, or the single count.
   [[nodiscard]] static std::int64_t population_for(const Municipality& m, const PlanSource& plan);

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "tavla/host/config/site.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 
 namespace tavla::host::ingest {
 
@@ -38,7 +38,7 @@ class CorrectionError : public std::runtime_error {
 };
 
 // Returns the correction's id. Throws CorrectionError saying what is wrong.
-std::int64_t correct_attendance(storage::Store& store, const config::Site& site,
+std::int64_t correct_attendance(storage::Repositories& repos, const config::Site& site,
                                 const CorrectionRequest& request);
 
 }  // namespace tavla::host::ingest

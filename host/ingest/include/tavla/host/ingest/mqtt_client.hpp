@@ -12,6 +12,7 @@
 #include <string>
 
 #include "tavla/host/config/site.hpp"
+#include "tavla/host/ingest/publisher.hpp"
 #include "tavla/host/ingest/queue.hpp"
 
 namespace mqtt {
@@ -23,7 +24,7 @@ namespace tavla::host::ingest {
 
 inline constexpr int kMaxPacketBytes = 256 * 1024;
 
-class MqttClient final : public Transport {
+class MqttClient final : public Publisher {
  public:
   using Log = std::function<void(const std::string&)>;
   MqttClient(const config::Site& site, const std::string& client_id, MessageQueue& queue, Log log);

@@ -26,19 +26,4 @@ class MessageQueue {
   std::deque<Message> messages_;
 };
 
-// What ingest needs of a broker connection; the Paho client implements it,
-// unit tests may use a fake.
-class Transport {
- public:
-  Transport() = default;
-  virtual ~Transport() = default;
-  // An interface over one connection: implementations are not copied or moved.
-  Transport(const Transport&) = delete;
-  Transport& operator=(const Transport&) = delete;
-  Transport(Transport&&) = delete;
-  Transport& operator=(Transport&&) = delete;
-  // QoS 1. May be called while disconnected: the client buffers it.
-  virtual void publish(const std::string& topic, const std::string& payload, bool retained) = 0;
-};
-
 }  // namespace tavla::host::ingest

@@ -2,17 +2,19 @@
 // its groups with their rosters (display_name and pin_hash only, never full
 // names or PINs), the municipalities and orgs to pick a guest's, agendas, its
 // schedule, and the open actions of its groups. Published retained on the
-// device's config topic; `rev` grows only when the content changes and is
+// device's config topic, in the config version the device reads; `rev`
+// grows only when the bytes published (content and version) change, and is
 // kept in the store, so it survives restarts.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "tavla/host/config/site.hpp"
-#include "tavla/host/ingest/queue.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/ingest/publisher.hpp"
+#include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/room_config.hpp"
 
 namespace tavla::host::rooms {
@@ -28,10 +30,12 @@ namespace tavla::host::rooms {
 [[nodiscard]] std::set<std::string> devices_of_groups(const config::Site& site,
                                                       const std::set<std::string>& groups);
 
-// Builds, numbers and publishes the configs of `devices` (all when empty).
-// Returns how many were published; invalid ones are reported through `log`.
-std::size_t publish_room_configs(const config::Site& site, storage::Store& store,
-                                 ingest::Transport& transport, const std::set<std::string>& devices,
+// Builds, numbers and publishes the configs of `devices` (all when empty),
+// each in the newest config version its device announced it reads
+// (protocol::config_version_for). Returns how many were published; one
+// without a common version, or invalid, is reported through `log`.
+std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
+                                 ingest::Publisher& publisher, const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log);
 
 }  // namespace tavla::host::rooms

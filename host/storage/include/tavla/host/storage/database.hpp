@@ -1,14 +1,16 @@
-// The SQL connection the store speaks through: one interface, two drivers
-// (SQLite, PostgreSQL). The store writes its SQL once, with `?` parameters,
-// in the dialect both understand (upserts with ON CONFLICT, RETURNING), so
-// its logic cannot differ between the two.
+// The SQL connection the repositories speak through: one interface, two
+// drivers (SQLite, PostgreSQL). The repositories write their SQL once, with
+// `?` parameters, in the dialect both understand (upserts with ON CONFLICT,
+// RETURNING), so their logic cannot differ between the two.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -62,18 +64,57 @@ class Database {
 // file is created). Throws DatabaseError saying what failed.
 [[nodiscard]] std::unique_ptr<Database> open_database(const std::string& url);
 
-// Runs `body` in a write transaction, committing at the end and rolling back
-// if it throws.
-template <class Body>
-void in_transaction(Database& db, Body&& body) {
-  db.begin();
-  try {
-    body();
-  } catch (...) {
-    db.rollback();
-    throw;
+// An open write transaction, the one every repository's writer takes: a
+// write outside a transaction does not compile. Only in_transaction makes
+// one; it commits at the end of the body and rolls back if the body throws.
+class Transaction {
+ public:
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Transaction(Transaction&&) = delete;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction() = default;
+
+  // One statement inside the transaction (Database::query).
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) {
+    return db_.query(sql, params);
   }
-  db.commit();
+  [[nodiscard]] Database& db() const { return db_; }
+
+ private:
+  explicit Transaction(Database& db) : db_(db) {}
+  template <class Body>
+  friend auto in_transaction(Database& db, Body&& body);
+
+  Database& db_;
+};
+
+// Runs `body(Transaction&)` in a write transaction, committing at the end and
+// rolling back if it throws. Returns what `body` returns.
+template <class Body>
+auto in_transaction(Database& db, Body&& body) {
+  using Result = std::invoke_result_t<Body&, Transaction&>;
+  db.begin();
+  Transaction tx(db);
+  if constexpr (std::is_void_v<Result>) {
+    try {
+      body(tx);
+    } catch (...) {
+      db.rollback();
+      throw;
+    }
+    db.commit();
+  } else {
+    std::optional<Result> result;
+    try {
+      result.emplace(body(tx));
+    } catch (...) {
+      db.rollback();
+      throw;
+    }
+    db.commit();
+    return std::move(*result);
+  }
 }
 
 }  // namespace tavla::host::storage

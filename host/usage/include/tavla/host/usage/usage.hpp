@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "tavla/host/config/site.hpp"
-#include "tavla/host/storage/store.hpp"
+#include "tavla/host/storage/repositories.hpp"
 
 namespace tavla::host::usage {
 
@@ -33,11 +33,11 @@ struct UsageRow {
 
 // One row per municipality of the site (in the site's order), then any other
 // municipality the store has figures for. Live figures, closed year or not.
-[[nodiscard]] std::vector<UsageRow> live_usage(const config::Site& site, storage::Store& store,
-                                               int year);
+[[nodiscard]] std::vector<UsageRow> live_usage(const config::Site& site,
+                                               storage::Repositories& repos, int year);
 // The same per month (only months with figures).
-[[nodiscard]] std::vector<UsageRow> monthly_usage(const config::Site& site, storage::Store& store,
-                                                  int year);
+[[nodiscard]] std::vector<UsageRow> monthly_usage(const config::Site& site,
+                                                  storage::Repositories& repos, int year);
 
 // What reports and the allocation use: the frozen figures of a closed year,
 // else the live ones.
@@ -47,6 +47,7 @@ struct YearUsage {
   std::vector<UsageRow> live;                                // always live
   std::map<std::string, std::int64_t> purchased_hundredths;  // frozen if closed
 };
-[[nodiscard]] YearUsage year_usage(const config::Site& site, storage::Store& store, int year);
+[[nodiscard]] YearUsage year_usage(const config::Site& site, storage::Repositories& repos,
+                                   int year);
 
 }  // namespace tavla::host::usage

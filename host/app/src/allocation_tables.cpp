@@ -1,4 +1,4 @@
-#include "allocate.hpp"
+#include "allocation_tables.hpp"
 
 #include <stdexcept>
 
@@ -29,9 +29,9 @@ T value_or_throw(allocation::Outcome<T> outcome) {
   return std::get<T>(std::move(outcome));
 }
 
-usage::Bases gather(const config::Site& site, storage::Store& store, int year,
+usage::Bases gather(const config::Site& site, storage::Repositories& repos, int year,
                     std::ostream& warnings) {
-  const auto y = usage::year_usage(site, store, year);
+  const auto y = usage::year_usage(site, repos, year);
   auto bases = usage::bases_for(site, plan_of(site, year), y);
   for (const auto& w : bases.warnings) {
     warnings << "warning: " << w << "\n";
@@ -50,9 +50,9 @@ report::Cell units_cell(allocation::Key key, allocation::Quantity units) {
 
 }  // namespace
 
-report::Table allocate_table(const config::Site& site, storage::Store& store, int year,
+report::Table allocate_table(const config::Site& site, storage::Repositories& repos, int year,
                              std::ostream& warnings) {
-  const auto bases = gather(site, store, year, warnings);
+  const auto bases = gather(site, repos, year, warnings);
   const auto result = value_or_throw(allocation::allocate(plan_of(site, year).plan, bases.members));
   report::Table t;
   t.columns = {"municipality", "part", "basis", "units", "share", "amount"};
@@ -71,9 +71,9 @@ report::Table allocate_table(const config::Site& site, storage::Store& store, in
   return t;
 }
 
-report::Table explain_table(const config::Site& site, storage::Store& store, int year,
+report::Table explain_table(const config::Site& site, storage::Repositories& repos, int year,
                             const std::string& municipality, std::ostream& warnings) {
-  const auto bases = gather(site, store, year, warnings);
+  const auto bases = gather(site, repos, year, warnings);
   const auto result = value_or_throw(allocation::allocate(plan_of(site, year).plan, bases.members));
   report::Table t;
   t.columns = {"part", "item", "units", "total_units", "amount"};
@@ -100,7 +100,7 @@ report::Table explain_table(const config::Site& site, storage::Store& store, int
                           std::string(), std::string()});
       }
       if (line.basis == allocation::Key::attendance) {
-        for (const auto& s : store.session_units(year, municipality)) {
+        for (const auto& s : repos.usage().session_units(year, municipality)) {
           if (s.kind == "group_guidance") {
             t.rows.push_back({part.name,
                               "session " + s.session + " " + s.opened_at.substr(0, 10) + " " +
@@ -109,7 +109,7 @@ report::Table explain_table(const config::Site& site, storage::Store& store, int
                               s.count, std::string(), std::string()});
           }
         }
-        for (const auto& c : store.corrections(year, municipality)) {
+        for (const auto& c : repos.corrections().list(year, municipality)) {
           t.rows.push_back({part.name,
                             "correction #" + std::to_string(c.id) + " " + c.change + " " +
                                 c.participant + " in " + c.session + " by " + c.made_by + " " +
@@ -132,16 +132,16 @@ report::Table explain_table(const config::Site& site, storage::Store& store, int
   return t;
 }
 
-report::Table settle_table(const config::Site& site, storage::Store& store, int year,
+report::Table settle_table(const config::Site& site, storage::Repositories& repos, int year,
                            std::ostream& warnings) {
-  const auto bases = gather(site, store, year, warnings);
+  const auto bases = gather(site, repos, year, warnings);
   const auto s = value_or_throw(allocation::settle(plan_of(site, year).plan, bases.members));
   // Late data for a closed previous year: the difference between its
   // allocation by live figures and by the frozen ones it was invoiced on.
   std::map<std::string, allocation::Ore> adjustment;
-  if (store.year_closed(year - 1) && site.plan(year - 1) != nullptr) {
+  if (repos.usage().is_year_closed(year - 1) && site.plan(year - 1) != nullptr) {
     const auto& prev = *site.plan(year - 1);
-    auto frozen = usage::year_usage(site, store, year - 1);
+    auto frozen = usage::year_usage(site, repos, year - 1);
     auto live = frozen;
     live.rows = live.live;
     const auto a = allocation::settle(prev.plan, usage::bases_for(site, prev, frozen).members);

@@ -1,0 +1,37 @@
+#include "command.hpp"
+
+#include "tavla/host/config/load.hpp"
+
+namespace tavla::host::app {
+
+void add_config_option(CLI::App* command, SiteOptions& options) {
+  command->add_option("--config", options.config, "the site's TOML file")->required();
+}
+
+void add_format_option(CLI::App* command, SiteOptions& options) {
+  command->add_option("--format", options.format, "table | csv | json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+}
+
+SiteData::SiteData(const std::string& config_file)
+    : site(config::load_site(config_file)), repos(site.database_url) {}
+
+void print(const report::Table& table, const SiteOptions& options, const config::Site& site,
+           std::ostream& out) {
+  report::render(table, *report::format_from_string(options.format), site.locale, out);
+}
+
+void warn_about_gaps(storage::Repositories& repos, std::ostream& err) {
+  for (const auto& e : repos.devices().device_epochs()) {
+    if (e.missing() > 0) {
+      err << "warning: device " << e.device << " epoch " << e.epoch << ": " << e.missing()
+          << " of seq 1-" << e.max_seq << " not received (see `tavla-host devices`)\n";
+    }
+  }
+  if (const auto pending = repos.events().pending_count(); pending > 0) {
+    err << "warning: " << pending
+        << " event(s) wait for their session's session.opened and are not counted yet\n";
+  }
+}
+
+}  // namespace tavla::host::app

@@ -1,0 +1,65 @@
+// What every tavla-host command shares: the interface run_cli dispatches
+// through, what it hands a command (streams, log, clock, user), and the
+// options and helpers most commands use.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
+#include <string>
+
+#include "tavla/host/config/site.hpp"
+#include "tavla/host/report/table.hpp"
+#include "tavla/host/storage/repositories.hpp"
+#include "tavla/protocol/timestamp.hpp"
+
+namespace tavla::host::app {
+
+struct CommandContext {
+  std::ostream& out;                            // data (tables)
+  std::ostream& err;                            // warnings
+  std::function<void(const std::string&)> log;  // timestamped lines on stderr
+  std::function<protocol::Timestamp()> now;
+  std::string user;  // who runs it: the default of --by
+};
+
+// One subcommand, or a group of them (`purchases add|list`). The constructor
+// registers its options on the app; run_cli runs the one that was parsed.
+class Command {
+ public:
+  Command() = default;
+  virtual ~Command() = default;
+  // CLI11 holds pointers to the members options write to.
+  Command(const Command&) = delete;
+  Command& operator=(const Command&) = delete;
+  Command(Command&&) = delete;
+  Command& operator=(Command&&) = delete;
+
+  [[nodiscard]] virtual bool parsed() const = 0;
+  // Returns the exit code. Throws on failure; run_cli reports it.
+  virtual int run(const CommandContext& context) = 0;
+};
+
+// --config (required) and, for reports, --format.
+struct SiteOptions {
+  std::string config;
+  std::string format = "table";
+};
+void add_config_option(CLI::App* command, SiteOptions& options);
+void add_format_option(CLI::App* command, SiteOptions& options);
+
+// The site file loaded and its database opened (created and migrated if missing).
+struct SiteData {
+  explicit SiteData(const std::string& config_file);
+  config::Site site;
+  storage::Repositories repos;
+};
+
+// `table` in the --format asked for, in the site's locale.
+void print(const report::Table& table, const SiteOptions& options, const config::Site& site,
+           std::ostream& out);
+
+// Sequence gaps and events still waiting for their session, as warnings.
+void warn_about_gaps(storage::Repositories& repos, std::ostream& err);
+
+}  // namespace tavla::host::app

@@ -1,0 +1,62 @@
+#include "site_sections.hpp"
+#include "tavla/protocol/ids.hpp"
+
+namespace tavla::host::config {
+namespace {
+
+bool is_broker_url(const std::string& url) {
+  return url.starts_with("tcp://") || url.starts_with("ssl://") || url.starts_with("mqtt://") ||
+         url.starts_with("mqtts://");
+}
+
+}  // namespace
+
+void read_site_table(const TomlReader& r, const toml::table& root, Site& site) {
+  const toml::table& s = r.table(root, "site", "", true);
+  site.id = r.string(s, "id", "site");
+  if (!protocol::is_valid_name(site.id)) {
+    r.fail(s.get("id"), "site.id",
+           "'" + site.id + "' is not a valid site name ([a-z0-9][a-z0-9-]{0,63})");
+  }
+  site.name = r.text(s, "name", "site");
+  const std::string locale = r.opt_string(s, "locale", "site").value_or("nb");
+  if (auto l = protocol::locale_from_string(locale)) {
+    site.locale = *l;
+  } else {
+    r.fail(s.get("locale"), "site.locale", "'" + locale + "' must be nb, nn or en");
+  }
+}
+
+void read_broker(const TomlReader& r, const toml::table& root, Site& site) {
+  const toml::table& b = r.table(root, "broker", "", true);
+  site.broker.url = r.string(b, "url", "broker");
+  if (!is_broker_url(site.broker.url)) {
+    r.fail(b.get("url"), "broker.url", "must start with tcp:// or ssl://");
+  }
+  site.broker.username = r.opt_string(b, "username", "broker");
+  if (auto pw = r.opt_string(b, "password_file", "broker")) {
+    site.broker.password_file = r.file().parent_path() / *pw;
+  }
+  site.broker.shared_group = r.opt_string(b, "shared_group", "broker").value_or("");
+  if (!site.broker.shared_group.empty() && !protocol::is_valid_name(site.broker.shared_group)) {
+    r.fail(b.get("shared_group"), "broker.shared_group",
+           "must be empty or a name like [a-z0-9][a-z0-9-]{0,63}");
+  }
+}
+
+void read_database(const TomlReader& r, const toml::table& root, Site& site) {
+  const toml::table& d = r.table(root, "database", "", true);
+  site.database_url = r.string(d, "url", "database");
+  if (site.database_url.starts_with("sqlite:")) {
+    const std::filesystem::path db = site.database_url.substr(7);
+    if (db.empty()) {
+      r.fail(d.get("url"), "database.url", "sqlite: needs a file name, e.g. sqlite:host.db");
+    }
+    site.database_url = "sqlite:" + (db.is_absolute() ? db : r.file().parent_path() / db).string();
+  } else if (!site.database_url.starts_with("postgresql://") &&
+             !site.database_url.starts_with("postgres://")) {
+    r.fail(d.get("url"), "database.url", "must start with sqlite: or postgresql://");
+  }
+}
+
+}  // namespace tavla::host::config

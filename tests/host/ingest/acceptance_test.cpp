@@ -1,0 +1,79 @@
+// The acceptance rules as pure functions of the example site: each refusal
+// with the code of the rule it breaks.
+#include "tavla/host/ingest/acceptance.hpp"
+
+#include <gtest/gtest.h>
+
+#include "host_fixture.hpp"
+#include "tavla/host/config/load.hpp"
+
+namespace tavla::host::ingest {
+namespace {
+
+using protocol::RejectionCode;
+using testing::EventMaker;
+
+class AcceptanceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site_ = config::load_site(testing::write_example_site(dir_, "sqlite:unused.db"));
+  }
+  static storage::StoredSession session(const std::string& group, const std::string& device) {
+    return {"s-1", group, "group_guidance", device,      "Samling", "2026-03-27T08:00:00.000Z",
+            2026,  3,     "ev-1",           std::nullopt};
+  }
+  std::optional<RejectionCode> opening(const protocol::Event& e) {
+    const auto v = opening_violation(site_, e, std::get<protocol::SessionOpened>(e.body));
+    return v ? std::optional(v->code) : std::nullopt;
+  }
+  std::optional<RejectionCode> in_session(const protocol::Event& e,
+                                          const storage::StoredSession& s) {
+    const auto v = in_session_violation(site_, e, s);
+    return v ? std::optional(v->code) : std::nullopt;
+  }
+
+  tavla::testing::TempDir dir_;
+  config::Site site_;
+};
+
+TEST_F(AcceptanceTest, AnOpeningNeedsAKnownGroupOfItsKindAndRoom) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EXPECT_EQ(opening(k1.opened("s-1", "gv-1")), std::nullopt);
+  EXPECT_EQ(opening(k1.opened("s-1", "no-such-group")), RejectionCode::unknown_group);
+  EXPECT_EQ(opening(k1.opened("s-1", "gv-1", protocol::SessionKind::network_meeting)),
+            RejectionCode::wrong_session_kind);
+  EXPECT_EQ(opening(k1.opened("s-1", "nettverk", protocol::SessionKind::network_meeting)),
+            RejectionCode::group_of_another_device);
+}
+
+TEST_F(AcceptanceTest, InASessionMembersGuestsAndTheSessionsOwnRoom) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  const auto gv = session("gv-1", "kiosk-1");
+  EXPECT_EQ(in_session(k1.checked_in("s-1", "p-1", "nannestad", "fh-1"), gv), std::nullopt);
+  EXPECT_EQ(in_session(k1.guest("s-1", "eidsvoll"), gv), std::nullopt);
+  EXPECT_EQ(in_session(k1.checked_out("s-1", "guest-01JD0Z8X4C5N8E2Q7T9V3W6Y99"), gv),
+            std::nullopt);
+  EXPECT_EQ(in_session(k1.closed("s-1"), gv), std::nullopt);
+  EXPECT_EQ(in_session(k1.checked_in("s-1", "p-nobody", "nannestad"), gv),
+            RejectionCode::not_a_member);
+  EXPECT_EQ(in_session(k1.checked_out("s-1", "p-nobody"), gv), RejectionCode::not_a_member);
+  EXPECT_EQ(in_session(k1.guest("s-1", "atlantis"), gv), RejectionCode::unknown_affiliation);
+  EXPECT_EQ(in_session(k1.checked_in("s-1", "p-1", "atlantis", "fh-1"), gv),
+            RejectionCode::unknown_affiliation);
+  EXPECT_EQ(in_session(k1.closed("s-1"), session("gv-1", "kiosk-2")),
+            RejectionCode::session_of_another_device);
+  const auto v = in_session_violation(site_, k1.checked_in("s-1", "p-nobody", "nannestad"), gv);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->detail, "participant 'p-nobody' is not a member of group 'gv-1'");
+}
+
+TEST_F(AcceptanceTest, AUnitIsTheFosterHomeInGroupGuidanceElseTheParticipant) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  const auto in =
+      std::get<protocol::CheckedIn>(k1.checked_in("s-1", "p-1", "nannestad", "fh-1").body);
+  EXPECT_EQ(unit_of(in, protocol::SessionKind::group_guidance), "fh:fh-1");
+  EXPECT_EQ(unit_of(in, protocol::SessionKind::network_meeting), "p:p-1");
+}
+
+}  // namespace
+}  // namespace tavla::host::ingest
