@@ -2,12 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <type_traits>
-#include <utility>
-#include <variant>
 
 #include "tavla/protocol/error.hpp"
-#include "tavla/protocol/event.hpp"
 #include "tavla/protocol/messages.hpp"
 
 namespace tavla::ui {
@@ -75,55 +71,16 @@ T key_of(protocol::RejectionCode code) {
   return T::rejected_other;  // a value cast from outside the enumeration
 }
 
-// One key per event body type; the table below is made from the EventBody
-// variant, so a type without a key here does not compile.
-template <class Body>
-using Tag = std::type_identity<Body>;
-constexpr T key_of(Tag<protocol::SessionOpened> /*type*/) {
-  return T::event_session_opened;
-}
-constexpr T key_of(Tag<protocol::SessionClosed> /*type*/) {
-  return T::event_session_closed;
-}
-constexpr T key_of(Tag<protocol::CheckedIn> /*type*/) {
-  return T::event_checked_in;
-}
-constexpr T key_of(Tag<protocol::CheckedOut> /*type*/) {
-  return T::event_checked_out;
-}
-constexpr T key_of(Tag<protocol::ItemStarted> /*type*/) {
-  return T::event_item_started;
-}
-constexpr T key_of(Tag<protocol::ItemFinished> /*type*/) {
-  return T::event_item_finished;
-}
-constexpr T key_of(Tag<protocol::DecisionRecorded> /*type*/) {
-  return T::event_decision;
-}
-constexpr T key_of(Tag<protocol::ActionRecorded> /*type*/) {
-  return T::event_action;
-}
-constexpr T key_of(Tag<protocol::ActionDone> /*type*/) {
-  return T::event_action_done;
-}
-constexpr T key_of(Tag<protocol::Retracted> /*type*/) {
-  return T::event_retracted;
-}
-
-struct EventKey {
-  std::string_view type;
+// The kind of an event, from its type's family (the part before the dot):
+// a new type in a known family needs no text of its own here.
+struct FamilyKey {
+  std::string_view family;
   T key;
 };
-
-template <std::size_t... I>
-constexpr std::array<EventKey, sizeof...(I)> event_keys(
-    std::index_sequence<I...> /*alternatives*/) {
-  return {EventKey{std::variant_alternative_t<I, protocol::EventBody>::kType,
-                   key_of(Tag<std::variant_alternative_t<I, protocol::EventBody>>{})}...};
-}
-
-constexpr auto kEventKeys =
-    event_keys(std::make_index_sequence<std::variant_size_v<protocol::EventBody>>{});
+constexpr std::array<FamilyKey, 4> kFamilies{{{"session", T::event_kind_session},
+                                               {"attendance", T::event_kind_attendance},
+                                               {"agenda", T::event_kind_agenda},
+                                               {"minutes", T::event_kind_minutes}}};
 
 }  // namespace
 
@@ -140,8 +97,12 @@ std::optional<T> rejection_reason_key(std::string_view code) {
 }
 
 std::optional<T> event_type_key(std::string_view type) {
-  const auto* const it = std::ranges::find(kEventKeys, type, &EventKey::type);
-  return it == kEventKeys.end() ? std::nullopt : std::optional<T>(it->key);
+  const auto dot = type.find('.');
+  if (dot == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto* const it = std::ranges::find(kFamilies, type.substr(0, dot), &FamilyKey::family);
+  return it == kFamilies.end() ? std::nullopt : std::optional<T>(it->key);
 }
 
 std::string rejection_reason_text(const Catalogue& text, std::string_view code) {

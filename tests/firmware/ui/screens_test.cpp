@@ -395,7 +395,7 @@ TEST(AdminScreen, ListsWhatTheHostRefusedWhenAndWhy) {
   EXPECT_EQ(h.label("admin.rejected.#1"),
             "27.11.2026 09:55 · Hendelse (agenda.item_paused): Ukjent grunn (some_new_rule).");
   EXPECT_EQ(h.label("admin.rejected.#2"),
-            "27.11.2026 09:20 · Innsjekking: Personen er ikke med i gruppen.");
+            "27.11.2026 09:20 · Oppmøte: Personen er ikke med i gruppen.");
   EXPECT_FALSE(h.shows("admin.rejected.#3"));  // only the latest are in the snapshot
   EXPECT_FALSE(h.shows("admin.quit"));
   EXPECT_TRUE(h.tap("nav.back", draw).empty());

@@ -66,10 +66,9 @@
   X(rejected_unknown_group) X(rejected_wrong_session_kind) X(rejected_group_of_another_device) \
   X(rejected_session_already_opened) X(rejected_session_of_another_device)                     \
   X(rejected_not_a_member) X(rejected_unknown_affiliation) X(rejected_other)                   \
-  /* event types (protocol::event_types()) */                                                  \
-  X(event_session_opened) X(event_session_closed) X(event_checked_in) X(event_checked_out)     \
-  X(event_item_started) X(event_item_finished) X(event_decision) X(event_action)               \
-  X(event_action_done) X(event_retracted) X(event_other)                                       \
+  /* event families (the part of the type before the dot) */                                   \
+  X(event_kind_session) X(event_kind_attendance) X(event_kind_agenda) X(event_kind_minutes)   \
+  X(event_other)                                                                               \
   /* refusals (RefusalCode) */                                                                 \
   X(refusal_no_config) X(refusal_unknown_session) X(refusal_session_not_open)                  \
   X(refusal_session_already_open) X(refusal_not_in_roster) X(refusal_already_checked_in)       \
