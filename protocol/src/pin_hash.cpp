@@ -74,6 +74,12 @@ bool is_valid_pin_hash(std::string_view hash) {
          is_lower_hex(salt) && digest.size() == kDigestHex && is_lower_hex(digest);
 }
 
+std::string format_pin_hash(const PinHashParts& parts) {
+  std::string hash(kScheme);
+  hash.append(to_hex(parts.salt)).append(":").append(to_hex(parts.digest));
+  return hash;
+}
+
 std::optional<PinHashParts> parse_pin_hash(std::string_view hash) {
   if (!is_valid_pin_hash(hash)) {
     return std::nullopt;

@@ -174,8 +174,8 @@ GroupMember member_of(const MemberRow& row, std::set<std::string>& seen) {
 }  // namespace
 
 std::string hash_pin(const std::string& pin, const std::string& salt_hex) {
-  const std::string digest = sha256(protocol::from_hex(salt_hex).value_or("") + pin);
-  return "sha256:" + salt_hex + ":" + protocol::to_hex(digest);
+  const std::string salt = protocol::from_hex(salt_hex).value_or("");
+  return protocol::format_pin_hash({salt, sha256(salt + pin)});
 }
 
 std::vector<GroupMember> parse_members_csv(const std::string& text,

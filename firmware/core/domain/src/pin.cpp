@@ -38,7 +38,7 @@ std::string make_pin_hash(std::string_view salt_hex, std::string_view pin) {
   if (!salt) {
     return {};
   }
-  return "sha256:" + protocol::to_hex(*salt) + ":" + protocol::to_hex(digest(*salt, pin));
+  return protocol::format_pin_hash({*salt, digest(*salt, pin)});
 }
 
 std::optional<Timestamp> PinGuard::locked_until(Timestamp now) const {

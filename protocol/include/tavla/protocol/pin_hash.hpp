@@ -22,6 +22,12 @@ struct PinHashParts {
   std::string salt;    // bytes
   std::string digest;  // 32 bytes
 };
+
+// The hash of `parts` (salt and digest as bytes): the one writer of the
+// format. The caller makes the digest (sha256(salt || pin)): hashing is not
+// the protocol's.
+[[nodiscard]] std::string format_pin_hash(const PinHashParts& parts);
+
 // The salt and digest of a valid hash, or nullopt.
 [[nodiscard]] std::optional<PinHashParts> parse_pin_hash(std::string_view hash);
 
