@@ -378,7 +378,7 @@ TEST(AdminScreen, ListsWhatTheHostRefusedWhenAndWhy) {
   const auto at = [&](std::chrono::minutes ago) { return h.now - ago; };
   snap.rejected = {
       3,
-      {{"01JD0Z8X4C5N8E2Q7T9V3W6Y03", "some_new_rule", "agenda.item_paused", at(5min), at(1min)},
+      {{"01JD0Z8X4C5N8E2Q7T9V3W6Y03", "some_new_rule", "payments.refunded", at(5min), at(1min)},
        {"01JD0Z8X4C5N8E2Q7T9V3W6Y02", "not_a_member", "attendance.checked_in", at(40min),
         at(30min)}}};
   AdminView view;
@@ -391,9 +391,9 @@ TEST(AdminScreen, ListsWhatTheHostRefusedWhenAndWhy) {
   h.frame(draw);
   EXPECT_EQ(h.label("screen.title"), "Avvist av verten: 3");
   // Newest first: when, what kind of event, why; a newer host's code and
-  // event type as they are.
+  // a newer build's event family as they are.
   EXPECT_EQ(h.label("admin.rejected.#1"),
-            "27.11.2026 09:55 · Hendelse (agenda.item_paused): Ukjent grunn (some_new_rule).");
+            "27.11.2026 09:55 · Hendelse (payments.refunded): Ukjent grunn (some_new_rule).");
   EXPECT_EQ(h.label("admin.rejected.#2"),
             "27.11.2026 09:20 · Oppmøte: Personen er ikke med i gruppen.");
   EXPECT_FALSE(h.shows("admin.rejected.#3"));  // only the latest are in the snapshot
