@@ -60,8 +60,23 @@ inline constexpr std::size_t kMaxAgendaItems = 100;
 inline constexpr std::size_t kMaxScheduleEntries = 2000;
 inline constexpr std::size_t kMaxOpenActions = 1000;
 
-// `pin_hash` = "sha256:<salt hex>:<64 lowercase hex>".
+// `pin_hash` = "sha256:<salt hex>:<64 lowercase hex>" (config version 1).
 inline constexpr std::size_t kMinPinSaltHex = 8;
 inline constexpr std::size_t kMaxPinSaltHex = 64;
+
+// `pin_verifier` (config version 2, pin_verifier.hpp): Argon2id's cost at
+// least OWASP's minimum for it (19 MiB, 2 passes, 1 lane), so a config
+// cannot weaken the PINs it carries, and at most what a kiosk can afford
+// per try.
+inline constexpr std::uint64_t kMinPinVerifierMemoryKib = 19456;
+inline constexpr std::uint64_t kMaxPinVerifierMemoryKib = 262144;  // 256 MiB
+inline constexpr std::uint64_t kMinPinVerifierPasses = 2;
+inline constexpr std::uint64_t kMaxPinVerifierPasses = 16;
+inline constexpr std::uint64_t kMinPinVerifierLanes = 1;
+inline constexpr std::uint64_t kMaxPinVerifierLanes = 8;
+inline constexpr std::size_t kMinPinVerifierSaltBytes = 16;
+inline constexpr std::size_t kMaxPinVerifierSaltBytes = 64;
+inline constexpr std::size_t kMinPinVerifierHashBytes = 32;
+inline constexpr std::size_t kMaxPinVerifierHashBytes = 64;
 
 }  // namespace tavla::protocol
