@@ -21,15 +21,20 @@ Out named_entries_json(const std::vector<NamedEntry>& entries) {
   return out;
 }
 
-Out member_json(const Member& member) {
+// Version 1 carries a member's PIN as pin_hash, version 2 as pin_verifier;
+// neither version carries the other's.
+Out member_json(const Member& member, std::uint64_t version) {
   Out out{{"participant", member.participant}, {"display_name", member.display_name}};
   out[member.affiliation.kind == Affiliation::Kind::municipality ? "municipality" : "org"] =
       member.affiliation.id;
   if (member.foster_home) {
     out["foster_home"] = *member.foster_home;
   }
-  if (member.pin_hash) {
+  if (version == 1 && member.pin_hash) {
     out["pin_hash"] = *member.pin_hash;
+  }
+  if (version >= kSignedConfigVersion && member.pin_verifier) {
+    out["pin_verifier"] = *member.pin_verifier;
   }
   if (member.leader) {
     out["leader"] = true;
@@ -37,12 +42,12 @@ Out member_json(const Member& member) {
   return out;
 }
 
-Out groups_json(const std::vector<Group>& groups) {
+Out groups_json(const std::vector<Group>& groups, std::uint64_t version) {
   Out out = Out::array();
   for (const auto& group : groups) {
     Out members = Out::array();
     for (const auto& member : group.members) {
-      members.push_back(member_json(member));
+      members.push_back(member_json(member, version));
     }
     out.push_back(Out{{"id", group.id},
                       {"name", group.name},
@@ -105,7 +110,7 @@ std::vector<NamedEntry> read_named_entries(FieldReader& reader, std::string_view
   return entries;
 }
 
-Member read_member(FieldReader& reader) {
+Member read_member(FieldReader& reader, std::uint64_t version) {
   Member member;
   member.participant = reader.string("participant");
   member.display_name = reader.string("display_name");
@@ -120,7 +125,11 @@ Member read_member(FieldReader& reader) {
     member.affiliation = {Affiliation::Kind::org, reader.string("org")};
   }
   member.foster_home = reader.optional_string("foster_home");
-  member.pin_hash = reader.optional_string("pin_hash");
+  if (version == 1) {
+    member.pin_hash = reader.optional_string("pin_hash");
+  } else {
+    member.pin_verifier = reader.optional_string("pin_verifier");
+  }
   member.leader = reader.optional_boolean("leader").value_or(false);
   return member;
 }
@@ -131,34 +140,37 @@ std::string encode(const RoomConfig& config) {
   return encode(config, kConfigVersions.front());
 }
 
+// Version 2 differs from 1 in signing_epoch after rev and in the members'
+// pin_verifier (member_json); its bytes are what the host signs.
 std::string encode(const RoomConfig& config, std::uint64_t version) {
-  // Version 1 is the only format so far; a new one gets its own writer here.
-  (void)version;
   Out out{{"v", version},
           {"site", config.site},
           {"device", config.device},
           {"room", config.room},
-          {"rev", config.rev},
-          {"locale", to_string(config.locale)},
-          {"municipalities", named_entries_json(config.municipalities)},
-          {"orgs", named_entries_json(config.orgs)},
-          {"groups", groups_json(config.groups)},
-          {"agendas", agendas_json(config.agendas)},
-          {"schedule", schedule_json(config.schedule)},
-          {"open_actions", open_actions_json(config.open_actions)}};
+          {"rev", config.rev}};
+  if (version >= kSignedConfigVersion) {
+    out["signing_epoch"] = config.signing_epoch;
+  }
+  out["locale"] = to_string(config.locale);
+  out["municipalities"] = named_entries_json(config.municipalities);
+  out["orgs"] = named_entries_json(config.orgs);
+  out["groups"] = groups_json(config.groups, version);
+  out["agendas"] = agendas_json(config.agendas);
+  out["schedule"] = schedule_json(config.schedule);
+  out["open_actions"] = open_actions_json(config.open_actions);
   return out.dump(-1, ' ', false, Out::error_handler_t::replace);
 }
 
 namespace {
 
-void read_groups(FieldReader& reader, std::vector<Group>& groups) {
-  reader.object_array("groups", [&groups](FieldReader& g, std::size_t) {
+void read_groups(FieldReader& reader, std::uint64_t version, std::vector<Group>& groups) {
+  reader.object_array("groups", [&groups, version](FieldReader& g, std::size_t) {
     Group group;
     group.id = g.string("id");
     group.name = g.string("name");
     group.kind = g.enumeration<SessionKind>("kind", session_kind_from_string);
-    g.object_array("members", [&group](FieldReader& m, std::size_t) {
-      group.members.push_back(read_member(m));
+    g.object_array("members", [&group, version](FieldReader& m, std::size_t) {
+      group.members.push_back(read_member(m, version));
     });
     groups.push_back(std::move(group));
   });
@@ -215,23 +227,26 @@ Result<RoomConfig> decode_config(std::string_view payload) {
   }
   std::optional<Error> error;
   FieldReader reader{&json, "", &error};
-  reader.version_of(kConfigVersions);
+  const std::uint64_t version = reader.version_of(kConfigVersions);
   RoomConfig config;
   config.site = reader.string("site");
   config.device = reader.string("device");
   config.room = reader.string("room");
   config.rev = reader.unsigned_integer("rev");
+  if (version >= kSignedConfigVersion) {
+    config.signing_epoch = reader.unsigned_integer("signing_epoch");
+  }
   config.locale = reader.enumeration<Locale>("locale", locale_from_string);
   config.municipalities = read_named_entries(reader, "municipalities");
   config.orgs = read_named_entries(reader, "orgs");
-  read_groups(reader, config.groups);
+  read_groups(reader, version, config.groups);
   read_agendas(reader, config.agendas);
   read_schedule(reader, config.schedule);
   read_open_actions(reader, config.open_actions);
   if (error) {
     return *error;
   }
-  if (auto invalid = validate(config)) {
+  if (auto invalid = validate(config, version)) {
     return *invalid;
   }
   return config;

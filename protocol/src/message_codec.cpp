@@ -95,6 +95,9 @@ std::string encode(const Status& status) {
   if (status.versions) {
     out["versions"] = *status.versions;
   }
+  if (status.configs_refused) {
+    out["configs_refused"] = *status.configs_refused;
+  }
   return dump(out);
 }
 
@@ -136,6 +139,7 @@ Result<Status> decode_status(std::string_view payload) {
   status.clock_ok = reader.optional_boolean("clock_ok");
   status.last_ack = reader.optional_timestamp("last_ack");
   status.versions = reader.optional_unsigned_array("versions");
+  status.configs_refused = reader.optional_unsigned_integer("configs_refused");
   if (error) {
     return *error;
   }

@@ -9,6 +9,7 @@
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/pin_hash.hpp"
+#include "tavla/protocol/pin_verifier.hpp"
 
 namespace tavla::protocol {
 namespace {
@@ -165,6 +166,21 @@ void check_member(Checker& check, const Member& member, const std::string& path,
     check.fail(ErrorCode::invalid_value, join(path, "pin_hash"),
                "must be sha256:<salt hex>:<64 lowercase hex>");
   }
+  if (!check.failed() && member.pin_verifier && !is_valid_pin_verifier(*member.pin_verifier)) {
+    check.fail(ErrorCode::invalid_value, join(path, "pin_verifier"),
+               "must be $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash> with at least "
+               "m=" +
+                   std::to_string(kMinPinVerifierMemoryKib) +
+                   ",t=" + std::to_string(kMinPinVerifierPasses) +
+                   ",p=" + std::to_string(kMinPinVerifierLanes) +
+                   " and at most m=" + std::to_string(kMaxPinVerifierMemoryKib) +
+                   ",t=" + std::to_string(kMaxPinVerifierPasses) +
+                   ",p=" + std::to_string(kMaxPinVerifierLanes) + ", a salt of " +
+                   std::to_string(kMinPinVerifierSaltBytes) + "-" +
+                   std::to_string(kMaxPinVerifierSaltBytes) + " bytes and a hash of " +
+                   std::to_string(kMinPinVerifierHashBytes) + "-" +
+                   std::to_string(kMaxPinVerifierHashBytes));
+  }
 }
 
 }  // namespace
@@ -239,6 +255,9 @@ std::optional<Error> validate(const Status& status) {
     for (std::size_t i = 0; i < status.versions->size(); ++i) {
       check.number((*status.versions)[i], 1, kMaxSafeInteger, at("versions", i));
     }
+  }
+  if (status.configs_refused) {
+    check.number(*status.configs_refused, 0, kMaxSafeInteger, "configs_refused");
   }
   return check.result();
 }
@@ -370,6 +389,21 @@ std::optional<Error> validate(const RoomConfig& config) {
   }
   check_open_actions(check, config.open_actions);
   return check.result();
+}
+
+std::optional<Error> validate(const RoomConfig& config, std::uint64_t version) {
+  if (std::ranges::find(kConfigVersions, version) == kConfigVersions.end()) {
+    return Error{ErrorCode::unsupported_version, "v",
+                 "version " + std::to_string(version) + " is not a config version of this build"};
+  }
+  Checker check;
+  if (version >= kSignedConfigVersion) {
+    check.number(config.signing_epoch, 1, kMaxSafeInteger, "signing_epoch");
+  }
+  if (check.failed()) {
+    return check.result();
+  }
+  return validate(config);
 }
 
 }  // namespace tavla::protocol

@@ -8,6 +8,7 @@
 
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/signed_config.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::protocol {
@@ -71,7 +72,9 @@ TEST(Rollout, AStatusAnnouncesTheConfigVersionsItReads) {
 TEST(Rollout, TheHostPublishesTheNewestConfigVersionBothSidesRead) {
   EXPECT_EQ(config_version_for(std::nullopt), 1U) << "a kiosk that announces nothing reads 1";
   EXPECT_EQ(config_version_for(std::vector<std::uint64_t>{1}), 1U);
-  EXPECT_EQ(config_version_for(std::vector<std::uint64_t>{1, 99}), kConfigVersions.back())
+  EXPECT_EQ(config_version_for(std::vector<std::uint64_t>{1, 99}), 1U)
+      << "the newest version both read, not the newest either reads";
+  EXPECT_EQ(config_version_for(std::vector<std::uint64_t>{1, 2, 99}), kConfigVersions.back())
       << "a newer kiosk still gets the newest version this host writes";
   EXPECT_FALSE(config_version_for(std::vector<std::uint64_t>{99})) << "nothing in common";
 }
@@ -83,17 +86,79 @@ TEST(Rollout, AConfigIsWrittenInTheVersionAskedAndAnUnknownVersionIsRefused) {
   config.room = "Rom 1";
   config.rev = 3;
   for (const std::uint64_t version : kConfigVersions) {
-    const std::string bytes = encode(config, version);
+    RoomConfig in_version = config;
+    if (version >= kSignedConfigVersion) {
+      in_version.signing_epoch = 5;  // version 2 requires one, version 1 has none
+    }
+    const std::string bytes = encode(in_version, version);
     EXPECT_TRUE(bytes.starts_with(R"({"v":)" + std::to_string(version) + ","));
     const auto decoded = decode_config(bytes);
     ASSERT_TRUE(decoded) << decoded.error().message();
-    EXPECT_EQ(decoded.value(), config);
+    EXPECT_EQ(decoded.value(), in_version);
   }
   std::string future = encode(config);
   future.replace(0, 6, R"({"v":99)");
   const auto refused = decode_config(future);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::unsupported_version);
+}
+
+TEST(Rollout, AKioskThatReadsTheSignedVersionGetsIt) {
+  EXPECT_EQ(config_version_for(std::vector<std::uint64_t>{1, 2}), kSignedConfigVersion);
+  EXPECT_EQ(config_version_for(std::vector<std::uint64_t>{2}), kSignedConfigVersion)
+      << "a kiosk that accepts signed configs only";
+  EXPECT_EQ(config_version_for(std::nullopt), 1U) << "an old kiosk keeps getting version 1";
+}
+
+TEST(Rollout, EachVersionCarriesItsOwnPinFormatAndOnlyTwoAnEpoch) {
+  RoomConfig config;
+  config.site = "stottepilar";
+  config.device = "kiosk-1";
+  config.room = "Rom 1";
+  config.rev = 3;
+  config.signing_epoch = 7;
+  config.municipalities = {{"nannestad", "Nannestad"}};
+  Member member{"p-1", "Kari N.", {Affiliation::Kind::municipality, "nannestad"}, {}, {}, false};
+  member.pin_hash = "sha256:8f14e45fceea167a:" + std::string(64, 'a');
+  member.pin_verifier =
+      "$argon2id$v=19$m=19456,t=2,p=1$dGF2bGEtdGVzdC1zYWx0MA$"
+      "xiL2smkoR2KW/ZHBDgCT5uTUPWbUkNYr8kXPumF8wbw";
+  config.groups = {{"gv", "Gruppe", SessionKind::group_guidance, {member}}};
+  const std::string v1 = encode(config, 1);
+  const std::string v2 = encode(config, kSignedConfigVersion);
+  EXPECT_NE(v1.find("pin_hash"), std::string::npos);
+  EXPECT_EQ(v1.find("pin_verifier"), std::string::npos);
+  EXPECT_EQ(v1.find("signing_epoch"), std::string::npos);
+  EXPECT_EQ(v2.find("pin_hash"), std::string::npos) << "a weak hash never travels signed";
+  EXPECT_NE(v2.find("pin_verifier"), std::string::npos);
+  EXPECT_NE(v2.find(R"("rev":3,"signing_epoch":7,)"), std::string::npos);
+  // Each reader reads its own version's field only.
+  EXPECT_FALSE(decode_config(v1).value().groups[0].members[0].pin_verifier);
+  EXPECT_FALSE(decode_config(v2).value().groups[0].members[0].pin_hash);
+}
+
+TEST(Rollout, ANewOptionalFieldInTheSignedBytesIsIgnoredByAnOlderReader) {
+  RoomConfig config;
+  config.site = "stottepilar";
+  config.device = "kiosk-1";
+  config.room = "Rom 1";
+  config.rev = 3;
+  config.signing_epoch = 7;
+  const std::string bytes = encode(config, kSignedConfigVersion);
+  std::string newer = bytes;
+  newer.insert(newer.size() - 1, R"(,"quiet_hours":{"from":"22:00"})");
+  const auto decoded = decode_config(newer);
+  ASSERT_TRUE(decoded) << decoded.error().message();
+  EXPECT_EQ(decoded.value(), config);
+}
+
+TEST(Rollout, AStatusCountsRefusedConfigsOnlyWhenItSaysSo) {
+  Status status{true, "0.3.0", 0, true, std::nullopt, std::vector<std::uint64_t>{2}, 4};
+  const auto decoded = decode_status(encode(status));
+  ASSERT_TRUE(decoded) << decoded.error().message();
+  EXPECT_EQ(decoded.value(), status);
+  status.configs_refused.reset();
+  EXPECT_EQ(encode(status).find("configs_refused"), std::string::npos);
 }
 
 TEST(Rollout, AnAckSaysWhichEventsWereRejectedAndWhy) {

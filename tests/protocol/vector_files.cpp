@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/signed_config.hpp"
+
 namespace tavla::protocol::testing {
 namespace {
 
@@ -21,6 +24,17 @@ std::string from_hex(const std::string& hex) {
 }
 
 template <class T>
+std::string reencode(const T& value) {
+  return encode(value);
+}
+
+// A decoded room config does not say its version: version 2 is the one with
+// a signing epoch (it requires one, version 1 has none).
+std::string reencode(const RoomConfig& config) {
+  return encode(config, config.signing_epoch != 0 ? kSignedConfigVersion : 1);
+}
+
+template <class T>
 Decoded finish(const Result<T>& result,
                const std::function<Result<T>(const std::string&)>& decode) {
   Decoded decoded;
@@ -28,7 +42,7 @@ Decoded finish(const Result<T>& result,
     decoded.error = result.error();
     return decoded;
   }
-  decoded.reencoded = encode(result.value());
+  decoded.reencoded = reencode(result.value());
   const auto again = decode(*decoded.reencoded);
   decoded.round_trip_equal = again.ok() && again.value() == result.value();
   return decoded;
@@ -108,6 +122,13 @@ Decoded decode_with(const std::string& decoder, const std::optional<std::string>
       return decode_config(p);
     };
     return finish(topic ? decode_config(*topic, payload) : decode_config(payload), plain);
+  }
+  if (decoder == "signed_config") {
+    std::function<Result<SignedConfig>(const std::string&)> plain = [](const std::string& p) {
+      return decode_signed_config(p);
+    };
+    return finish(topic ? decode_signed_config(*topic, payload) : decode_signed_config(payload),
+                  plain);
   }
   throw std::runtime_error("unknown decoder " + decoder);
 }

@@ -5,7 +5,8 @@
 // validate() first; encode never throws (invalid UTF-8 becomes U+FFFD).
 //
 // decode_*: checks size, UTF-8, JSON syntax, depth, duplicate keys, `v` (a
-// room config: one of kConfigVersions),
+// room config: one of kConfigVersions; in version 2, decode_config reads the
+// signed bytes, decode_signed_config the envelope around them),
 // types and every limit, and returns the value or an Error naming the field.
 // Never throws, never crashes, whatever the bytes. Unknown extra fields are
 // ignored, so an additive optional field stays compatible.
@@ -32,7 +33,8 @@ namespace tavla::protocol {
 // A room config in config version 1 (golden vectors, tools).
 [[nodiscard]] std::string encode(const RoomConfig& config);
 // A room config in `version`, one of kConfigVersions: the host publishes each
-// room's config in config_version_for(the room's status).
+// room's config in config_version_for(the room's status). In version 2 these
+// are the bytes the host signs (signed_config.hpp).
 [[nodiscard]] std::string encode(const RoomConfig& config, std::uint64_t version);
 
 [[nodiscard]] Result<Event> decode_event(std::string_view payload);
@@ -51,5 +53,7 @@ namespace tavla::protocol {
 [[nodiscard]] std::optional<Error> validate(const Ack& ack);
 [[nodiscard]] std::optional<Error> validate(const Status& status);
 [[nodiscard]] std::optional<Error> validate(const RoomConfig& config);
+// validate(config) and what `version` adds: version 2 needs a signing_epoch.
+[[nodiscard]] std::optional<Error> validate(const RoomConfig& config, std::uint64_t version);
 
 }  // namespace tavla::protocol

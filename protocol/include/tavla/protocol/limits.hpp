@@ -18,8 +18,11 @@ namespace tavla::protocol {
 //   the host publishes the newest both sides know (config_version_for).
 inline constexpr int kTopicVersion = 1;
 inline constexpr int kVersion = 1;
-// Room-config versions this build reads and writes, oldest first.
-inline constexpr std::array<std::uint64_t, 1> kConfigVersions{1};
+// Room-config versions this build reads and writes, oldest first. Version 2
+// is the signed one (signed_config.hpp): its envelope carries the exact
+// bytes signed and their Ed25519 signature.
+inline constexpr std::array<std::uint64_t, 2> kConfigVersions{1, 2};
+inline constexpr std::uint64_t kSignedConfigVersion = 2;
 
 // Whole messages, in bytes, as they travel.
 inline constexpr std::size_t kMaxEventBytes = std::size_t{64} * 1024;
@@ -78,5 +81,8 @@ inline constexpr std::size_t kMinPinVerifierSaltBytes = 16;
 inline constexpr std::size_t kMaxPinVerifierSaltBytes = 64;
 inline constexpr std::size_t kMinPinVerifierHashBytes = 32;
 inline constexpr std::size_t kMaxPinVerifierHashBytes = 64;
+
+// A signed config's signature: Ed25519.
+inline constexpr std::size_t kConfigSignatureBytes = 64;
 
 }  // namespace tavla::protocol

@@ -53,6 +53,8 @@ struct Ack {
 // which is absent before the first ack.
 // `versions` (optional, additive) lists the room-config versions the device
 // reads (kConfigVersions of its build); absent means version 1 only.
+// `configs_refused` (optional, additive) counts the room configs the device
+// refused as unsigned or wrongly signed, since its store was made.
 struct Status {
   bool online{false};
   std::optional<std::string> fw;
@@ -60,6 +62,7 @@ struct Status {
   std::optional<bool> clock_ok;
   std::optional<Timestamp> last_ack;
   std::optional<std::vector<std::uint64_t>> versions;
+  std::optional<std::uint64_t> configs_refused;
   bool operator==(const Status&) const = default;
 };
 

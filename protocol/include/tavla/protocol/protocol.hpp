@@ -8,5 +8,6 @@
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/messages.hpp"
 #include "tavla/protocol/room_config.hpp"
+#include "tavla/protocol/signed_config.hpp"
 #include "tavla/protocol/timestamp.hpp"
 #include "tavla/protocol/topic.hpp"

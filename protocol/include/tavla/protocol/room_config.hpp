@@ -1,6 +1,7 @@
 // The room's configuration, published by the host on `config` (retained).
 // Carries what the room's own screen needs and nothing more: display names
-// (first name and initial), never full names; PIN hashes, never PINs.
+// (first name and initial), never full names; PIN verifiers, never PINs.
+// In config version 2 it travels signed (signed_config.hpp).
 #pragma once
 
 #include <cstdint>
@@ -28,8 +29,12 @@ struct Member {
   std::string display_name;
   Affiliation affiliation;
   std::optional<std::string> foster_home;
-  std::optional<std::string> pin_hash;  // "sha256:<salt hex>:<hex of sha256(salt || pin)>"
+  // Config version 1 only: "sha256:<salt hex>:<hex of sha256(salt || pin)>".
+  std::optional<std::string> pin_hash;
   bool leader{false};
+  // Config version 2 only: an Argon2id PHC string keyed by the device secret
+  // (pin_verifier.hpp).
+  std::optional<std::string> pin_verifier;
   bool operator==(const Member&) const = default;
 };
 
@@ -79,7 +84,11 @@ struct RoomConfig {
   std::string site;
   std::string device;
   std::string room;
-  std::uint64_t rev{};  // only grows
+  std::uint64_t rev{};  // grows within a signing epoch
+  // Config version 2 only (0 in version 1): the host's signing epoch. A new
+  // one begins when its key is made and after a restore from backup; a
+  // config of a newer epoch replaces one of an older epoch whatever its rev.
+  std::uint64_t signing_epoch{};
   Locale locale{Locale::nb};
   std::vector<NamedEntry> municipalities;
   std::vector<NamedEntry> orgs;
