@@ -11,7 +11,9 @@ if(TAVLA_BUILD_FIRMWARE OR TAVLA_BUILD_HOST)
   find_package(CLI11 REQUIRED)                   # libcli11-dev
   find_package(fmt REQUIRED)                     # libfmt-dev
   find_package(date REQUIRED)                    # libhowardhinnant-date-dev (Europe/Oslo dates)
-  find_package(OpenSSL REQUIRED)                 # libssl-dev (SHA-256 of PINs; TLS for Paho)
+  find_package(OpenSSL REQUIRED)                 # libssl-dev (SHA-256 of PINs; TLS for Paho;
+                                                 # Ed25519 config signatures, HMAC)
+  pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)  # libargon2-dev (PIN verifiers)
 endif()
 
 if(TAVLA_BUILD_FIRMWARE)
