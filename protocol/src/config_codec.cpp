@@ -158,6 +158,13 @@ std::string encode(const RoomConfig& config, std::uint64_t version) {
   out["agendas"] = agendas_json(config.agendas);
   out["schedule"] = schedule_json(config.schedule);
   out["open_actions"] = open_actions_json(config.open_actions);
+  if (!config.cancelled.empty()) {
+    Out cancelled = Out::array();
+    for (const auto& c : config.cancelled) {
+      cancelled.push_back(Out{{"session", c.session}, {"reason", c.reason}});
+    }
+    out["cancelled"] = std::move(cancelled);
+  }
   return out.dump(-1, ' ', false, Out::error_handler_t::replace);
 }
 
@@ -218,6 +225,16 @@ void read_open_actions(FieldReader& reader, std::vector<OpenAction>& open_action
   });
 }
 
+// Optional: a config without it cancels nothing.
+void read_cancelled(FieldReader& reader, std::vector<CancelledSession>& cancelled) {
+  if (!reader.has("cancelled")) {
+    return;
+  }
+  reader.object_array("cancelled", [&cancelled](FieldReader& c, std::size_t) {
+    cancelled.push_back({c.string("session"), c.string("reason")});
+  });
+}
+
 }  // namespace
 
 Result<RoomConfig> decode_config(std::string_view payload) {
@@ -243,6 +260,7 @@ Result<RoomConfig> decode_config(std::string_view payload) {
   read_agendas(reader, config.agendas);
   read_schedule(reader, config.schedule);
   read_open_actions(reader, config.open_actions);
+  read_cancelled(reader, config.cancelled);
   if (error) {
     return *error;
   }

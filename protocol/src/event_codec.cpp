@@ -28,6 +28,9 @@ Out body_json(const SessionOpened& b) {
   if (b.planned_start) {
     out["planned_start"] = format_timestamp(*b.planned_start);
   }
+  if (b.planned_end) {
+    out["planned_end"] = format_timestamp(*b.planned_end);
+  }
   return out;
 }
 
@@ -41,11 +44,46 @@ Out body_json(const CheckedIn& b) {
   if (b.foster_home) {
     out["foster_home"] = *b.foster_home;
   }
+  if (b.corrected_by) {
+    out["corrected_by"] = *b.corrected_by;
+  }
   return out;
 }
 
 Out body_json(const CheckedOut& b) {
-  return Out{{"session", b.session}, {"participant", b.participant}};
+  Out out{{"session", b.session}, {"participant", b.participant}};
+  if (b.corrected_by) {
+    out["corrected_by"] = *b.corrected_by;
+  }
+  return out;
+}
+
+Out body_json(const SessionPaused& b) {
+  return Out{{"session", b.session}};
+}
+
+Out body_json(const SessionResumed& b) {
+  return Out{{"session", b.session}};
+}
+
+Out body_json(const ItemPaused& b) {
+  return Out{{"session", b.session}, {"item", b.item}, {"elapsed_seconds", b.elapsed_seconds}};
+}
+
+Out body_json(const ItemResumed& b) {
+  return Out{{"session", b.session}, {"item", b.item}};
+}
+
+Out body_json(const ItemSkipped& b) {
+  return Out{{"session", b.session}, {"item", b.item}};
+}
+
+Out body_json(const ItemExtended& b) {
+  return Out{{"session", b.session}, {"item", b.item}, {"minutes", b.minutes}};
+}
+
+Out body_json(const ActionReopened& b) {
+  return Out{{"session", b.session}, {"action", b.action}};
 }
 
 Out body_json(const ItemStarted& b) {
@@ -110,6 +148,7 @@ void read_fields(FieldReader& b, SessionOpened& v) {
   v.group = b.string("group");
   v.title = b.string("title");
   v.planned_start = b.optional_timestamp("planned_start");
+  v.planned_end = b.optional_timestamp("planned_end");
 }
 
 void read_fields(FieldReader& b, SessionClosed& v) {
@@ -122,11 +161,48 @@ void read_fields(FieldReader& b, CheckedIn& v) {
   v.method = b.enumeration<CheckInMethod>("method", check_in_method_from_string);
   v.affiliation = read_affiliation(b);
   v.foster_home = b.optional_string("foster_home");
+  v.corrected_by = b.optional_string("corrected_by");
 }
 
 void read_fields(FieldReader& b, CheckedOut& v) {
   v.session = b.string("session");
   v.participant = b.string("participant");
+  v.corrected_by = b.optional_string("corrected_by");
+}
+
+void read_fields(FieldReader& b, SessionPaused& v) {
+  v.session = b.string("session");
+}
+
+void read_fields(FieldReader& b, SessionResumed& v) {
+  v.session = b.string("session");
+}
+
+void read_fields(FieldReader& b, ItemPaused& v) {
+  v.session = b.string("session");
+  v.item = b.string("item");
+  v.elapsed_seconds = b.unsigned_integer("elapsed_seconds");
+}
+
+void read_fields(FieldReader& b, ItemResumed& v) {
+  v.session = b.string("session");
+  v.item = b.string("item");
+}
+
+void read_fields(FieldReader& b, ItemSkipped& v) {
+  v.session = b.string("session");
+  v.item = b.string("item");
+}
+
+void read_fields(FieldReader& b, ItemExtended& v) {
+  v.session = b.string("session");
+  v.item = b.string("item");
+  v.minutes = b.unsigned_integer("minutes");
+}
+
+void read_fields(FieldReader& b, ActionReopened& v) {
+  v.session = b.string("session");
+  v.action = b.string("action");
 }
 
 void read_fields(FieldReader& b, ItemStarted& v) {

@@ -42,6 +42,8 @@ std::string_view to_string(RejectionCode code) {
       return "not_a_member";
     case RejectionCode::unknown_affiliation:
       return "unknown_affiliation";
+    case RejectionCode::not_a_leader:
+      return "not_a_leader";
   }
   return kUnknownCode;
 }

@@ -36,6 +36,9 @@ void check_body(Checker& check, const SessionOpened& b) {
   if (b.planned_start) {
     check.timestamp(*b.planned_start, "body.planned_start");
   }
+  if (b.planned_end) {
+    check.timestamp(*b.planned_end, "body.planned_end");
+  }
 }
 
 void check_body(Checker& check, const SessionClosed& b) {
@@ -53,11 +56,52 @@ void check_body(Checker& check, const CheckedIn& b) {
   if (b.foster_home) {
     check.id(*b.foster_home, "body.foster_home");
   }
+  if (b.corrected_by) {
+    check.id(*b.corrected_by, "body.corrected_by");
+  }
 }
 
 void check_body(Checker& check, const CheckedOut& b) {
   check.id(b.session, "body.session");
   check.id(b.participant, "body.participant");
+  if (b.corrected_by) {
+    check.id(*b.corrected_by, "body.corrected_by");
+  }
+}
+
+void check_body(Checker& check, const SessionPaused& b) {
+  check.id(b.session, "body.session");
+}
+
+void check_body(Checker& check, const SessionResumed& b) {
+  check.id(b.session, "body.session");
+}
+
+void check_body(Checker& check, const ItemPaused& b) {
+  check.id(b.session, "body.session");
+  check.id(b.item, "body.item");
+  check.number(b.elapsed_seconds, 0, kMaxElapsedSeconds, "body.elapsed_seconds");
+}
+
+void check_body(Checker& check, const ItemResumed& b) {
+  check.id(b.session, "body.session");
+  check.id(b.item, "body.item");
+}
+
+void check_body(Checker& check, const ItemSkipped& b) {
+  check.id(b.session, "body.session");
+  check.id(b.item, "body.item");
+}
+
+void check_body(Checker& check, const ItemExtended& b) {
+  check.id(b.session, "body.session");
+  check.id(b.item, "body.item");
+  check.number(b.minutes, 1, kMaxPlannedMinutes, "body.minutes");
+}
+
+void check_body(Checker& check, const ActionReopened& b) {
+  check.id(b.session, "body.session");
+  check.id(b.action, "body.action");
 }
 
 void check_body(Checker& check, const ItemStarted& b) {
@@ -368,6 +412,17 @@ void check_open_actions(Checker& check, const std::vector<OpenAction>& open_acti
   }
 }
 
+void check_cancelled(Checker& check, const std::vector<CancelledSession>& cancelled) {
+  UniqueIds sessions;
+  check.count(cancelled.size(), kMaxScheduleEntries, "cancelled");
+  for (std::size_t c = 0; c < cancelled.size() && !check.failed(); ++c) {
+    const std::string path = at("cancelled", c);
+    check.id(cancelled[c].session, join(path, "session"));
+    sessions.add(check, cancelled[c].session, join(path, "session"));
+    check.text(cancelled[c].reason, join(path, "reason"), 0);
+  }
+}
+
 }  // namespace
 
 std::optional<Error> validate(const RoomConfig& config) {
@@ -388,6 +443,7 @@ std::optional<Error> validate(const RoomConfig& config) {
     check_schedule(check, config.schedule, groups, agendas);
   }
   check_open_actions(check, config.open_actions);
+  check_cancelled(check, config.cancelled);
   return check.result();
 }
 

@@ -28,6 +28,22 @@ RuleViolation not_a_member(const std::string& participant, const std::string& gr
           "participant '" + participant + "' is not a member of group '" + group + "'"};
 }
 
+// A leader's correction counts only when its `corrected_by` leads the
+// session's group: the kiosk checked the PIN, the host checks the role.
+Verdict correction_violation(const config::SiteGroup* group,
+                             const std::optional<std::string>& corrected_by) {
+  if (!corrected_by) {
+    return std::nullopt;
+  }
+  const auto* leader = group == nullptr ? nullptr : group->member(*corrected_by);
+  if (leader == nullptr || !leader->leader) {
+    return RuleViolation{RejectionCode::not_a_leader,
+                         "correction by '" + *corrected_by + "', who does not lead group '" +
+                             (group == nullptr ? std::string() : group->id) + "'"};
+  }
+  return std::nullopt;
+}
+
 Verdict check_in_violation(const config::Site& site, const storage::StoredSession& session,
                            const protocol::CheckedIn& in) {
   if (in.method == protocol::CheckInMethod::guest) {
@@ -40,6 +56,9 @@ Verdict check_in_violation(const config::Site& site, const storage::StoredSessio
   const config::SiteGroup* group = site.group(session.group);
   if (group == nullptr || group->member(in.participant) == nullptr) {
     return not_a_member(in.participant, session.group);
+  }
+  if (auto violation = correction_violation(group, in.corrected_by)) {
+    return violation;
   }
   if (auto problem = unknown_affiliation(site, in.affiliation)) {
     return RuleViolation{RejectionCode::unknown_affiliation,
@@ -55,7 +74,7 @@ Verdict check_out_violation(const config::Site& site, const storage::StoredSessi
       (group == nullptr || group->member(out.participant) == nullptr)) {
     return not_a_member(out.participant, session.group);
   }
-  return std::nullopt;
+  return correction_violation(group, out.corrected_by);
 }
 
 }  // namespace
@@ -105,6 +124,13 @@ std::optional<RuleViolation> in_session_violation(const config::Site& site,
           [](const protocol::ActionRecorded&) -> Verdict { return std::nullopt; },
           [](const protocol::ActionDone&) -> Verdict { return std::nullopt; },
           [](const protocol::Retracted&) -> Verdict { return std::nullopt; },
+          [](const protocol::SessionPaused&) -> Verdict { return std::nullopt; },
+          [](const protocol::SessionResumed&) -> Verdict { return std::nullopt; },
+          [](const protocol::ItemPaused&) -> Verdict { return std::nullopt; },
+          [](const protocol::ItemResumed&) -> Verdict { return std::nullopt; },
+          [](const protocol::ItemSkipped&) -> Verdict { return std::nullopt; },
+          [](const protocol::ItemExtended&) -> Verdict { return std::nullopt; },
+          [](const protocol::ActionReopened&) -> Verdict { return std::nullopt; },
       },
       event.body);
 }

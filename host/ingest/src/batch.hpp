@@ -67,6 +67,8 @@ class Batch {
                      const storage::StoredSession& session);
   void mark(const std::string& target, const std::string& mark,
             const storage::StoredSession& session);
+  void unmark(const std::string& target, const std::string& mark,
+              const storage::StoredSession& session);
 
   storage::Repositories& repos_;
   storage::Transaction& tx_;

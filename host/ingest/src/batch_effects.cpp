@@ -30,6 +30,12 @@ void Batch::apply(const Event& event, const StoredSession& session) {
                  // it, and no count, report or room config is derived from it.
                  [](const protocol::ItemStarted&) {},
                  [](const protocol::ItemFinished&) {},
+                 [](const protocol::ItemPaused&) {},
+                 [](const protocol::ItemResumed&) {},
+                 [](const protocol::ItemSkipped&) {},
+                 [](const protocol::ItemExtended&) {},
+                 [](const protocol::SessionPaused&) {},
+                 [](const protocol::SessionResumed&) {},
                  [&](const protocol::DecisionRecorded& d) {
                    repos_.minutes().record_decision(tx_, d.decision, session.session, d.item,
                                                     d.text);
@@ -37,6 +43,8 @@ void Batch::apply(const Event& event, const StoredSession& session) {
                  [&](const protocol::ActionRecorded& a) { record_action(event, a, session); },
                  [&](const protocol::ActionDone& done) { mark(done.action, "done", session); },
                  [&](const protocol::Retracted& r) { mark(r.target, "retracted", session); },
+                 // The kiosk's undo of a "done": the action is open again.
+                 [&](const protocol::ActionReopened& r) { unmark(r.action, "done", session); },
              },
              event.body);
 }
@@ -104,6 +112,12 @@ void Batch::record_action(const Event& event, const protocol::ActionRecorded& ac
 
 void Batch::mark(const std::string& target, const std::string& mark, const StoredSession& session) {
   repos_.minutes().mark(tx_, target, mark, session.session);
+  result_.action_groups.insert(session.group);
+}
+
+void Batch::unmark(const std::string& target, const std::string& mark,
+                   const StoredSession& session) {
+  repos_.minutes().unmark(tx_, target, mark);
   result_.action_groups.insert(session.group);
 }
 

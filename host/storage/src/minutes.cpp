@@ -28,6 +28,11 @@ void MinutesRepository::mark(Transaction& tx, const std::string& target, const s
       {target, mark, session});
 }
 
+void MinutesRepository::unmark(Transaction& tx, const std::string& target,
+                               const std::string& mark) {
+  writing(tx).query("DELETE FROM marks WHERE target = ? AND mark = ?", {target, mark});
+}
+
 std::vector<OpenActionRecord> MinutesRepository::open_actions(
     const std::vector<std::string>& groups) {
   std::vector<OpenActionRecord> result;

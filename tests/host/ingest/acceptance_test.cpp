@@ -67,6 +67,28 @@ TEST_F(AcceptanceTest, InASessionMembersGuestsAndTheSessionsOwnRoom) {
   EXPECT_EQ(v->detail, "participant 'p-nobody' is not a member of group 'gv-1'");
 }
 
+// A correction made on the kiosk counts when its corrector leads the
+// session's group: p-v leads gv-1; p-1 is a member but no leader.
+TEST_F(AcceptanceTest, ACorrectionCountsOnlyFromALeaderOfTheGroup) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  const auto gv = session("gv-1", "kiosk-1");
+  const auto corrected_in = [&](const std::string& by) {
+    auto e = k1.checked_in("s-1", "p-3", "hurdal", "fh-2");
+    std::get<protocol::CheckedIn>(e.body).corrected_by = by;
+    return e;
+  };
+  const auto corrected_out = [&](const std::string& by) {
+    auto e = k1.checked_out("s-1", "p-3");
+    std::get<protocol::CheckedOut>(e.body).corrected_by = by;
+    return e;
+  };
+  EXPECT_EQ(in_session(corrected_in("p-v"), gv), std::nullopt);
+  EXPECT_EQ(in_session(corrected_out("p-v"), gv), std::nullopt);
+  EXPECT_EQ(in_session(corrected_in("p-1"), gv), RejectionCode::not_a_leader);
+  EXPECT_EQ(in_session(corrected_out("p-1"), gv), RejectionCode::not_a_leader);
+  EXPECT_EQ(in_session(corrected_in("p-leder-nes"), gv), RejectionCode::not_a_leader);
+}
+
 TEST_F(AcceptanceTest, AUnitIsTheFosterHomeInGroupGuidanceElseTheParticipant) {
   EventMaker k1("kiosk-1", "epoch-0001");
   const auto in =

@@ -346,6 +346,21 @@ TEST_P(ProcessorTest, AWaitingEventRefusedLaterIsAckedAgainWithItsCode) {
   EXPECT_EQ(q[0].code, "not_a_member");
 }
 
+// The kiosk's undo of a "done" (minutes.action_reopened) makes the action
+// open again, so the group's next room config carries it over once more.
+TEST_P(ProcessorTest, AReopenedActionIsOpenAgain) {
+  EventMaker k2("kiosk-2", "epoch-0002");
+  processor_->process(
+      {message(k2.opened("nm-1", "nettverk", protocol::SessionKind::network_meeting)),
+       message(k2.action("nm-1", "act-1")), message(k2.action_done("nm-1", "act-1"))});
+  EXPECT_TRUE(repos_->minutes().open_actions({"nettverk"}).empty());
+  const auto r = processor_->process({message(k2.make(protocol::ActionReopened{"nm-1", "act-1"}))});
+  EXPECT_TRUE(r.action_groups.contains("nettverk"));
+  const auto open = repos_->minutes().open_actions({"nettverk"});
+  ASSERT_EQ(open.size(), 1U);
+  EXPECT_EQ(open[0].action, "act-1");
+}
+
 // Events an older host quarantined as unknown_type (their types are known
 // now) count after the replay as if they had just arrived, their seqs once;
 // one that breaks a rule now is quarantined again with that rule's code, and

@@ -37,6 +37,9 @@ struct SessionOpened {
   std::string group;
   std::string title;
   std::optional<Timestamp> planned_start;
+  // When the session is planned to end: a scheduled one's end, or the length
+  // a leader chose for one opened by hand (optional, additive).
+  std::optional<Timestamp> planned_end;
   bool operator==(const SessionOpened&) const = default;
 };
 
@@ -53,6 +56,9 @@ struct CheckedIn {
   CheckInMethod method{};
   Affiliation affiliation;
   std::optional<std::string> foster_home;
+  // A leader's correction on the kiosk: the leader's participant id
+  // (optional, additive; absent for a check-in by the person themselves).
+  std::optional<std::string> corrected_by;
   bool operator==(const CheckedIn&) const = default;
 };
 
@@ -61,7 +67,22 @@ struct CheckedOut {
   static constexpr std::string_view kType = "attendance.checked_out";
   std::string session;
   std::string participant;
+  std::optional<std::string> corrected_by;  // as in CheckedIn
   bool operator==(const CheckedOut&) const = default;
+};
+
+// A network meeting paused as a whole (the running item is paused first,
+// by its own agenda.item_paused), and resumed.
+struct SessionPaused {
+  static constexpr std::string_view kType = "session.paused";
+  std::string session;
+  bool operator==(const SessionPaused&) const = default;
+};
+
+struct SessionResumed {
+  static constexpr std::string_view kType = "session.resumed";
+  std::string session;
+  bool operator==(const SessionResumed&) const = default;
 };
 
 struct ItemStarted {
@@ -77,8 +98,43 @@ struct ItemFinished {
   static constexpr std::string_view kType = "agenda.item_finished";
   std::string session;
   std::string item;
-  std::uint64_t elapsed_seconds{};
+  std::uint64_t elapsed_seconds{};  // of the run that ends here
   bool operator==(const ItemFinished&) const = default;
+};
+
+// The running item stops without being finished (another item was chosen,
+// or the meeting paused); `elapsed_seconds` is the run that ends here.
+struct ItemPaused {
+  static constexpr std::string_view kType = "agenda.item_paused";
+  std::string session;
+  std::string item;
+  std::uint64_t elapsed_seconds{};
+  bool operator==(const ItemPaused&) const = default;
+};
+
+// A paused or finished item runs again, its time counting on.
+struct ItemResumed {
+  static constexpr std::string_view kType = "agenda.item_resumed";
+  std::string session;
+  std::string item;
+  bool operator==(const ItemResumed&) const = default;
+};
+
+// An item passed over on purpose, never started.
+struct ItemSkipped {
+  static constexpr std::string_view kType = "agenda.item_skipped";
+  std::string session;
+  std::string item;
+  bool operator==(const ItemSkipped&) const = default;
+};
+
+// An item's time box grew by `minutes`.
+struct ItemExtended {
+  static constexpr std::string_view kType = "agenda.item_extended";
+  std::string session;
+  std::string item;
+  std::uint64_t minutes{};
+  bool operator==(const ItemExtended&) const = default;
 };
 
 struct DecisionRecorded {
@@ -108,6 +164,15 @@ struct ActionDone {
   bool operator==(const ActionDone&) const = default;
 };
 
+// Withdraws an action_done made by mistake (the kiosk's undo): the action
+// is open again.
+struct ActionReopened {
+  static constexpr std::string_view kType = "minutes.action_reopened";
+  std::string session;
+  std::string action;
+  bool operator==(const ActionReopened&) const = default;
+};
+
 // Withdraws a decision or action recorded by mistake; minutes keep it struck.
 struct Retracted {
   static constexpr std::string_view kType = "minutes.retracted";
@@ -124,7 +189,9 @@ struct Retracted {
 // compile error (ARCHITECTURE.md, "Adding an event type").
 using EventBody =
     std::variant<SessionOpened, SessionClosed, CheckedIn, CheckedOut, ItemStarted, ItemFinished,
-                 DecisionRecorded, ActionRecorded, ActionDone, Retracted>;
+                 DecisionRecorded, ActionRecorded, ActionDone, Retracted, SessionPaused,
+                 SessionResumed, ItemPaused, ItemResumed, ItemSkipped, ItemExtended,
+                 ActionReopened>;
 
 // The wire `type` of a body: "session.opened", "attendance.checked_in", ...
 [[nodiscard]] std::string_view type_of(const EventBody& body);

@@ -25,6 +25,7 @@ enum class RejectionCode {
   session_of_another_device,  // the event names a session another room opened
   not_a_member,               // a roster or PIN check-in of someone not in the group
   unknown_affiliation,        // a municipality or org the site does not know
+  not_a_leader,               // a correction `corrected_by` someone who leads no such group
 };
 [[nodiscard]] std::string_view to_string(RejectionCode code);
 // Every code, in declaration order, found from to_string's switch.

@@ -80,6 +80,15 @@ struct OpenAction {
   bool operator==(const OpenAction&) const = default;
 };
 
+// A session the host cancelled at short notice (optional, additive): the
+// kiosk does not open it, closes it if open, and says so on its screen;
+// the host counts no attendance of it. `reason` is shown to the room.
+struct CancelledSession {
+  std::string session;
+  std::string reason;  // may be empty
+  bool operator==(const CancelledSession&) const = default;
+};
+
 struct RoomConfig {
   std::string site;
   std::string device;
@@ -96,6 +105,7 @@ struct RoomConfig {
   std::vector<Agenda> agendas;
   std::vector<ScheduledSession> schedule;
   std::vector<OpenAction> open_actions;
+  std::vector<CancelledSession> cancelled;  // optional on the wire: absent when empty
   bool operator==(const RoomConfig&) const = default;
 };
 

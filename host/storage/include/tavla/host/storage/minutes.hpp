@@ -30,6 +30,8 @@ class MinutesRepository : public Repository {
   // mark: done | retracted. A marked action is no longer open.
   void mark(Transaction& tx, const std::string& target, const std::string& mark,
             const std::string& session);
+  // Withdraws a mark (a "done" undone on the kiosk): the action is open again.
+  void unmark(Transaction& tx, const std::string& target, const std::string& mark);
   [[nodiscard]] std::vector<OpenActionRecord> open_actions(const std::vector<std::string>& groups);
 };
 
