@@ -78,9 +78,9 @@ std::filesystem::path write_national_site(const NationalShape& shape,
       database.string());
   for (int m = 0; m < shape.municipalities; ++m) {
     site += fmt::format(
-        "[[municipality]]\nid = \"{}\"\nname = \"Kommune {:03}\"\npopulation = {{ \"{}Q2\" = {} "
-        "}}\n",
-        municipality_id(m), m + 1, shape.year - 1, population(m));
+        "[[municipality]]\nid = \"{}\"\nname = \"Kommune {:03}\"\nnumber = \"{:04}\"\n"
+        "population = {{ \"{}Q2\" = {} }}\n",
+        municipality_id(m), m + 1, 5001 + m, shape.year - 1, population(m));
   }
   for (int d = 0; d < shape.devices; ++d) {
     site += fmt::format("[[device]]\nid = \"{}\"\nroom = \"Møterom {:03}\"\n", device_id(d), d + 1);

@@ -1,6 +1,9 @@
-// `tavla-host check`: the site file and its member lists, loaded and counted.
+// `tavla-host check`: the site file and its member lists, loaded and
+// counted, and every validation of the commands that use it (site_checks.hpp).
 #include "commands.hpp"
+#include "site_checks.hpp"
 #include "tavla/host/config/load.hpp"
+#include "tavla/host/config/schedule.hpp"
 
 namespace tavla::host::app {
 namespace {
@@ -15,6 +18,16 @@ class CheckCommand final : public Command {
 
   int run(const CommandContext& context) override {
     const auto site = config::load_site(options_.config);
+    std::size_t errors = 0;
+    for (const auto& finding : check_site(site, config::oslo_date(context.now()))) {
+      context.err << site.file.string() << ": " << (finding.error ? "error: " : "warning: ")
+                  << finding.text << "\n";
+      errors += finding.error ? 1 : 0;
+    }
+    if (errors > 0) {
+      throw std::runtime_error("check: " + std::to_string(errors) +
+                               " error(s): allocate, settle or serve would refuse this site file");
+    }
     std::size_t members = 0;
     for (const auto& g : site.groups) {
       members += g.members.size();

@@ -20,6 +20,9 @@ Site parse_site(const std::string& text, const std::filesystem::path& file) {
   const TomlReader r(file);
   Site site;
   site.file = file;
+  r.only_keys(root, "",
+              {"site", "broker", "database", "municipality", "org", "device", "group", "agenda",
+               "session", "plan"});
   read_site_table(r, root, site);
   read_broker(r, root, site);
   read_database(r, root, site);

@@ -1,6 +1,8 @@
 #include "tavla/host/config/site.hpp"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 
 namespace tavla::host::config {
 namespace {
@@ -53,7 +55,29 @@ const PlanSource* Site::plan(int year) const {
   return it == plans.end() ? nullptr : &*it;
 }
 
-std::int64_t Site::population_for(const Municipality& m, const PlanSource& plan) {
+std::optional<std::string> Municipality::number_in(int year) const {
+  const auto it = numbers.upper_bound(year);
+  if (it == numbers.begin()) {
+    return std::nullopt;
+  }
+  return std::prev(it)->second;
+}
+
+bool is_org_number(std::string_view digits) {
+  constexpr std::array<int, 8> kWeights = {3, 2, 7, 6, 5, 4, 3, 2};
+  if (digits.size() != 9 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  int sum = 0;
+  for (std::size_t i = 0; i < kWeights.size(); ++i) {
+    sum += (digits[i] - '0') * kWeights[i];
+  }
+  const int check = (11 - sum % 11) % 11;  // 10 cannot be written: no such number
+  return check != 10 && check == digits[8] - '0';
+}
+
+std::optional<std::int64_t> Site::population_of(const Municipality& m, const PlanSource& plan) {
   const std::string label = plan.population_label.value_or("");
   const auto it = m.population.find(label);
   if (it != m.population.end()) {
@@ -63,7 +87,11 @@ std::int64_t Site::population_for(const Municipality& m, const PlanSource& plan)
   if (m.population.size() == 1 && m.population.begin()->first.empty()) {
     return m.population.begin()->second;
   }
-  return 0;
+  return std::nullopt;
+}
+
+std::int64_t Site::population_for(const Municipality& m, const PlanSource& plan) {
+  return population_of(m, plan).value_or(0);
 }
 
 }  // namespace tavla::host::config

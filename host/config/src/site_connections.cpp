@@ -13,6 +13,7 @@ bool is_broker_url(const std::string& url) {
 
 void read_site_table(const TomlReader& r, const toml::table& root, Site& site) {
   const toml::table& s = r.table(root, "site", "", true);
+  r.only_keys(s, "site", {"id", "name", "locale"});
   site.id = r.string(s, "id", "site");
   if (!protocol::is_valid_name(site.id)) {
     r.fail(s.get("id"), "site.id",
@@ -29,6 +30,7 @@ void read_site_table(const TomlReader& r, const toml::table& root, Site& site) {
 
 void read_broker(const TomlReader& r, const toml::table& root, Site& site) {
   const toml::table& b = r.table(root, "broker", "", true);
+  r.only_keys(b, "broker", {"url", "username", "password_file", "shared_group"});
   site.broker.url = r.string(b, "url", "broker");
   if (!is_broker_url(site.broker.url)) {
     r.fail(b.get("url"), "broker.url", "must start with tcp:// or ssl://");
@@ -46,6 +48,7 @@ void read_broker(const TomlReader& r, const toml::table& root, Site& site) {
 
 void read_database(const TomlReader& r, const toml::table& root, Site& site) {
   const toml::table& d = r.table(root, "database", "", true);
+  r.only_keys(d, "database", {"url"});
   site.database_url = r.string(d, "url", "database");
   if (site.database_url.starts_with("sqlite:")) {
     const std::filesystem::path db = site.database_url.substr(7);

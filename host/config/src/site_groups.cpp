@@ -45,6 +45,8 @@ std::vector<GroupMember> members_of(const TomlReader& r, const toml::table& t,
 
 void read_groups(const TomlReader& r, const toml::table& root, Site& site) {
   for (const auto& [t, where] : r.tables(root, "group")) {
+    // `series` is read by the consumption rules of single sessions.
+    r.only_keys(*t, where, {"id", "name", "kind", "device", "year", "members", "series"});
     SiteGroup g;
     g.id = r.id(*t, "id", where);
     g.name = r.text(*t, "name", where);

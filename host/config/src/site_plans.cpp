@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "site_sections.hpp"
 
 namespace tavla::host::config {
@@ -39,21 +41,37 @@ Key read_key(const TomlReader& r, const toml::table& t, const std::string& where
 }
 
 // weights and planned: the numbers a weights key or a planned basis reads.
+// Each municipality a weights or planned table names must be a member in
+// the plan's year: the a-konto of anyone else would be billed to nobody.
+void check_members(const TomlReader& r, const toml::table& t, std::string_view key,
+                   const std::string& where, const Site& site, int year) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr || !node->is_table()) {
+    return;
+  }
+  for (const auto& [k, v] : *node->as_table()) {
+    const std::string name = std::string(k.str());
+    const Municipality* m = site.municipality(name);
+    const std::string at = where + "." + std::string(key) + "." + name;
+    if (m == nullptr) {
+      r.fail(&v, at, "'" + name + "' is no [[municipality]]");
+    }
+    if (!m->is_member_in(year)) {
+      r.fail(&v, at, "'" + name + "' is not a member in " + std::to_string(year));
+    }
+  }
+}
+
 void read_shares(const TomlReader& r, const toml::table& t, const std::string& where,
-                 const Site& site, allocation::Part& part) {
+                 const Site& site, int year, allocation::Part& part) {
   part.weights = r.id_numbers(t, "weights", where, 1);
   if (part.key == Key::weights && part.weights.empty()) {
     r.fail(&t, where + ".weights", "missing: key = \"weights\" needs weights = { … }");
   }
   // Purchases are hours; the engine counts them in hundredths.
   part.planned = r.id_numbers(t, "planned", where, part.key == Key::purchases ? 100 : 1);
-  for (const auto* table : {&part.weights, &part.planned}) {
-    for (const auto& [muni, _] : *table) {
-      if (site.municipality(muni) == nullptr) {
-        r.fail(&t, where, "names '" + muni + "', which is no [[municipality]]");
-      }
-    }
-  }
+  check_members(r, t, "weights", where, site, year);
+  check_members(r, t, "planned", where, site, year);
 }
 
 // rate and remainder_key: a purchases part priced per hour.
@@ -77,7 +95,9 @@ void read_rate(const TomlReader& r, const toml::table& t, const std::string& whe
 }
 
 allocation::Part read_part(const TomlReader& r, const toml::table& t, const std::string& where,
-                           const Site& site, allocation::Rounding unit) {
+                           const Site& site, int year, allocation::Rounding unit) {
+  r.only_keys(t, where,
+              {"name", "key", "amount", "actual", "weights", "planned", "rate", "remainder_key"});
   allocation::Part part;
   part.name = r.text(t, "name", where);
   part.key = read_key(r, t, where);
@@ -91,15 +111,68 @@ allocation::Part read_part(const TomlReader& r, const toml::table& t, const std:
   if (part.actual) {
     check_unit(r, *part.actual, unit, t, "actual", where);
   }
-  read_shares(r, t, where, site, part);
+  read_shares(r, t, where, site, year, part);
   read_rate(r, t, where, part);
   return part;
+}
+
+bool uses_population(const allocation::Plan& plan) {
+  return std::any_of(plan.parts.begin(), plan.parts.end(), [](const allocation::Part& p) {
+    return p.key == Key::population || p.remainder_key == Key::population;
+  });
+}
+
+// Every member of the plan's year has the count its population key uses and
+// a number for the invoice basis: else it would be billed 0, or the others
+// its share.
+void check_registry(const TomlReader& r, const toml::table& root, const toml::table& plan_table,
+                    const std::string& where, const PlanSource& plan, const Site& site) {
+  const auto tables = r.tables(root, "municipality");
+  for (std::size_t i = 0; i < site.municipalities.size(); ++i) {
+    const Municipality& m = site.municipalities[i];
+    const auto& [t, at] = tables[i];
+    if (!m.is_member_in(plan.year)) {
+      continue;
+    }
+    if (uses_population(plan.plan) && !Site::population_of(m, plan)) {
+      const std::string label = plan.population_label.value_or("");
+      r.fail(t->contains("population") ? t->get("population") : t, at + ".population",
+             (label.empty() ? "has no single population count" : "has no count \"" + label + "\"") +
+                 ", which the plan of " + std::to_string(plan.year) + " uses (" + where +
+                 ".population, line " +
+                 std::to_string(plan_table.contains("population")
+                                    ? plan_table.get("population")->source().begin.line
+                                    : plan_table.source().begin.line) +
+                 ")");
+    }
+    if (!m.number_in(plan.year)) {
+      r.fail(t->get("number"), at + ".number",
+             "has no number in force in " + std::to_string(plan.year) +
+                 ", the year of a plan; add the number that applied then");
+    }
+  }
+}
+
+// One part keyed on purchases per plan: hours bought are priced once.
+void check_one_purchases_part(const TomlReader& r, const toml::table& plan_table,
+                              const std::string& where) {
+  bool seen = false;
+  for (const auto& [pt, part_where] : r.tables(plan_table, "part")) {
+    if (pt->get("key") != nullptr && pt->get("key")->value<std::string>() == "purchases") {
+      if (seen) {
+        r.fail(pt->get("key"), where + "." + part_where + ".key",
+               "a second part keyed on purchases: the hours bought can be billed by one part only");
+      }
+      seen = true;
+    }
+  }
 }
 
 }  // namespace
 
 void read_plans(const TomlReader& r, const toml::table& root, Site& site) {
   for (const auto& [t, where] : r.tables(root, "plan")) {
+    r.only_keys(*t, where, {"year", "population", "rounding", "part"});
     PlanSource p;
     p.year = static_cast<int>(r.int_required(*t, "year", where, 2000, 2999));
     if (site.plan(p.year) != nullptr) {
@@ -109,8 +182,11 @@ void read_plans(const TomlReader& r, const toml::table& root, Site& site) {
     p.plan.rounding = rounding(r, *t, where);
     p.population_label = r.opt_string(*t, "population", where);
     for (const auto& [pt, part_where] : r.tables(*t, "part")) {
-      p.plan.parts.push_back(read_part(r, *pt, where + "." += part_where, site, p.plan.rounding));
+      p.plan.parts.push_back(
+          read_part(r, *pt, where + "." += part_where, site, p.year, p.plan.rounding));
     }
+    check_one_purchases_part(r, *t, where);
+    check_registry(r, root, *t, where, p, site);
     site.plans.push_back(std::move(p));
   }
 }

@@ -31,6 +31,10 @@ std::vector<protocol::Date> session_dates(const TomlReader& r, const toml::table
   if (!from || !until) {
     r.fail(&t, where + (from ? ".until" : ".from"), "missing (required with repeat)");
   }
+  if (*until < *from) {
+    r.fail(t.get("until"), where + ".until",
+           protocol::format_date(*until) + " is before from = " + protocol::format_date(*from));
+  }
   std::vector<protocol::Date> except;
   if (const toml::node* ex = t.get("except")) {
     if (!ex->is_array()) {
@@ -57,11 +61,13 @@ std::string occurrence_id(const std::string& id, protocol::Date day, bool repeat
 
 void read_agendas(const TomlReader& r, const toml::table& root, Site& site) {
   for (const auto& [t, where] : r.tables(root, "agenda")) {
+    r.only_keys(*t, where, {"id", "name", "items"});
     Agenda a;
     a.id = r.id(*t, "id", where);
     a.name = r.text(*t, "name", where);
     for (const auto& [item, item_where] : r.tables(*t, "items")) {
       const std::string iw = where + "." += item_where;
+      r.only_keys(*item, iw, {"item", "title", "minutes"});
       a.items.push_back(protocol::AgendaItem{
           r.id(*item, "item", iw), r.text(*item, "title", iw),
           static_cast<std::uint64_t>(r.int_required(*item, "minutes", iw, 0, 1440))});
@@ -73,6 +79,9 @@ void read_agendas(const TomlReader& r, const toml::table& root, Site& site) {
 void read_schedule(const TomlReader& r, const toml::table& root, Site& site) {
   std::set<std::string> ids;
   for (const auto& [t, where] : r.tables(root, "session")) {
+    r.only_keys(*t, where,
+                {"id", "group", "title", "agenda", "repeat", "date", "from", "until", "except",
+                 "start", "end"});
     const std::string id = r.id(*t, "id", where);
     const std::string group = r.string(*t, "group", where);
     if (site.group(group) == nullptr) {

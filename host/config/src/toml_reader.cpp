@@ -4,12 +4,55 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "tavla/protocol/ids.hpp"
 
 namespace tavla::host::config {
 
 using allocation::Ore;
+
+namespace {
+
+// Edits (insert, delete, replace a byte) from `a` to `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The one known key within two edits of `name` (and nearer than its
+// length), or nullopt when none or several are that close.
+std::optional<std::string_view> closest_key(std::string_view name,
+                                            std::initializer_list<std::string_view> known) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 3;
+  bool tie = false;
+  for (const auto candidate : known) {
+    const std::size_t d = edit_distance(name, candidate);
+    if (d < best_distance && d < name.size()) {
+      best = candidate;
+      best_distance = d;
+      tie = false;
+    } else if (d == best_distance && best) {
+      tie = true;
+    }
+  }
+  return tie ? std::nullopt : best;
+}
+
+}  // namespace
 
 std::string read_text(const std::filesystem::path& path, const std::filesystem::path& referrer,
                       int line, const std::string& key) {
@@ -72,6 +115,20 @@ const toml::table& TomlReader::table(const toml::table& parent, std::string_view
     fail(node, path(parent_path, key), "must be a table");
   }
   return *node->as_table();
+}
+
+void TomlReader::only_keys(const toml::table& t, const std::string& where,
+                           std::initializer_list<std::string_view> known) const {
+  for (const auto& [key, value] : t) {
+    const std::string_view name = key.str();
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
+      continue;
+    }
+    const auto suggestion = closest_key(name, known);
+    fail(&value, path(where, name),
+         "unknown key" +
+             (suggestion ? " (did you mean '" + std::string(*suggestion) + "'?)" : std::string()));
+  }
 }
 
 std::optional<std::string> TomlReader::opt_string(const toml::table& t, std::string_view key,

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,6 +46,11 @@ class TomlReader {
       const toml::table& root, std::string_view key) const;
   [[nodiscard]] const toml::table& table(const toml::table& parent, std::string_view key,
                                          const std::string& parent_path, bool required) const;
+  // Fails on the first key of `t` that is not one of `known` ("unknown key",
+  // with "did you mean" when exactly one known key is close): a typo must
+  // never be read as an absent key with its default.
+  void only_keys(const toml::table& t, const std::string& where,
+                 std::initializer_list<std::string_view> known) const;
 
   [[nodiscard]] std::optional<std::string> opt_string(const toml::table& t, std::string_view key,
                                                       const std::string& where) const;

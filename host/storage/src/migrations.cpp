@@ -92,7 +92,15 @@ constexpr std::string_view kV3 = R"(
 ALTER TABLE device_status ADD COLUMN versions TEXT;
 )";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
+// A purchase is removed, never deleted: who removed it, when and why stay
+// beside who recorded it.
+constexpr std::string_view kV4 = R"(
+ALTER TABLE purchases ADD COLUMN removed_by TEXT;
+ALTER TABLE purchases ADD COLUMN removed_at TEXT;
+ALTER TABLE purchases ADD COLUMN removed_reason TEXT;
+)";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

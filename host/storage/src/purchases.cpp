@@ -1,5 +1,7 @@
 #include "tavla/host/storage/purchases.hpp"
 
+#include "values.hpp"
+
 namespace tavla::host::storage {
 
 std::int64_t PurchaseRepository::insert(Transaction& tx, const Purchase& p) {
@@ -12,16 +14,48 @@ std::int64_t PurchaseRepository::insert(Transaction& tx, const Purchase& p) {
       .i64(0);
 }
 
-std::vector<Purchase> PurchaseRepository::list(int year) {
+namespace {
+
+constexpr std::string_view kColumns =
+    "SELECT id, year, municipality, hundredths, note, made_by, made_at, removed_by, removed_at, "
+    "removed_reason FROM purchases ";
+
+Purchase purchase_of(const Row& r) {
+  return {r.i64(0),      static_cast<int>(r.i64(1)),
+          r.str(2),      r.i64(3),
+          r.str(4),      r.str(5),
+          r.str(6),      opt_str(r, 7),
+          opt_str(r, 8), opt_str(r, 9)};
+}
+
+}  // namespace
+
+bool PurchaseRepository::remove(Transaction& tx, std::int64_t id, const std::string& by,
+                                const std::string& at, const std::string& reason) {
+  return !writing(tx)
+              .query(
+                  "UPDATE purchases SET removed_by = ?, removed_at = ?, removed_reason = ? "
+                  "WHERE id = ? AND removed_at IS NULL RETURNING id",
+                  {by, at, reason, id})
+              .empty();
+}
+
+std::vector<Purchase> PurchaseRepository::list(int year, bool with_removed) {
   std::vector<Purchase> result;
-  for (const auto& r : db().query(
-           "SELECT id, year, municipality, hundredths, note, made_by, made_at FROM purchases "
-           "WHERE year = ? ORDER BY id",
-           {std::int64_t{year}})) {
-    result.push_back(
-        {r.i64(0), static_cast<int>(r.i64(1)), r.str(2), r.i64(3), r.str(4), r.str(5), r.str(6)});
+  const std::string sql = std::string(kColumns) + "WHERE year = ?" +
+                          (with_removed ? "" : " AND removed_at IS NULL") + " ORDER BY id";
+  for (const auto& r : db().query(sql, {std::int64_t{year}})) {
+    result.push_back(purchase_of(r));
   }
   return result;
+}
+
+std::optional<Purchase> PurchaseRepository::find(std::int64_t id) {
+  const auto rows = db().query(std::string(kColumns) + "WHERE id = ?", {id});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return purchase_of(rows.front());
 }
 
 }  // namespace tavla::host::storage

@@ -42,6 +42,11 @@ std::string reports(const std::filesystem::path& config) {
 // and a purchase.
 std::filesystem::path make_site_with_history(const TempDir& dir) {
   auto config = write_example_site(dir, database_url(Backend::sqlite, dir));
+  // Hours are bought by the plan's purchases part.
+  tavla::testing::write_file(config, read_file(config) +
+                                         "[[plan.part]]\nname = \"Individuell veiledning\"\n"
+                                         "amount = 927666\nkey = \"purchases\"\nrate = 1450\n"
+                                         "remainder_key = \"population\"\n");
   {
     const auto site = config::load_site(config);
     storage::Repositories repos(site.database_url);

@@ -33,6 +33,9 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
     repos->db().script(  // back to version 1
         "DROP INDEX quarantine_code; ALTER TABLE quarantine DROP COLUMN code; "
         "ALTER TABLE device_status DROP COLUMN versions; "
+        "ALTER TABLE purchases DROP COLUMN removed_by; "
+        "ALTER TABLE purchases DROP COLUMN removed_at; "
+        "ALTER TABLE purchases DROP COLUMN removed_reason; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "
@@ -95,6 +98,19 @@ TEST_P(RepositoriesTest, CorrectionsPurchasesAndClosedYears) {
   EXPECT_TRUE(repos->corrections().list(2025, std::nullopt).empty());
   ASSERT_EQ(repos->purchases().list(2026).size(), 1U);
   EXPECT_EQ(repos->purchases().list(2026)[0].hundredths, 1250);
+  const auto id = repos->purchases().list(2026)[0].id;
+  const auto remove = [&] {
+    return in_transaction(repos->db(), [&](Transaction& tx) {
+      return repos->purchases().remove(tx, id, "ola", "2026-03-29T10:00:00.000Z", "Wrong year");
+    });
+  };
+  EXPECT_TRUE(remove());
+  EXPECT_FALSE(remove()) << "removed once only";
+  EXPECT_TRUE(repos->purchases().list(2026).empty());
+  ASSERT_EQ(repos->purchases().list(2026, true).size(), 1U);
+  EXPECT_EQ(repos->purchases().find(id)->removed_reason, "Wrong year");
+  EXPECT_EQ(repos->purchases().find(id)->removed_by, "ola");
+  EXPECT_EQ(repos->purchases().find(id)->made_by, "kari");
   EXPECT_TRUE(repos->usage().is_year_closed(2025));
   EXPECT_FALSE(repos->usage().is_year_closed(2026));
   ASSERT_EQ(repos->usage().frozen_usage(2025).size(), 1U);

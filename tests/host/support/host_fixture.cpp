@@ -54,35 +54,43 @@ url = "{}"
 [[municipality]]
 id = "nannestad"
 name = "Nannestad"
+number = "3238"
 population = {{ "2022Q2" = 14797 }}
 [[municipality]]
 id = "gjerdrum"
 name = "Gjerdrum"
+number = "3230"
 population = {{ "2022Q2" = 7005 }}
 [[municipality]]
 id = "hurdal"
 name = "Hurdal"
+number = "3242"
 population = {{ "2022Q2" = 2869 }}
 [[municipality]]
 id = "nes"
 name = "Nes"
+number = "3228"
 population = {{ "2022Q2" = 23627 }}
 [[municipality]]
 id = "lunner"
 name = "Lunner"
+number = "3234"
 population = {{ "2022Q2" = 9140 }}
 member_from = 2020-01-01
 [[municipality]]
 id = "eidsvoll"
 name = "Eidsvoll"
+number = "3240"
 population = {{ "2022Q2" = 26451 }}
 [[municipality]]
 id = "ullensaker"
 name = "Ullensaker"
+number = "3209"
 population = {{ "2022Q2" = 40943 }}
 [[municipality]]
 id = "oslo"
 name = "Oslo"
+number = "0301"
 member = false
 external_rate = 2500
 [[org]]

@@ -28,10 +28,21 @@ struct Municipality {
   bool member = true;                            // false: an outside buyer, billed at external_rate
   std::optional<allocation::Ore> external_rate;  // per attendance unit
   std::optional<std::int64_t> foster_homes;
+  // The official municipality number (four digits) by the first year it
+  // applies from: numbers changed in 2020 and 2024. A single number applies
+  // from year 0. Required for members; empty for an outside buyer without one.
+  std::map<int, std::string> numbers;
+  std::optional<std::string> org_number;  // nine digits with the mod-11 check
 
   // Whether it takes part in the allocation of `year` (a member on any day of it).
   [[nodiscard]] bool is_member_in(int year) const;
+  // The number in force in `year`, or nullopt.
+  [[nodiscard]] std::optional<std::string> number_in(int year) const;
 };
+
+// Whether `digits` is an organisation number: nine digits whose last is the
+// mod-11 check digit of the first eight (weights 3 2 7 6 5 4 3 2).
+[[nodiscard]] bool is_org_number(std::string_view digits);
 
 struct Org {
   std::string id;
@@ -118,6 +129,9 @@ struct Site {
   [[nodiscard]] const PlanSource* plan(int year) const;
   // The population a plan's key uses for `m`: the plan's label, or the single count.
   [[nodiscard]] static std::int64_t population_for(const Municipality& m, const PlanSource& plan);
+  // The same, or nullopt when `m` has no count the plan can use.
+  [[nodiscard]] static std::optional<std::int64_t> population_of(const Municipality& m,
+                                                                 const PlanSource& plan);
 };
 
 }  // namespace tavla::host::config

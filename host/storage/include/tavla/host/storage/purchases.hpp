@@ -1,8 +1,11 @@
 // Individual-guidance hours bought (`tavla-host purchases`), each with who
-// recorded it and when.
+// recorded it and when, and, once removed, who removed it, when and why: a
+// purchase is corrected by removing it and recording the right one, never
+// by changing or deleting a row.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,9 @@ struct Purchase {
   std::string note;
   std::string made_by;
   std::string made_at;
+  std::optional<std::string> removed_by;  // set once removed: no longer counted
+  std::optional<std::string> removed_at;
+  std::optional<std::string> removed_reason;
 };
 
 class PurchaseRepository : public Repository {
@@ -25,8 +31,13 @@ class PurchaseRepository : public Repository {
   using Repository::Repository;
 
   std::int64_t insert(Transaction& tx, const Purchase& purchase);
-  // The year's purchases, oldest first.
-  [[nodiscard]] std::vector<Purchase> list(int year);
+  // Marks purchase `id` removed; false if there is none not yet removed.
+  bool remove(Transaction& tx, std::int64_t id, const std::string& by, const std::string& at,
+              const std::string& reason);
+  // The year's purchases that count, oldest first; with the removed ones too
+  // when `with_removed`.
+  [[nodiscard]] std::vector<Purchase> list(int year, bool with_removed = false);
+  [[nodiscard]] std::optional<Purchase> find(std::int64_t id);
 };
 
 }  // namespace tavla::host::storage
