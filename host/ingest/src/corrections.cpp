@@ -3,13 +3,32 @@
 #include "tavla/host/config/schedule.hpp"
 #include "tavla/host/ingest/acceptance.hpp"
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/national_id.hpp"
 
 namespace tavla::host::ingest {
 namespace {
 
+// Free text that is kept (the audit trail) never holds an identity number;
+// the message names the option, never the number.
+void refuse_national_id(const std::string& option, const std::string& text) {
+  if (protocol::find_national_id(text)) {
+    throw CorrectionError(option +
+                          ": holds a national identity number (fødselsnummer or D-number), "
+                          "which must not be stored; write it without the number");
+  }
+}
+
 void check_request(const CorrectionRequest& r) {
   if (auto problem = protocol::text_problem(r.reason)) {
     throw CorrectionError("--reason: " + *problem + " (say why the correction is made)");
+  }
+  refuse_national_id("--reason", r.reason);
+  refuse_national_id("--by", r.made_by);
+  if (r.title) {
+    if (auto problem = protocol::text_problem(*r.title)) {
+      throw CorrectionError("--title: " + *problem);
+    }
+    refuse_national_id("--title", *r.title);
   }
   if (!protocol::is_valid_id(r.session) || !protocol::is_valid_id(r.participant)) {
     throw CorrectionError("--session and --participant must be ids (1-64 of [0-9A-Za-z_.-])");
