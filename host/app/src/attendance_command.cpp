@@ -46,7 +46,7 @@ class AttendanceCommands final : public Command {
   [[nodiscard]] bool parsed() const override { return group_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     if (list_->parsed()) {
       print(corrections_table(data.repos, year_ == 0 ? std::nullopt : std::optional<int>(year_)),
             options_, data.site, context.out);

@@ -2,6 +2,7 @@
 
 #include "tavla/host/config/schedule.hpp"
 #include "tavla/host/ingest/acceptance.hpp"
+#include "tavla/host/ingest/registry.hpp"
 #include "tavla/protocol/ids.hpp"
 #include "tavla/protocol/national_id.hpp"
 
@@ -66,12 +67,12 @@ storage::StoredSession session_of(storage::Repositories& repos, storage::Transac
   return session;
 }
 
-// The audit row: a member's affiliation and foster home from the group's
-// list unless given; anyone else must be a guest.
-storage::Correction correction_of(const config::Site& site, const storage::StoredSession& session,
+// The audit row: a member's affiliation and foster home from the registry
+// as it stood on the session's date (what a check-in in the room bills);
+// anyone else must be a guest, with the affiliation given.
+storage::Correction correction_of(storage::Repositories& repos, const config::Site& site,
+                                  const storage::StoredSession& session,
                                   const CorrectionRequest& r) {
-  const config::SiteGroup* group = site.group(session.group);
-  const config::GroupMember* member = group != nullptr ? group->member(r.participant) : nullptr;
   storage::Correction c{0,
                         r.session,
                         r.participant,
@@ -82,18 +83,24 @@ storage::Correction correction_of(const config::Site& site, const storage::Store
                         r.reason,
                         r.made_by,
                         protocol::format_timestamp(r.made_at)};
-  if (member != nullptr) {
-    const bool is_muni = member->affiliation.kind == protocol::Affiliation::Kind::municipality;
-    if (!c.municipality && !c.org) {
-      (is_muni ? c.municipality : c.org) = member->affiliation.id;
-    }
-    if (!c.foster_home) {
-      c.foster_home = member->foster_home;
-    }
-  } else if (!r.participant.starts_with("guest-")) {
+  if (r.participant.starts_with("guest-")) {
+    return c;
+  }
+  const auto member =
+      membership_on(repos.registry().versions(session.group), site.group(session.group),
+                    r.participant, billing_date(session));
+  if (!member) {
     throw CorrectionError("participant '" + r.participant + "' is not a member of group '" +
                           session.group + "' (a guest's id starts with guest-)");
   }
+  if (r.municipality || r.org || r.foster_home) {
+    throw CorrectionError(
+        "--municipality, --org and --foster-home are for guests: a member's come from the "
+        "registry (the group's member list as it stood on the session's date)");
+  }
+  const bool is_muni = member->affiliation.kind == protocol::Affiliation::Kind::municipality;
+  (is_muni ? c.municipality : c.org) = member->affiliation.id;
+  c.foster_home = member->foster_home;
   return c;
 }
 
@@ -126,7 +133,7 @@ std::int64_t correct_attendance(storage::Repositories& repos, const config::Site
   check_request(r);
   return storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
     const storage::StoredSession session = session_of(repos, tx, site, r);
-    const storage::Correction c = correction_of(site, session, r);
+    const storage::Correction c = correction_of(repos, site, session, r);
     check_change(repos, site, r, c);
     const std::int64_t id = repos.corrections().insert(tx, c);
     storage::AttendanceFact fact{r.participant,  r.add, "",
