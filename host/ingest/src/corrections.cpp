@@ -1,5 +1,7 @@
 #include "tavla/host/ingest/corrections.hpp"
 
+#include <algorithm>
+
 #include "tavla/host/config/schedule.hpp"
 #include "tavla/host/ingest/acceptance.hpp"
 #include "tavla/host/ingest/registry.hpp"
@@ -36,31 +38,60 @@ void check_request(const CorrectionRequest& r) {
   }
 }
 
-// The session of the correction: the stored one, else one held away from a
-// kiosk, made from --group and --date.
-storage::StoredSession session_of(storage::Repositories& repos, storage::Transaction& tx,
-                                  const config::Site& site, const CorrectionRequest& r) {
-  if (auto session = repos.attendance().session(r.session)) {
-    return *session;
+// Where and when a session the rooms never reported was held.
+struct HeldSession {
+  const config::SiteGroup* group;
+  protocol::Timestamp opened;
+  std::string title;
+};
+
+// A session the site file schedules is known by its id alone (--group and
+// --date, if given, must agree); any other needs --group and --date.
+HeldSession held_session(const config::Site& site, const CorrectionRequest& r) {
+  const auto scheduled = std::find_if(site.schedule.begin(), site.schedule.end(),
+                                      [&](const auto& s) { return s.session == r.session; });
+  if (scheduled != site.schedule.end()) {
+    const auto day = config::oslo_date(scheduled->start);
+    if ((r.group && *r.group != scheduled->group) || (r.date && *r.date != day)) {
+      throw CorrectionError("session " + r.session + " is scheduled for group '" +
+                            scheduled->group + "' on " + protocol::format_date(day) +
+                            "; leave out --group and --date, or give those");
+    }
+    return {site.group(scheduled->group), scheduled->start, r.title.value_or(scheduled->title)};
   }
   if (!r.group || !r.date) {
     throw CorrectionError("session " + r.session +
-                          " is not known; for a session held away from a kiosk give "
-                          "--group and --date");
+                          " is neither known nor scheduled in the site file; for a session "
+                          "held away from a kiosk give --group and --date");
   }
   const config::SiteGroup* group = site.group(*r.group);
   if (group == nullptr) {
     throw CorrectionError("--group: no group '" + *r.group + "' in the site file");
   }
-  const auto opened = config::oslo_to_utc(*r.date, std::chrono::hours{12});
+  return {group, config::oslo_to_utc(*r.date, std::chrono::hours{12}),
+          r.title.value_or(group->name)};
+}
+
+// The session of the correction: the stored one, else one held away from a
+// kiosk, scheduled or made from --group and --date.
+storage::StoredSession session_of(storage::Repositories& repos, storage::Transaction& tx,
+                                  const config::Site& site, const CorrectionRequest& r) {
+  if (auto session = repos.attendance().session(r.session)) {
+    return *session;
+  }
+  const HeldSession held = held_session(site, r);
+  if (held.group == nullptr) {
+    throw CorrectionError("session " + r.session + ": its group is not in the site file");
+  }
+  const auto day = config::oslo_date(held.opened);
   storage::StoredSession session{r.session,
-                                 group->id,
-                                 std::string(protocol::to_string(group->kind)),
-                                 group->device,
-                                 r.title.value_or(group->name),
-                                 protocol::format_timestamp(opened),
-                                 static_cast<int>(r.date->year()),
-                                 static_cast<int>(static_cast<unsigned>(r.date->month())),
+                                 held.group->id,
+                                 std::string(protocol::to_string(held.group->kind)),
+                                 held.group->device,
+                                 held.title,
+                                 protocol::format_timestamp(held.opened),
+                                 static_cast<int>(day.year()),
+                                 static_cast<int>(static_cast<unsigned>(day.month())),
                                  "correction",
                                  {}};
   repos.attendance().insert_session(tx, session);

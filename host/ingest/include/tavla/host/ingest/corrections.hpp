@@ -26,7 +26,8 @@ struct CorrectionRequest {
   std::optional<std::string> municipality;
   std::optional<std::string> org;
   std::optional<std::string> foster_home;
-  // A session the store does not know (held away from a kiosk) needs these.
+  // A session the store does not know (held away from a kiosk) needs the
+  // group and date, unless the site file schedules it (then they must agree).
   std::optional<std::string> group;
   std::optional<protocol::Date> date;
   std::optional<std::string> title;
