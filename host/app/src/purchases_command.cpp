@@ -1,6 +1,7 @@
 // `tavla-host purchases add|list`: individual-guidance hours bought.
 #include "commands.hpp"
 #include "tavla/allocation/money.hpp"
+#include "tavla/protocol/national_id.hpp"
 
 namespace tavla::host::app {
 namespace {
@@ -49,6 +50,12 @@ class PurchasesCommands final : public Command {
     }
     if (data.repos.usage().is_year_closed(year_)) {
       throw std::runtime_error(std::to_string(year_) + " is closed; record it in the next year");
+    }
+    // The note is kept for good: never a person's identity number (named, not echoed).
+    if (protocol::find_national_id(note_)) {
+      throw std::runtime_error(
+          "--note: holds a national identity number (fødselsnummer or D-number), which must "
+          "not be stored; write it without the number");
     }
     const storage::Purchase purchase{0,
                                      year_,
