@@ -19,7 +19,7 @@ class AllocateCommand final : public Command {
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
     if (explain_.empty()) {
       print(allocate_table(data.site, data.repos, year_, context.err), options_, data.site,
@@ -52,7 +52,7 @@ class SettleCommand final : public Command {
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
     print(settle_table(data.site, data.repos, year_, context.err), options_, data.site,
           context.out);

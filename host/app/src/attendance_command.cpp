@@ -36,8 +36,10 @@ class AttendanceCommands final : public Command {
     add_->add_option("--municipality", request_.municipality, "a guest's municipality");
     add_->add_option("--org", request_.org, "a guest's organisation");
     add_->add_option("--foster-home", request_.foster_home);
-    add_->add_option("--group", request_.group, "for a session held away from a kiosk");
-    add_->add_option("--date", date_, "YYYY-MM-DD, for a session held away from a kiosk");
+    add_->add_option("--group", request_.group,
+                     "for a session held away from a kiosk that is not scheduled");
+    add_->add_option("--date", date_,
+                     "YYYY-MM-DD, for a session held away from a kiosk that is not scheduled");
     add_->add_option("--title", request_.title);
     add_config_option(list_, options_);
     add_format_option(list_, options_);
@@ -46,7 +48,7 @@ class AttendanceCommands final : public Command {
   [[nodiscard]] bool parsed() const override { return group_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     if (list_->parsed()) {
       print(corrections_table(data.repos, year_ == 0 ? std::nullopt : std::optional<int>(year_)),
             options_, data.site, context.out);

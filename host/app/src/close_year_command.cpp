@@ -17,7 +17,7 @@ class CloseYearCommand final : public Command {
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     if (data.repos.usage().is_year_closed(year_)) {
       throw std::runtime_error(std::to_string(year_) + " is already closed");
     }

@@ -1,6 +1,7 @@
 #include "command.hpp"
 
 #include "tavla/host/config/load.hpp"
+#include "tavla/host/ingest/registry.hpp"
 
 namespace tavla::host::app {
 
@@ -15,6 +16,15 @@ void add_format_option(CLI::App* command, SiteOptions& options) {
 
 SiteData::SiteData(const std::string& config_file)
     : site(config::load_site(config_file)), repos(site.database_url) {}
+
+SiteData::SiteData(const std::string& config_file, const CommandContext& context)
+    : SiteData(config_file) {
+  const auto now = context.now();
+  if (const auto imported = ingest::import_registry(repos, site, now);
+      imported.changed_anything()) {
+    context.log(ingest::describe_import(imported, now));
+  }
+}
 
 void print(const report::Table& table, const SiteOptions& options, const config::Site& site,
            std::ostream& out) {

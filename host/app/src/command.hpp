@@ -51,6 +51,11 @@ void add_format_option(CLI::App* command, SiteOptions& options);
 // The site file loaded and its database opened (created and migrated if missing).
 struct SiteData {
   explicit SiteData(const std::string& config_file);
+  // The same, then the member lists imported into the registry
+  // (ingest/registry.hpp) as of `context.now`, so a command run after a list
+  // was edited bills by it: for commands that compute money or usage, and
+  // corrections. An import that changed something is logged.
+  SiteData(const std::string& config_file, const CommandContext& context);
   config::Site site;
   storage::Repositories repos;
 };

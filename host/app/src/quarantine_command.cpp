@@ -1,5 +1,6 @@
-// `tavla-host quarantine list|replay`: what was kept aside and why, and the
-// replay of what a newer build can decode.
+// `tavla-host quarantine list|replay`: what was kept aside and why (and
+// with --mismatches, the check-ins whose claim the registry overruled), and
+// the replay of what a newer build can decode.
 #include "commands.hpp"
 #include "tavla/host/ingest/processor.hpp"
 
@@ -26,6 +27,30 @@ report::Table quarantine_table(storage::Repositories& repos, std::size_t limit) 
   return t;
 }
 
+// "municipality nes" or "org bufetat", with ", foster home fh-2".
+std::string affiliation_text(const std::optional<std::string>& municipality,
+                             const std::optional<std::string>& org,
+                             const std::optional<std::string>& foster_home) {
+  std::string text = municipality ? "municipality " + *municipality
+                     : org        ? "org " + *org
+                                  : std::string("none");
+  return foster_home ? text + ", foster home " + *foster_home : text;
+}
+
+// Check-ins whose claim the registry overruled: billed by the registry.
+report::Table mismatches_table(storage::Repositories& repos, std::size_t limit) {
+  report::Table t;
+  t.columns = {"id",       "noted_at",   "session",      "participant",
+               "event_id", "kiosk_said", "registry_says"};
+  for (const auto& m : repos.registry().mismatches(limit)) {
+    t.rows.push_back(
+        {report::Ungrouped{m.id}, m.noted_at, m.session, m.participant, m.event_id,
+         affiliation_text(m.kiosk_municipality, m.kiosk_org, m.kiosk_foster_home),
+         affiliation_text(m.registry_municipality, m.registry_org, m.registry_foster_home)});
+  }
+  return t;
+}
+
 class QuarantineCommands final : public Command {
  public:
   explicit QuarantineCommands(CLI::App& app)
@@ -37,14 +62,19 @@ class QuarantineCommands final : public Command {
     add_config_option(list_, options_);
     add_format_option(list_, options_);
     list_->add_option("--limit", limit_, "how many (latest first)");
+    list_->add_flag("--mismatches", mismatches_,
+                    "check-ins whose municipality, org or foster home differed from the "
+                    "registry's (billed by the registry)");
     add_config_option(replay_, options_);
   }
   [[nodiscard]] bool parsed() const override { return group_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     if (list_->parsed()) {
-      print(quarantine_table(data.repos, limit_), options_, data.site, context.out);
+      print(
+          mismatches_ ? mismatches_table(data.repos, limit_) : quarantine_table(data.repos, limit_),
+          options_, data.site, context.out);
       return 0;
     }
     ingest::Processor processor(data.repos, data.site, context.now);
@@ -61,6 +91,7 @@ class QuarantineCommands final : public Command {
   CLI::App* replay_;
   SiteOptions options_;
   std::size_t limit_ = 100;
+  bool mismatches_ = false;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "tavla/host/ingest/acks.hpp"
 #include "tavla/host/ingest/mqtt_client.hpp"
 #include "tavla/host/ingest/processor.hpp"
+#include "tavla/host/ingest/registry.hpp"
 #include "tavla/host/rooms/room_config.hpp"
 #include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/codec.hpp"
@@ -44,6 +45,7 @@ class Service {
   void stop();
 
  private:
+  void import_registry(const config::Site& site);
   void replay_quarantine();
   void reload_if_asked();
   void process(const std::vector<ingest::Message>& batch);
@@ -65,6 +67,7 @@ class Service {
 };
 
 bool Service::start() {
+  import_registry(*site_);
   log_("connecting to " + site_->broker.url + " as " + client_id(*site_, options_.instance));
   if (!client_.connect(control_.stop)) {
     return false;  // asked to stop before the broker was reachable
@@ -76,6 +79,15 @@ bool Service::start() {
                                            : " (shared group " + site_->broker.shared_group + ")"));
   notify_systemd("READY=1");
   return true;
+}
+
+// The member lists into the registry, before any event is billed by it.
+void Service::import_registry(const config::Site& site) {
+  const auto at = now();
+  if (const auto imported = ingest::import_registry(repos_, site, at);
+      imported.changed_anything()) {
+    log_(ingest::describe_import(imported, at));
+  }
 }
 
 // Events quarantined as unknown_type by an older host (or before this one
@@ -107,6 +119,7 @@ void Service::reload_if_asked() {
   }
   try {
     auto fresh = std::make_unique<config::Site>(config::load_site(options_.config));
+    import_registry(*fresh);
     processor_.set_site(*fresh);
     site_.swap(fresh);  // the old one is released after the processor moved on
     log_("configuration reloaded from " + options_.config.string());

@@ -39,7 +39,7 @@ class UsageCommand final : public Command {
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
   int run(const CommandContext& context) override {
-    SiteData data(options_.config);
+    SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
     if (data.repos.usage().is_year_closed(year_)) {
       context.log("note: " + std::to_string(year_) +

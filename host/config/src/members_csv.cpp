@@ -9,6 +9,7 @@
 #include "tavla/host/config/csv.hpp"
 #include "tavla/host/config/error.hpp"
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/national_id.hpp"
 #include "tavla/protocol/pin_hash.hpp"
 
 namespace tavla::host::config {
@@ -23,19 +24,6 @@ std::string sha256(const std::string& data) {
   unsigned int size = 0;
   EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr);
   return {digest.begin(), digest.begin() + size};  // the raw digest bytes
-}
-
-// An 11-digit run anywhere in a value could be a national identity number
-// (fødselsnummer), which must never enter the host's registry.
-bool looks_like_national_id(const std::string& value) {
-  std::size_t run = 0;
-  for (const char c : value) {
-    run = (c >= '0' && c <= '9') ? run + 1 : 0;
-    if (run == 11) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // One data row of the file, and how to refuse one of its columns.
@@ -81,10 +69,15 @@ void check_header(const std::vector<CsvRow>& rows, const std::filesystem::path& 
   }
 }
 
+// A national identity number (fødselsnummer, D-number) must never enter the
+// host's registry: the protocol's one check, so account and phone numbers
+// pass. The message names the column, never the number.
 void refuse_national_ids(const MemberRow& row) {
   for (std::size_t i = 0; i < kColumns.size(); ++i) {
-    if (i != kPin && looks_like_national_id(row.field(i))) {
-      row.fail(i, "looks like a national identity number (11 digits); it must not be stored here");
+    if (i != kPin && protocol::find_national_id(row.field(i))) {
+      row.fail(i,
+               "holds a national identity number (fødselsnummer or D-number); it must not be "
+               "stored here");
     }
   }
 }

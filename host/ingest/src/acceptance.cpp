@@ -53,16 +53,15 @@ Verdict check_in_violation(const config::Site& site, const storage::StoredSessio
     }
     return std::nullopt;
   }
+  // A member's affiliation comes from the registry, not from the event:
+  // whatever the kiosk claimed is no reason to refuse (batch_effects.cpp
+  // notes a claim that differs).
   const config::SiteGroup* group = site.group(session.group);
   if (group == nullptr || group->member(in.participant) == nullptr) {
     return not_a_member(in.participant, session.group);
   }
   if (auto violation = correction_violation(group, in.corrected_by)) {
     return violation;
-  }
-  if (auto problem = unknown_affiliation(site, in.affiliation)) {
-    return RuleViolation{RejectionCode::unknown_affiliation,
-                         "participant " + in.participant + ": " + *problem};
   }
   return std::nullopt;
 }
@@ -135,12 +134,17 @@ std::optional<RuleViolation> in_session_violation(const config::Site& site,
       event.body);
 }
 
-std::string unit_of(const protocol::CheckedIn& checked_in, protocol::SessionKind kind) {
+std::string unit_of(const std::string& participant, const std::optional<std::string>& foster_home,
+                    protocol::SessionKind kind) {
   // Network meetings count attendees; group guidance counts foster homes.
-  if (kind == protocol::SessionKind::group_guidance && checked_in.foster_home) {
-    return "fh:" + *checked_in.foster_home;
+  if (kind == protocol::SessionKind::group_guidance && foster_home) {
+    return "fh:" + *foster_home;
   }
-  return "p:" + checked_in.participant;
+  return "p:" + participant;
+}
+
+std::string unit_of(const protocol::CheckedIn& checked_in, protocol::SessionKind kind) {
+  return unit_of(checked_in.participant, checked_in.foster_home, kind);
 }
 
 }  // namespace tavla::host::ingest

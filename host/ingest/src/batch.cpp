@@ -237,6 +237,13 @@ const std::optional<StoredSession>& Batch::cached_session(const std::string& id)
   return sessions_.emplace(id, repos_.attendance().session(id)).first->second;
 }
 
+const std::vector<storage::RegistryVersion>& Batch::registry_of(const std::string& group) {
+  if (auto it = registry_.find(group); it != registry_.end()) {
+    return it->second;
+  }
+  return registry_.emplace(group, repos_.registry().versions(group)).first->second;
+}
+
 void Batch::note_seqs() {
   repos_.devices().note_seqs(tx_, seqs_, now_);
 }

@@ -14,6 +14,7 @@
 #include "salvage.hpp"
 #include "tavla/host/ingest/acceptance.hpp"
 #include "tavla/host/ingest/processor.hpp"
+#include "tavla/host/ingest/registry.hpp"
 #include "tavla/protocol/codec.hpp"
 
 namespace tavla::host::ingest {
@@ -53,6 +54,7 @@ class Batch {
   void ack(const std::string& device, const std::string& id, std::string_view code = {});
 
   const std::optional<storage::StoredSession>& cached_session(const std::string& id);
+  const std::vector<storage::RegistryVersion>& registry_of(const std::string& group);
 
   // --- applying (batch_effects.cpp) ---
   void apply(const protocol::Event& event, const storage::StoredSession& session);
@@ -61,6 +63,10 @@ class Batch {
   void close_session(const protocol::Event& event, const storage::StoredSession& session);
   void check_in(const protocol::Event& event, const protocol::CheckedIn& in,
                 const storage::StoredSession& session);
+  // A roster or PIN check-in's membership as the registry had it on the
+  // session's date; a claim that differs from it is noted.
+  std::optional<Membership> registered(const protocol::Event& event, const protocol::CheckedIn& in,
+                                       const storage::StoredSession& session);
   void check_out(const protocol::Event& event, const protocol::CheckedOut& out,
                  const storage::StoredSession& session);
   void record_action(const protocol::Event& event, const protocol::ActionRecorded& action,
@@ -78,6 +84,7 @@ class Batch {
   // To spare round trips: the sessions looked up (kept up to date with the
   // batch's own writes), and the seqs received, noted all at once.
   std::map<std::string, std::optional<storage::StoredSession>> sessions_;
+  std::map<std::string, std::vector<storage::RegistryVersion>> registry_;  // by group
   std::vector<storage::SeqNote> seqs_;
 };
 

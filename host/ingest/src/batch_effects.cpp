@@ -85,13 +85,38 @@ void Batch::close_session(const Event& event, const StoredSession& session) {
 void Batch::check_in(const Event& event, const protocol::CheckedIn& in,
                      const StoredSession& session) {
   const auto kind = protocol::session_kind_from_string(session.kind).value();
-  storage::AttendanceFact fact{in.participant, true, unit_of(in, kind), {}, {}, order_of(event)};
-  if (in.affiliation.kind == protocol::Affiliation::Kind::municipality) {
-    fact.municipality = in.affiliation.id;
-  } else {
-    fact.org = in.affiliation.id;
+  // A guest keeps the municipality or org picked on the screen; a member's
+  // come from the registry, whatever the kiosk claimed.
+  Membership who{in.affiliation, in.foster_home};
+  if (in.method != protocol::CheckInMethod::guest) {
+    who = registered(event, in, session).value_or(who);
   }
+  storage::AttendanceFact fact{
+      in.participant, true, unit_of(in.participant, who.foster_home, kind), {}, {},
+      order_of(event)};
+  (who.affiliation.kind == protocol::Affiliation::Kind::municipality ? fact.municipality
+                                                                     : fact.org) =
+      who.affiliation.id;
   repos_.attendance().apply(tx_, session, fact);
+}
+
+std::optional<Membership> Batch::registered(const Event& event, const protocol::CheckedIn& in,
+                                            const StoredSession& session) {
+  auto member = membership_on(registry_of(session.group), site_.group(session.group),
+                              in.participant, billing_date(session));
+  if (member && (member->affiliation != in.affiliation || member->foster_home != in.foster_home)) {
+    const auto side = [](const protocol::Affiliation& a, protocol::Affiliation::Kind kind) {
+      return a.kind == kind ? std::optional(a.id) : std::nullopt;
+    };
+    constexpr auto kMuni = protocol::Affiliation::Kind::municipality;
+    constexpr auto kOrg = protocol::Affiliation::Kind::org;
+    repos_.registry().note_mismatch(
+        tx_, {0, session.session, in.participant, event.id, side(in.affiliation, kMuni),
+              side(in.affiliation, kOrg), in.foster_home, side(member->affiliation, kMuni),
+              side(member->affiliation, kOrg), member->foster_home, now_});
+    ++result_.mismatches;
+  }
+  return member;
 }
 
 void Batch::check_out(const Event& event, const protocol::CheckedOut& out,

@@ -100,7 +100,26 @@ ALTER TABLE purchases ADD COLUMN removed_at TEXT;
 ALTER TABLE purchases ADD COLUMN removed_reason TEXT;
 )";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// The registry: each member list row as versions with the Europe/Oslo
+// dates each was in force, [valid_from, valid_to) (NULL: from the
+// beginning, still in force); and the check-ins whose claimed affiliation
+// or foster home differed from it.
+constexpr std::string_view kV5 = R"(
+CREATE TABLE registry (
+  id {id}, grp TEXT NOT NULL, participant TEXT NOT NULL,
+  municipality TEXT, org TEXT, foster_home TEXT,
+  valid_from TEXT, valid_to TEXT, imported_at TEXT NOT NULL
+);
+CREATE INDEX registry_member ON registry (grp, participant);
+CREATE TABLE registry_mismatches (
+  id {id}, session TEXT NOT NULL, participant TEXT NOT NULL, event_id TEXT NOT NULL,
+  kiosk_municipality TEXT, kiosk_org TEXT, kiosk_foster_home TEXT,
+  registry_municipality TEXT, registry_org TEXT, registry_foster_home TEXT,
+  noted_at TEXT NOT NULL
+);
+)";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

@@ -164,7 +164,7 @@ TEST(LoadSite, MembersCsvProblemsNameTheCsvFile) {
   TempDir dir;
   write_file(dir / "gv.csv",
              "participant,display_name,municipality,org,foster_home,full_name,pin,leader\n"
-             "p-1,Kari N.,nannestad,,,Kari 12345678901,,\n");
+             "p-1,Kari N.,nannestad,,,Kari 01019010046,,\n");
   write_file(dir / "site.toml", kMinimal +
                                     "[[municipality]]\nid = \"nannestad\"\nname = \"N\"\n"
                                     "number = \"3238\"\n[[device]]\nid = \"k\"\nroom = \"R\"\n"

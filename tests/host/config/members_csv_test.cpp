@@ -48,11 +48,21 @@ TEST(MembersCsv, PinHashFollowsTheProtocolRecipe) {
   EXPECT_EQ(protocol::to_hex(parts->salt), "c4ca4238a0b92382");
 }
 
+// 01019010046 is a valid fødselsnummer (1 Jan 1990), 41019010110 its D-number.
 TEST(MembersCsv, RefusesNationalIdentityNumbersWithLineAndColumn) {
-  const auto e = error_of(kHeader + "p-1,Kari N.,nannestad,,,Kari 01019012345,,\n");
+  const auto e = error_of(kHeader + "p-1,Kari N.,nannestad,,,Kari 01019010046,,\n");
   EXPECT_EQ(e.line(), 2);
   EXPECT_EQ(e.key(), "full_name");
   EXPECT_NE(e.problem().find("national identity number"), std::string::npos);
+  EXPECT_EQ(e.problem().find("01019010046"), std::string::npos) << "never echoes the number";
+  EXPECT_EQ(error_of(kHeader + "p-1,Kari 410190 10110,nannestad,,,,,\n").key(), "display_name");
+}
+
+TEST(MembersCsv, ElevenDigitsThatAreNoIdentityNumberPass) {
+  // An account or order number fails the date or the mod-11 check.
+  const auto members = parse_members_csv(
+      kHeader + "p-1,Kari N.,nannestad,,,Kari konto 12345678901,,\n", "members.csv");
+  ASSERT_EQ(members.size(), 1U);
 }
 
 TEST(MembersCsv, RefusesBadRows) {

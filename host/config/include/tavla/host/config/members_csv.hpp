@@ -13,7 +13,8 @@ namespace tavla::host::config {
 // Parses `text` (the content of `file`). Refuses, with SiteConfigError naming the
 // file, line and column: a missing column, a bad id, both or neither of
 // municipality/org, a duplicate participant, a pin that is not 4-12 digits,
-// and any value that looks like a national identity number (11 digits).
+// and any value that holds a national identity number
+// (protocol::find_national_id: a real date and both control digits).
 // PINs are turned into pin_hash with `salt_source` bytes mixed in the salt.
 [[nodiscard]] std::vector<GroupMember> parse_members_csv(const std::string& text,
                                                          const std::filesystem::path& file);

@@ -30,12 +30,18 @@ struct RuleViolation {
                                                              const protocol::SessionOpened& opened);
 
 // Any other event of a known session: sent by the session's device; a
-// check-in names a member of the session's group, or is a guest with a known
+// check-in names a member of the session's group (whose affiliation the
+// registry decides, whatever the event claims), or is a guest with a known
 // municipality or org; a withdrawal names a member or a guest.
 [[nodiscard]] std::optional<RuleViolation> in_session_violation(
     const config::Site& site, const protocol::Event& event, const storage::StoredSession& session);
 
-// The attendance unit of a check-in: its foster home, else the participant.
+// The attendance unit of a check-in: in group guidance its foster home,
+// else the participant.
+[[nodiscard]] std::string unit_of(const std::string& participant,
+                                  const std::optional<std::string>& foster_home,
+                                  protocol::SessionKind kind);
+// The same with the event's own foster home.
 [[nodiscard]] std::string unit_of(const protocol::CheckedIn& checked_in,
                                   protocol::SessionKind kind);
 

@@ -21,12 +21,13 @@ struct CorrectionRequest {
   std::string reason;
   std::string made_by;
   protocol::Timestamp made_at;
-  // For a guest or to override: the affiliation and foster home. A member's
-  // come from the group's member list when not given.
+  // For a guest: the affiliation (and foster home). A member's come from
+  // the registry as it stood on the session's date; giving them is refused.
   std::optional<std::string> municipality;
   std::optional<std::string> org;
   std::optional<std::string> foster_home;
-  // A session the store does not know (held away from a kiosk) needs these.
+  // A session the store does not know (held away from a kiosk) needs the
+  // group and date, unless the site file schedules it (then they must agree).
   std::optional<std::string> group;
   std::optional<protocol::Date> date;
   std::optional<std::string> title;

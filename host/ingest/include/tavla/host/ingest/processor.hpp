@@ -41,6 +41,10 @@ struct BatchResult {
   std::size_t quarantined = 0;
   std::size_t statuses = 0;
   std::size_t replayed = 0;  // quarantine entries taken out to be decided again
+  // Roster or PIN check-ins whose claimed affiliation or foster home differed
+  // from the registry's (billed by the registry; noted for `quarantine list
+  // --mismatches`).
+  std::size_t mismatches = 0;
 };
 
 class Batch;

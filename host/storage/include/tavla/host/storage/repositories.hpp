@@ -20,6 +20,7 @@
 #include "tavla/host/storage/events.hpp"
 #include "tavla/host/storage/minutes.hpp"
 #include "tavla/host/storage/purchases.hpp"
+#include "tavla/host/storage/registry.hpp"
 #include "tavla/host/storage/rooms.hpp"
 #include "tavla/host/storage/usage_figures.hpp"
 
@@ -46,6 +47,7 @@ class Repositories {
   [[nodiscard]] PurchaseRepository& purchases() { return purchases_; }
   [[nodiscard]] UsageRepository& usage() { return usage_; }
   [[nodiscard]] RoomRepository& rooms() { return rooms_; }
+  [[nodiscard]] RegistryRepository& registry() { return registry_; }
 
  private:
   std::unique_ptr<Database> db_;  // first: the repositories below refer to it
@@ -57,6 +59,7 @@ class Repositories {
   PurchaseRepository purchases_{*db_};
   UsageRepository usage_{*db_};
   RoomRepository rooms_{*db_};
+  RegistryRepository registry_{*db_};
 };
 
 }  // namespace tavla::host::storage
