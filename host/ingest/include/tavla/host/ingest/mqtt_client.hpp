@@ -3,7 +3,9 @@
 // subscriptions to every device's events and status (shared when the site
 // sets shared_group), renewed on every (re)connect, a 256 KiB maximum packet
 // so oversize messages still reach quarantine, and automatic reconnect with
-// backoff. Arriving messages go straight to the MessageQueue.
+// backoff. Over TLS it verifies the broker's chain and host name
+// (host/broker/connection.hpp) and logs why a connect failed in words.
+// Arriving messages go straight to the MessageQueue.
 #pragma once
 
 #include <atomic>
