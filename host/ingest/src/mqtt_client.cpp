@@ -70,6 +70,11 @@ mqtt::token_ptr MqttClient::subscribe() {
 bool MqttClient::connect(const std::atomic<bool>& stop) {
   mqtt::properties props;
   props.add({mqtt::property::MAXIMUM_PACKET_SIZE, kMaxPacketBytes});
+  // At most this many QoS 1 messages unacknowledged towards the host: with
+  // a full MessageQueue (whose push holds Paho's acknowledgement back) the
+  // broker keeps the rest, so the host's memory stays bounded. Paho's
+  // max_inflight would limit only the host's own publishes.
+  props.add({mqtt::property::RECEIVE_MAXIMUM, kReceiveMaximum});
   // A week: queued messages survive a host restart or upgrade.
   props.add({mqtt::property::SESSION_EXPIRY_INTERVAL, 7 * 24 * 3600});
   auto builder = mqtt::connect_options_builder()
