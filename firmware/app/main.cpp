@@ -41,7 +41,8 @@ int run_headless(const tavla::kiosk::KioskConfig& config, const std::string& scr
   Kiosk kiosk(config,
               Kiosk::Dependencies{clock,
                                   random,
-                                  std::make_unique<PahoBrokerLink>(config.broker, config.device),
+                                  std::make_unique<PahoBrokerLink>(config.broker, config.device,
+                                                                   tavla::app::stderr_log()),
                                   {},
                                   tavla::app::stderr_log()});
   kiosk.start();

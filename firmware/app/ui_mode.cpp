@@ -121,10 +121,11 @@ int run_ui(const kiosk::KioskConfig& config, const UiArgs& args) {
   ui::theme::apply_style(ImGui::GetStyle(), metrics);
 
   kiosk::SystemRandom random;
-  kiosk::Kiosk core(config, kiosk::Kiosk::Dependencies{*clock, random,
-                                                       std::make_unique<kiosk::PahoBrokerLink>(
-                                                           config.broker, config.device),
-                                                       display->waker(), stderr_log()});
+  kiosk::Kiosk core(config,
+                    kiosk::Kiosk::Dependencies{*clock, random,
+                                               std::make_unique<kiosk::PahoBrokerLink>(
+                                                   config.broker, config.device, stderr_log()),
+                                               display->waker(), stderr_log()});
   core.start();
   ui::KioskUi app(core, *clock, fonts, metrics,
                   ui::KioskUiOptions{.timezone = config.timezone, .display = display->describe()});

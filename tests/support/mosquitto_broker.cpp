@@ -29,14 +29,31 @@ std::string mosquitto_pub_program() {
 std::string mosquitto_sub_program() {
   return TAVLA_MOSQUITTO_SUB;
 }
+std::string mosquitto_ctrl_program() {
+  return TAVLA_MOSQUITTO_CTRL;
+}
+std::string dynsec_plugin() {
+  return TAVLA_DYNSEC_PLUGIN;
+}
+
+void init_dynsec(const std::filesystem::path& file, const std::string& admin,
+                 const std::string& password) {
+  const auto result =
+      run({mosquitto_ctrl_program(), "dynsec", "init", file.string(), admin, password});
+  if (result.exit_code != 0) {
+    throw std::runtime_error("mosquitto_ctrl dynsec init failed: " + result.out + result.err);
+  }
+}
 
 MosquittoBroker::MosquittoBroker() : MosquittoBroker(Options{}) {}
 
 MosquittoBroker::MosquittoBroker(Options options)
-    : options_(std::move(options)), port_(free_port()) {
+    : options_(std::move(options)), port_(options_.port != 0 ? options_.port : free_port()) {
   std::string config;
-  config += "listener " + std::to_string(port_) + " 127.0.0.1\n";
-  config += "allow_anonymous true\n";
+  if (options_.listeners.empty()) {
+    config += "listener " + std::to_string(port_) + " 127.0.0.1\n";
+    config += "allow_anonymous true\n";
+  }
   config += "user " + current_user() + "\n";
   config += "log_dest file " + log_path().string() + "\n";
   config += "log_type error\nlog_type warning\nlog_type notice\n";
@@ -50,6 +67,7 @@ MosquittoBroker::MosquittoBroker(Options options)
     config += "persistence false\n";
   }
   config += options_.extra_config;
+  config += options_.listeners;
   write_file(dir_ / "mosquitto.conf", config);
   start();
 }

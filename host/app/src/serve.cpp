@@ -172,6 +172,7 @@ void Service::stop() {
   notify_systemd("STOPPING=1");
   client_.stop_consuming();
   drain(std::chrono::milliseconds(200));
+  queue_.close();  // a callback waiting for room must not hold up the disconnect
   client_.disconnect();
   // What arrived between the last drain and the disconnect is stored too;
   // its acks wait in the client's buffer and are lost with the process, so

@@ -1,12 +1,17 @@
 #include "site_sections.hpp"
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/net/broker_url.hpp"
 
 namespace tavla::host::config {
 namespace {
 
-bool is_broker_url(const std::string& url) {
-  return url.starts_with("tcp://") || url.starts_with("ssl://") || url.starts_with("mqtt://") ||
-         url.starts_with("mqtts://");
+// A broker URL (TLS anywhere, plain TCP on loopback only: broker_url.hpp) at `key`.
+std::string broker_url(const TomlReader& r, const toml::table& b, std::string_view key) {
+  std::string url = r.string(b, key, "broker");
+  if (auto problem = protocol::net::broker_url_problem(url)) {
+    r.fail(b.get(key), "broker." + std::string(key), *problem);
+  }
+  return url;
 }
 
 }  // namespace
@@ -30,14 +35,18 @@ void read_site_table(const TomlReader& r, const toml::table& root, Site& site) {
 
 void read_broker(const TomlReader& r, const toml::table& root, Site& site) {
   const toml::table& b = r.table(root, "broker", "", true);
-  r.only_keys(b, "broker", {"url", "username", "password_file", "shared_group"});
-  site.broker.url = r.string(b, "url", "broker");
-  if (!is_broker_url(site.broker.url)) {
-    r.fail(b.get("url"), "broker.url", "must start with tcp:// or ssl://");
-  }
+  r.only_keys(b, "broker",
+              {"url", "username", "password_file", "ca_file", "device_url", "shared_group"});
+  site.broker.url = broker_url(r, b, "url");
   site.broker.username = r.opt_string(b, "username", "broker");
   if (auto pw = r.opt_string(b, "password_file", "broker")) {
     site.broker.password_file = r.file().parent_path() / *pw;
+  }
+  if (auto ca = r.opt_string(b, "ca_file", "broker")) {
+    site.broker.ca_file = r.file().parent_path() / *ca;
+  }
+  if (b.contains("device_url")) {
+    site.broker.device_url = broker_url(r, b, "device_url");
   }
   site.broker.shared_group = r.opt_string(b, "shared_group", "broker").value_or("");
   if (!site.broker.shared_group.empty() && !protocol::is_valid_name(site.broker.shared_group)) {

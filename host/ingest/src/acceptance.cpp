@@ -1,5 +1,6 @@
 #include "tavla/host/ingest/acceptance.hpp"
 
+#include <algorithm>
 #include <variant>
 
 #include "tavla/protocol/overloaded.hpp"
@@ -76,6 +77,25 @@ Verdict check_out_violation(const config::Site& site, const storage::StoredSessi
   return correction_violation(group, out.corrected_by);
 }
 
+// A scheduled session id belongs to the room of its group: those ids are
+// predictable, so another room must not take one first.
+Verdict scheduled_elsewhere(const config::Site& site, const protocol::Event& event,
+                            const protocol::SessionOpened& opened) {
+  const auto scheduled =
+      std::find_if(site.schedule.begin(), site.schedule.end(),
+                   [&](const config::ScheduledSession& s) { return s.session == opened.session; });
+  if (scheduled == site.schedule.end()) {
+    return std::nullopt;
+  }
+  const config::SiteGroup* group = site.group(scheduled->group);
+  if (group == nullptr || group->device == event.device) {
+    return std::nullopt;
+  }
+  return RuleViolation{RejectionCode::session_of_another_device,
+                       "session " + opened.session + " is scheduled for group '" + group->id +
+                           "' of device " + group->device + " (another room), not " + event.device};
+}
+
 }  // namespace
 
 std::optional<RuleViolation> opening_violation(const config::Site& site,
@@ -98,7 +118,7 @@ std::optional<RuleViolation> opening_violation(const config::Site& site,
         RejectionCode::group_of_another_device,
         "group '" + group->id + "' belongs to device " + group->device + ", not " + event.device};
   }
-  return std::nullopt;
+  return scheduled_elsewhere(site, event, opened);
 }
 
 std::optional<RuleViolation> in_session_violation(const config::Site& site,

@@ -1,26 +1,15 @@
 #include "tavla/host/ingest/mqtt_client.hpp"
 
 #include <mqtt/async_client.h>
-#include <fstream>
+
 #include <thread>
 
+#include "tavla/host/broker/connection.hpp"
+#include "tavla/protocol/net/broker_url.hpp"
 #include "tavla/protocol/net/tcp_nodelay.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::ingest {
-namespace {
-
-std::string read_secret(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::string secret;
-  std::getline(in, secret);
-  if (!in && secret.empty()) {
-    throw std::runtime_error("cannot read the broker password file " + file.string());
-  }
-  return secret;
-}
-
-}  // namespace
 
 MqttClient::MqttClient(const config::Site& site, const std::string& client_id, MessageQueue& queue,
                        Log log)
@@ -81,6 +70,11 @@ mqtt::token_ptr MqttClient::subscribe() {
 bool MqttClient::connect(const std::atomic<bool>& stop) {
   mqtt::properties props;
   props.add({mqtt::property::MAXIMUM_PACKET_SIZE, kMaxPacketBytes});
+  // At most this many QoS 1 messages unacknowledged towards the host: with
+  // a full MessageQueue (whose push holds Paho's acknowledgement back) the
+  // broker keeps the rest, so the host's memory stays bounded. Paho's
+  // max_inflight would limit only the host's own publishes.
+  props.add({mqtt::property::RECEIVE_MAXIMUM, kReceiveMaximum});
   // A week: queued messages survive a host restart or upgrade.
   props.add({mqtt::property::SESSION_EXPIRY_INTERVAL, 7 * 24 * 3600});
   auto builder = mqtt::connect_options_builder()
@@ -88,14 +82,9 @@ bool MqttClient::connect(const std::atomic<bool>& stop) {
                      .clean_start(false)
                      .keep_alive_interval(std::chrono::seconds(20))
                      .automatic_reconnect(std::chrono::milliseconds(500), std::chrono::seconds(30));
-  if (site_.broker.username) {
-    builder.user_name(*site_.broker.username);
-  }
-  if (site_.broker.password_file) {
-    builder.password(read_secret(*site_.broker.password_file));
-  }
-  if (site_.broker.url.starts_with("ssl://") || site_.broker.url.starts_with("mqtts://")) {
-    builder.ssl(mqtt::ssl_options());
+  broker::apply_login(builder, site_.broker, site_.broker.url);
+  if (const auto address = protocol::net::parse_broker_url(site_.broker.url)) {
+    log_("broker: " + protocol::net::describe_transport(*address));
   }
   auto options = builder.finalize();
   // Set on the object given to connect(): with Paho C++ 1.2, properties
@@ -113,7 +102,8 @@ bool MqttClient::connect(const std::atomic<bool>& stop) {
       connected_once_ = true;
       return true;
     } catch (const mqtt::exception& e) {
-      log_("cannot reach the broker at " + site_.broker.url + " (" + e.what() + "); retrying in " +
+      log_("cannot connect to the broker at " + site_.broker.url + ": " +
+           broker::describe_connect_failure(e, site_.broker, site_.broker.url) + "; retrying in " +
            std::to_string(backoff.count()) + " ms");
     }
     for (auto waited = std::chrono::milliseconds(0); waited < backoff && !stop;

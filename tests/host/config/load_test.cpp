@@ -40,6 +40,27 @@ TEST(LoadSite, MinimalFileWithEmptyLists) {
   EXPECT_TRUE(site.plans.empty());
 }
 
+TEST(LoadSite, TheBrokerSectionNamesTheCaAndTheAppliancesUrlBesideTheFile) {
+  const Site site = parse_site(
+      "[site]\nid = \"s\"\nname = \"S\"\n[broker]\nurl = \"tcp://127.0.0.1:1883\"\n"
+      "ca_file = \"ca.crt\"\ndevice_url = \"ssl://mqtt.example.no:8883\"\n"
+      "[database]\nurl = \"sqlite:host.db\"\n",
+      "/cfg/site.toml");
+  EXPECT_EQ(site.broker.ca_file, "/cfg/ca.crt");
+  EXPECT_EQ(site.broker.device_url, "ssl://mqtt.example.no:8883");
+}
+
+TEST(LoadSite, PlainTcpToAnotherMachineIsRefused) {
+  for (const char* key : {"url", "device_url"}) {
+    const std::string other = std::string(key) == "url" ? "device_url" : "url";
+    const auto e = error_of("[site]\nid = \"s\"\nname = \"S\"\n[broker]\n" + std::string(key) +
+                            " = \"tcp://mqtt.example.no:1883\"\n" + other +
+                            " = \"ssl://mqtt.example.no\"\n[database]\nurl = \"sqlite:a.db\"\n");
+    EXPECT_EQ(e.key(), "broker." + std::string(key));
+    EXPECT_EQ(e.line(), 5);
+  }
+}
+
 TEST(LoadSite, MissingRequiredKeysAreNamed) {
   const auto e = error_of("[site]\nid = \"x\"\nname = \"X\"\n[database]\nurl = \"sqlite:a.db\"\n");
   EXPECT_EQ(e.key(), "broker");

@@ -46,6 +46,21 @@ TEST_F(AcceptanceTest, AnOpeningNeedsAKnownGroupOfItsKindAndRoom) {
             RejectionCode::group_of_another_device);
 }
 
+TEST_F(AcceptanceTest, AScheduledSessionIdIsOpenedOnlyByItsOwnRoom) {
+  // nm-20260327 is scheduled for group nettverk of kiosk-2.
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EXPECT_EQ(opening(k1.opened("nm-20260327", "gv-1")), RejectionCode::session_of_another_device);
+  const auto v =
+      opening_violation(site_, k1.opened("nm-20260327", "gv-1"),
+                        std::get<protocol::SessionOpened>(k1.opened("nm-20260327", "gv-1").body));
+  ASSERT_TRUE(v);
+  EXPECT_NE(v->detail.find("scheduled for group 'nettverk' of device kiosk-2"), std::string::npos)
+      << v->detail;
+  EventMaker k2("kiosk-2", "epoch-0001");
+  EXPECT_EQ(opening(k2.opened("nm-20260327", "nettverk", protocol::SessionKind::network_meeting)),
+            std::nullopt);
+}
+
 TEST_F(AcceptanceTest, InASessionMembersGuestsAndTheSessionsOwnRoom) {
   EventMaker k1("kiosk-1", "epoch-0001");
   const auto gv = session("gv-1", "kiosk-1");

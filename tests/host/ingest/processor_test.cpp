@@ -316,6 +316,24 @@ TEST_P(ProcessorTest, EachQuarantinedEventCarriesItsCodeInTableAndAck) {
   }
 }
 
+// A room that opens another room's scheduled session id first learns it in
+// its ack's `rejected`, and the room the schedule names still opens it.
+TEST_P(ProcessorTest, ASquattedScheduledSessionIsRejectedAndItsRoomStillOpensIt) {
+  EventMaker k1("kiosk-1", "epoch-0001");
+  EventMaker k2("kiosk-2", "epoch-0002");
+  const auto squat = k1.opened("nm-20260327", "gv-1");
+  const auto r = processor_->process({message(squat)});
+  EXPECT_EQ(r.quarantined, 1U);
+  EXPECT_EQ(r.acks.at("kiosk-1").rejected,
+            (std::vector<protocol::Rejection>{{squat.id, "session_of_another_device"}}));
+  const auto real = processor_->process(
+      {message(k2.opened("nm-20260327", "nettverk", protocol::SessionKind::network_meeting)),
+       message(k2.checked_in("nm-20260327", "p-leder-nes", "nes"))});
+  EXPECT_EQ(real.stored, 2U);
+  EXPECT_EQ(real.quarantined, 0U);
+  EXPECT_TRUE(real.acks.at("kiosk-2").rejected.empty());
+}
+
 // A resend of a quarantined event is acked again with the same rejection; a
 // resend of a stored one without.
 TEST_P(ProcessorTest, ResendsAreAckedAgainWithTheSameRejection) {

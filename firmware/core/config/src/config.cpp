@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "tavla/protocol/ids.hpp"
+#include "tavla/protocol/net/broker_url.hpp"
 #include "tavla/protocol/pin_hash.hpp"
 
 namespace tavla::kiosk {
@@ -170,10 +171,9 @@ void read_broker(const Reader& r, const std::filesystem::path& source, KioskConf
   const auto* broker = r.table("broker", true);
   r.only(*broker, "broker", {"url", "username", "password_file", "ca_file"});
   config.broker.url = *r.string(broker, "broker", "url", true, broker->source());
-  if (!config.broker.url.starts_with("tcp://") && !config.broker.url.starts_with("ssl://") &&
-      !config.broker.url.starts_with("mqtt://") && !config.broker.url.starts_with("mqtts://")) {
-    r.fail(r.node(broker, "url")->source(), "broker.url",
-           "must start with tcp://, ssl://, mqtt:// or mqtts://");
+  // TLS to anywhere, plain TCP only to loopback (broker_url.hpp).
+  if (auto problem = protocol::net::broker_url_problem(config.broker.url)) {
+    r.fail(r.node(broker, "url")->source(), "broker.url", *problem);
   }
   config.broker.username = r.string(broker, "broker", "username", false, broker->source());
   if (auto file = r.string(broker, "broker", "password_file", false, broker->source())) {
@@ -188,7 +188,8 @@ void read_broker(const Reader& r, const std::filesystem::path& source, KioskConf
     }
   }
   if (auto ca = r.string(broker, "broker", "ca_file", false, broker->source())) {
-    config.broker.ca_file = std::filesystem::path(*ca);
+    std::filesystem::path path(*ca);
+    config.broker.ca_file = path.is_relative() ? source.parent_path() / path : path;
   }
 }
 

@@ -1,8 +1,11 @@
 #include "tavla/kiosk/paho_broker_link.hpp"
 
-#include "tavla/protocol/net/tcp_nodelay.hpp"
-
 #include <mqtt/async_client.h>
+
+#include "tavla/protocol/net/broker_url.hpp"
+#include "tavla/protocol/net/connect_refusal.hpp"
+#include "tavla/protocol/net/tcp_nodelay.hpp"
+#include "tavla/protocol/net/tls_check.hpp"
 
 namespace tavla::kiosk {
 
@@ -16,14 +19,31 @@ constexpr auto kKeepAlive = std::chrono::seconds(10);
 // wait in its queue (default 100), even while connected.
 constexpr int kPahoMaxInflight = 65535;
 constexpr int kPahoMaxBuffered = 65535;
+// How long the check of a failed TLS connect may take (tls_check.hpp).
+constexpr auto kTlsCheckTimeout = std::chrono::seconds(3);
+
+// Paho's TLS options: the chain verified against ca_file (or the system's
+// CAs) and, with `verify`, the host name against the certificate. No
+// error_handler: Paho C keeps a pointer to the options object it was set on
+// (a temporary by the time a handshake fails: a use-after-free); a failed
+// connect is diagnosed by tls_check.hpp instead.
+mqtt::ssl_options tls_options(const BrokerConfig& broker) {
+  auto ssl = mqtt::ssl_options_builder().enable_server_cert_auth(true).verify(true);
+  if (broker.ca_file) {
+    ssl.trust_store(broker.ca_file->string());
+  }
+  return ssl.finalize();
+}
 }  // namespace
 
 // Connect results come through an action listener (so a failed first
 // attempt reports back too); lost connections through the lost handler.
 class PahoBrokerLink::Impl final : public mqtt::iaction_listener {
  public:
-  Impl(const BrokerConfig& broker, const std::string& client_id)
+  Impl(const BrokerConfig& broker, const std::string& client_id, Log log)
       : broker_(broker),
+        address_(protocol::net::parse_broker_url(broker.url)),
+        log_(or_silent(std::move(log))),
         client_(broker.url, client_id, mqtt::create_options(MQTTVERSION_3_1_1, kPahoMaxBuffered)) {}
 
   ~Impl() override {
@@ -76,12 +96,12 @@ class PahoBrokerLink::Impl final : public mqtt::iaction_listener {
     if (broker_.password) {
       builder.password(*broker_.password);
     }
-    if (broker_.url.starts_with("ssl://") || broker_.url.starts_with("mqtts://")) {
-      auto ssl = mqtt::ssl_options_builder();
-      if (broker_.ca_file) {
-        ssl.trust_store(broker_.ca_file->string());
-      }
-      builder.ssl(ssl.finalize());
+    if (address_ && address_->tls) {
+      builder.ssl(tls_options(broker_));
+    }
+    if (!transport_logged_ && address_) {
+      log_("broker: " + protocol::net::describe_transport(*address_));
+      transport_logged_ = true;
     }
     try {
       client_.connect(builder.finalize(), nullptr, *this);
@@ -139,17 +159,36 @@ class PahoBrokerLink::Impl final : public mqtt::iaction_listener {
   }
   void on_failure(const mqtt::token& tok) override {
     if (handlers_.disconnected) {
-      handlers_.disconnected("connect failed (code " + std::to_string(tok.get_return_code()) + ")");
+      handlers_.disconnected(failure_reason(tok.get_return_code()));
     }
   }
 
+  // A refused login with its username; a TLS failure as the check finds it
+  // (this runs on Paho's thread after the connect failed, when nothing else
+  // waits on it); else the broker could not be reached.
+  std::string failure_reason(int code) {
+    if (code > 0) {
+      return protocol::net::describe_connect_refusal(code, broker_.username);
+    }
+    if (!address_) {
+      return "connect failed (code " + std::to_string(code) + ")";
+    }
+    if (address_->tls) {
+      return protocol::net::diagnose_tls(*address_, broker_.ca_file, kTlsCheckTimeout).sentence;
+    }
+    return "cannot reach the broker at " + address_->host + ":" + std::to_string(address_->port);
+  }
+
   BrokerConfig broker_;
+  std::optional<protocol::net::BrokerAddress> address_;
+  Log log_;
+  bool transport_logged_ = false;
   mqtt::async_client client_;
   BrokerLinkHandlers handlers_;
 };
 
-PahoBrokerLink::PahoBrokerLink(const BrokerConfig& broker, const std::string& client_id)
-    : impl_(std::make_unique<Impl>(broker, client_id)) {}
+PahoBrokerLink::PahoBrokerLink(const BrokerConfig& broker, const std::string& client_id, Log log)
+    : impl_(std::make_unique<Impl>(broker, client_id, std::move(log))) {}
 PahoBrokerLink::~PahoBrokerLink() = default;
 
 void PahoBrokerLink::set_handlers(BrokerLinkHandlers handlers) {

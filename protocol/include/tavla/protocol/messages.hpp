@@ -22,7 +22,7 @@ enum class RejectionCode {
   wrong_session_kind,         // session.opened's kind differs from its group's
   group_of_another_device,    // session.opened for a group of another room
   session_already_opened,     // the session id was opened before
-  session_of_another_device,  // the event names a session another room opened
+  session_of_another_device,  // a session another room opened or is scheduled for
   not_a_member,               // a roster or PIN check-in of someone not in the group
   unknown_affiliation,        // a municipality or org the site does not know
   not_a_leader,               // a correction `corrected_by` someone who leads no such group

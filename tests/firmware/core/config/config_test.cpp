@@ -45,8 +45,8 @@ TEST(KioskConfig, ReadsTheExample) {
 }
 
 TEST(KioskConfig, AMissingRequiredKeyNamesTheSectionLineAndKey) {
-  const auto e =
-      error_of("[device]\nid = \"kiosk-1\"\ndata_dir = \"/x\"\n[broker]\nurl = \"tcp://h:1\"\n");
+  const auto e = error_of(
+      "[device]\nid = \"kiosk-1\"\ndata_dir = \"/x\"\n[broker]\nurl = \"tcp://localhost:1\"\n");
   EXPECT_EQ(e.file, "/etc/tavla/kiosk.toml");
   EXPECT_EQ(e.key, "device.site");
   EXPECT_EQ(e.line, 1);
@@ -61,7 +61,8 @@ TEST(KioskConfig, AMissingBrokerSectionIsNamed) {
 
 TEST(KioskConfig, AWrongTypeNamesItsLine) {
   const auto e = error_of(
-      "[device]\nid = \"kiosk-1\"\nsite = 7\ndata_dir = \"/x\"\n[broker]\nurl = \"tcp://h:1\"\n");
+      "[device]\nid = \"kiosk-1\"\nsite = 7\ndata_dir = \"/x\"\n[broker]\nurl = "
+      "\"tcp://localhost:1\"\n");
   EXPECT_EQ(e.key, "device.site");
   EXPECT_EQ(e.line, 3);
 }
@@ -74,7 +75,7 @@ TEST(KioskConfig, AnUnknownKeyIsAnError) {
 
 TEST(KioskConfig, BadValuesAreNamed) {
   EXPECT_EQ(error_of("[device]\nid = \"Kiosk 1\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
-                     "\"tcp://h:1\"\n")
+                     "\"tcp://localhost:1\"\n")
                 .key,
             "device.id");
   EXPECT_EQ(
@@ -86,11 +87,11 @@ TEST(KioskConfig, BadValuesAreNamed) {
             "tuning.max_in_flight");
   const auto locale = error_of(
       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
-      "\"tcp://h:1\"\n[ui]\nlocale = \"de\"\n");
+      "\"tcp://localhost:1\"\n[ui]\nlocale = \"de\"\n");
   EXPECT_EQ(locale.key, "ui.locale");
   EXPECT_EQ(locale.line, 8);
   EXPECT_EQ(error_of("[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
-                     "\"tcp://h:1\"\n[ui]\nadmin_pin_hash = \"1234\"\n")
+                     "\"tcp://localhost:1\"\n[ui]\nadmin_pin_hash = \"1234\"\n")
                 .key,
             "ui.admin_pin_hash");
 }
@@ -98,12 +99,12 @@ TEST(KioskConfig, BadValuesAreNamed) {
 TEST(KioskConfig, AnUnknownTimeZoneIsNamed) {
   const auto e = error_of(
       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\ntimezone = \"Mars/Olympus\"\n"
-      "[broker]\nurl = \"tcp://h:1\"\n");
+      "[broker]\nurl = \"tcp://localhost:1\"\n");
   EXPECT_EQ(e.key, "device.timezone");
   EXPECT_EQ(e.line, 5);
   auto ok = parse_kiosk_config(
       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\ntimezone = \"Europe/Oslo\"\n"
-      "[broker]\nurl = \"tcp://h:1\"\n",
+      "[broker]\nurl = \"tcp://localhost:1\"\n",
       "k.toml");
   EXPECT_TRUE(std::holds_alternative<KioskConfig>(ok));
 }
@@ -119,7 +120,7 @@ TEST(KioskConfig, ReadsThePasswordFileNextToTheConfig) {
   testing::write_file(dir / "kiosk-1.secret", "s3cret\n");
   testing::write_file(dir / "kiosk.toml",
                       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"data\"\n[broker]\nurl = "
-                      "\"tcp://h:1\"\npassword_file = \"kiosk-1.secret\"\n");
+                      "\"tcp://localhost:1\"\npassword_file = \"kiosk-1.secret\"\n");
   auto result = load_kiosk_config(dir / "kiosk.toml");
   ASSERT_TRUE(std::holds_alternative<KioskConfig>(result))
       << std::get<ConfigError>(result).message();
@@ -128,10 +129,29 @@ TEST(KioskConfig, ReadsThePasswordFileNextToTheConfig) {
   EXPECT_EQ(c.data_dir, dir.path() / "data");
 }
 
+TEST(KioskConfig, PlainTcpIsRefusedUnlessItStaysOnLoopback) {
+  const auto e = error_of(
+      "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
+      "\"tcp://mqtt.example.no:1883\"\n");
+  EXPECT_EQ(e.key, "broker.url");
+  EXPECT_EQ(e.line, 6);
+  EXPECT_NE(e.reason.find("use ssl://"), std::string::npos) << e.reason;
+}
+
+TEST(KioskConfig, TheCaFileIsReadNextToTheConfig) {
+  auto result = parse_kiosk_config(
+      "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
+      "\"ssl://mqtt.example.no\"\nca_file = \"ca.crt\"\n",
+      "/etc/tavla/kiosk.toml");
+  ASSERT_TRUE(std::holds_alternative<KioskConfig>(result))
+      << std::get<ConfigError>(result).message();
+  EXPECT_EQ(std::get<KioskConfig>(result).broker.ca_file, "/etc/tavla/ca.crt");
+}
+
 TEST(KioskConfig, AMissingPasswordFileIsNamed) {
   const auto e = error_of(
       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
-      "\"tcp://h:1\"\npassword_file = \"/nonexistent/secret\"\n");
+      "\"tcp://localhost:1\"\npassword_file = \"/nonexistent/secret\"\n");
   EXPECT_EQ(e.key, "broker.password_file");
   EXPECT_EQ(e.line, 7);
 }

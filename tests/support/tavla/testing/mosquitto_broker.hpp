@@ -21,6 +21,12 @@ class MosquittoBroker {
     // subscriber; 0 means no limit, which tests and benchmarks want.
     int max_queued_messages = 0;
     std::string extra_config;  // appended verbatim
+    // Instead of one anonymous listener on 127.0.0.1:<free port>: these
+    // lines (listeners and their security, as a broker's config file has
+    // them), with `port` the one start() waits for (0: a free one, which
+    // the lines then cannot name: give one from free_port()).
+    std::string listeners;
+    int port = 0;
   };
 
   MosquittoBroker();
@@ -49,5 +55,13 @@ class MosquittoBroker {
 [[nodiscard]] std::string mosquitto_program();
 [[nodiscard]] std::string mosquitto_pub_program();
 [[nodiscard]] std::string mosquitto_sub_program();
+[[nodiscard]] std::string mosquitto_ctrl_program();
+
+// The dynamic-security plugin of Debian's mosquitto, and a fresh plugin
+// config file with one administrator (`mosquitto_ctrl dynsec init`, as an
+// operator makes it).
+[[nodiscard]] std::string dynsec_plugin();
+void init_dynsec(const std::filesystem::path& file, const std::string& admin,
+                 const std::string& password);
 
 }  // namespace tavla::testing

@@ -8,10 +8,10 @@
 //   data_dir = "/var/lib/tavla-kiosk"     # the local database lives here
 //   timezone = "Europe/Oslo"              # optional (default Europe/Oslo)
 //   [broker]
-//   url = "tcp://127.0.0.1:1883"          # ssl:// for TLS
+//   url = "ssl://mqtt.example.no:8883"    # tcp:// only to loopback
 //   username = "kiosk-1"                  # optional
 //   password_file = "kiosk-1.secret"      # optional; relative to this file
-//   ca_file = "/etc/tavla/ca.pem"         # optional, for ssl://
+//   ca_file = "ca.crt"                    # optional, for ssl://; relative to this file
 //   [ui]
 //   locale = "nb"                         # nb | nn | en
 //   admin_pin_hash = "sha256:…"           # optional
@@ -90,7 +90,7 @@ using ConfigResult = std::variant<KioskConfig, ConfigError>;
 // Reads and checks the file. Never throws.
 [[nodiscard]] ConfigResult load_kiosk_config(const std::filesystem::path& path);
 // The same for text already in memory; `source` names it in errors and
-// anchors a relative password_file.
+// anchors a relative password_file and ca_file.
 [[nodiscard]] ConfigResult parse_kiosk_config(std::string_view text,
                                               const std::filesystem::path& source);
 

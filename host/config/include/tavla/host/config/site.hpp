@@ -101,9 +101,15 @@ struct PlanSource {
 };
 
 struct Broker {
-  std::string url;
+  std::string url;  // the host's own connection (TLS, or plain TCP on loopback)
   std::optional<std::string> username;
   std::optional<std::filesystem::path> password_file;
+  // The CA of the broker's certificate: the host verifies with it, and
+  // `devices add` puts it into each appliance's bundle.
+  std::optional<std::filesystem::path> ca_file;
+  // The URL the appliances connect to (their kiosk.toml), when it differs
+  // from the host's (a host on the broker's machine uses loopback).
+  std::optional<std::string> device_url;
   std::string shared_group;  // non-empty: $share/<group>/… subscriptions
 };
 

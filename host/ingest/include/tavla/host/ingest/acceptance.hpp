@@ -24,7 +24,8 @@ struct RuleViolation {
 };
 
 // A session.opened: its group exists, has the same kind, and belongs to the
-// device that sent it.
+// device that sent it; a scheduled session's id is opened only by the device
+// of the group it is scheduled for (session_of_another_device).
 [[nodiscard]] std::optional<RuleViolation> opening_violation(const config::Site& site,
                                                              const protocol::Event& event,
                                                              const protocol::SessionOpened& opened);

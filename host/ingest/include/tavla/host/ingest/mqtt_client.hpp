@@ -2,8 +2,11 @@
 // queued by the broker while the host is down arrive after it returns),
 // subscriptions to every device's events and status (shared when the site
 // sets shared_group), renewed on every (re)connect, a 256 KiB maximum packet
-// so oversize messages still reach quarantine, and automatic reconnect with
-// backoff. Arriving messages go straight to the MessageQueue.
+// so oversize messages still reach quarantine, a Receive Maximum so a full
+// MessageQueue pushes back on the broker, and automatic reconnect with
+// backoff. Over TLS it verifies the broker's chain and host name
+// (host/broker/connection.hpp) and logs why a connect failed in words.
+// Arriving messages go straight to the MessageQueue.
 #pragma once
 
 #include <atomic>
@@ -23,6 +26,8 @@ class token;
 namespace tavla::host::ingest {
 
 inline constexpr int kMaxPacketBytes = 256 * 1024;
+// MQTT 5's Receive Maximum on the host's connect (see mqtt_client.cpp).
+inline constexpr int kReceiveMaximum = 64;
 
 class MqttClient final : public Publisher {
  public:
