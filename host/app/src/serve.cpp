@@ -19,6 +19,12 @@ protocol::Timestamp now() {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
+std::int64_t unix_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 std::string client_id(const config::Site& site, const std::string& instance) {
   return "tavla-host-" + site.id + (instance.empty() ? "" : "-" + instance);
 }
@@ -33,6 +39,7 @@ class Service {
         log_(log),
         site_(std::make_unique<config::Site>(config::load_site(options.config))),
         repos_(site_->database_url),
+        secrets_(secrets::Secrets::open(site_->secrets_dir, unix_seconds())),
         client_(*site_, client_id(*site_, options.instance), queue_, log),
         processor_(repos_, *site_, now) {}
 
@@ -56,6 +63,7 @@ class Service {
   const Log& log_;
   std::unique_ptr<config::Site> site_;
   storage::Repositories repos_;
+  secrets::Secrets secrets_;
   ingest::MessageQueue queue_;
   ingest::MqttClient client_;
   ingest::Processor processor_;
@@ -70,7 +78,7 @@ bool Service::start() {
     return false;  // asked to stop before the broker was reachable
   }
   replay_quarantine();
-  rooms::publish_room_configs(*site_, repos_, client_, {}, log_);
+  rooms::publish_room_configs(*site_, repos_, secrets_, client_, {}, log_);
   log_("ready: subscribed to the events and status of site " + site_->id +
        (site_->broker.shared_group.empty() ? ""
                                            : " (shared group " + site_->broker.shared_group + ")"));
@@ -110,7 +118,7 @@ void Service::reload_if_asked() {
     processor_.set_site(*fresh);
     site_.swap(fresh);  // the old one is released after the processor moved on
     log_("configuration reloaded from " + options_.config.string());
-    rooms::publish_room_configs(*site_, repos_, client_, {}, log_);
+    rooms::publish_room_configs(*site_, repos_, secrets_, client_, {}, log_);
   } catch (const std::exception& e) {
     log_(std::string("reload refused, keeping the running configuration: ") + e.what());
   }
@@ -141,7 +149,7 @@ void Service::publish_outcome(const ingest::BatchResult& result) {
   std::set<std::string> rooms = rooms::devices_of_groups(*site_, result.action_groups);
   rooms.insert(result.version_changes.begin(), result.version_changes.end());
   if (!rooms.empty()) {
-    rooms::publish_room_configs(*site_, repos_, client_, rooms, log_);
+    rooms::publish_room_configs(*site_, repos_, secrets_, client_, rooms, log_);
   }
 }
 

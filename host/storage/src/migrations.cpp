@@ -92,7 +92,16 @@ constexpr std::string_view kV3 = R"(
 ALTER TABLE device_status ADD COLUMN versions TEXT;
 )";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
+// PIN verifiers of room-config version 2, made once per member and PIN and
+// kept, so a reload keeps them (and the config's rev) and never hashes
+// again: `fingerprint` (an HMAC of the PIN under the device secret) tells
+// whether the member's PIN is still the one the verifier was made of.
+constexpr std::string_view kPinVerifiers = R"(
+CREATE TABLE pin_verifiers (device TEXT NOT NULL, participant TEXT NOT NULL,
+  fingerprint TEXT NOT NULL, verifier TEXT NOT NULL, PRIMARY KEY (device, participant));
+)";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kPinVerifiers};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

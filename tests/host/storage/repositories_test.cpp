@@ -32,7 +32,7 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
     auto repos = open();
     repos->db().script(  // back to version 1
         "DROP INDEX quarantine_code; ALTER TABLE quarantine DROP COLUMN code; "
-        "ALTER TABLE device_status DROP COLUMN versions; "
+        "ALTER TABLE device_status DROP COLUMN versions; DROP TABLE pin_verifiers; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "
