@@ -56,7 +56,7 @@ std::string payload_of(const protocol::RoomConfig& room, std::uint64_t version,
 // Builds, numbers and publishes one device's config in the newest version
 // it reads; false (and a log line) when there is none or it is not valid.
 bool publish_room_config(const config::Site& site, const config::Device& device,
-                         storage::Repositories& repos, const secrets::Secrets& secrets,
+                         storage::Repositories& repos, const secrets::Secrets* secrets,
                          ingest::Publisher& publisher,
                          const std::function<void(const std::string&)>& log) {
   const auto reads = repos.devices().announced_versions(device.id);
@@ -71,10 +71,15 @@ bool publish_room_config(const config::Site& site, const config::Device& device,
   auto room =
       build_room_config(site, device, repos.minutes().open_actions(groups_of(site, device)));
   if (*version >= protocol::kSignedConfigVersion) {
-    if (!detail::add_pin_verifiers(site, device, secrets, repos, room, log)) {
+    if (secrets == nullptr) {
+      log("error: room config of " + device.id + " not published: it reads signed configs " +
+          "and the host's secrets could not be opened (see the start of the log)");
       return false;
     }
-    room.signing_epoch = secrets.signing_epoch();
+    if (!detail::add_pin_verifiers(site, device, *secrets, repos, room, log)) {
+      return false;
+    }
+    room.signing_epoch = secrets->signing_epoch();
   }
   // Of the bytes as the device gets them: another version is another rev,
   // which the device takes (it ignores a config of a rev it has).
@@ -87,7 +92,7 @@ bool publish_room_config(const config::Site& site, const config::Device& device,
     return false;
   }
   publisher.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
-                    payload_of(room, *version, secrets), true);
+                    payload_of(room, *version, *secrets), true);
   return true;
 }
 
@@ -172,7 +177,7 @@ std::set<std::string> devices_of_groups(const config::Site& site,
 }
 
 std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
-                                 const secrets::Secrets& secrets, ingest::Publisher& publisher,
+                                 const secrets::Secrets* secrets, ingest::Publisher& publisher,
                                  const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log) {
   std::size_t published = 0;

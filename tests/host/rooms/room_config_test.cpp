@@ -50,7 +50,7 @@ class RoomConfigTest : public ::testing::TestWithParam<Backend> {
     Recorder recorder;
     std::vector<std::string> lines;
     const auto published =
-        rooms::publish_room_configs(site_, repos_, secrets, recorder, {"kiosk-1"},
+        rooms::publish_room_configs(site_, repos_, &secrets, recorder, {"kiosk-1"},
                                     [&lines](const std::string& line) { lines.push_back(line); });
     EXPECT_EQ(published, 1U) << (lines.empty() ? "" : lines.front());
     const auto envelope =
@@ -128,7 +128,7 @@ TEST_P(RoomConfigTest, ADeviceWithoutASecretGetsNoConfigAndTheLogSaysHowToProvis
   const auto secrets = secrets::Secrets::open(dir_ / "secrets", kNow);
   Recorder recorder;
   std::vector<std::string> lines;
-  EXPECT_EQ(rooms::publish_room_configs(site_, repos_, secrets, recorder, {"kiosk-1"},
+  EXPECT_EQ(rooms::publish_room_configs(site_, repos_, &secrets, recorder, {"kiosk-1"},
                                         [&lines](const std::string& l) { lines.push_back(l); }),
             0U);
   EXPECT_TRUE(recorder.last.empty());
@@ -139,13 +139,24 @@ TEST_P(RoomConfigTest, ADeviceWithoutASecretGetsNoConfigAndTheLogSaysHowToProvis
 TEST_P(RoomConfigTest, ADeviceThatReadsVersionOneStillGetsItUnsigned) {
   const auto secrets = secrets::Secrets::open(dir_ / "secrets", kNow);
   Recorder recorder;
-  EXPECT_EQ(rooms::publish_room_configs(site_, repos_, secrets, recorder, {"kiosk-2"},
+  EXPECT_EQ(rooms::publish_room_configs(site_, repos_, &secrets, recorder, {"kiosk-2"},
                                         [](const std::string&) {}),
             1U);
   const auto config =
       protocol::decode_config(recorder.last.at("tavla/v1/stottepilar/kiosk-2/config"));
   ASSERT_TRUE(config) << config.error().message();
   EXPECT_EQ(config.value().signing_epoch, 0U);
+}
+
+TEST_P(RoomConfigTest, WithoutSecretsOnlyUnsignedConfigsArePublished) {
+  Recorder recorder;
+  std::vector<std::string> lines;
+  EXPECT_EQ(rooms::publish_room_configs(site_, repos_, nullptr, recorder, {},
+                                        [&lines](const std::string& l) { lines.push_back(l); }),
+            1U);
+  EXPECT_TRUE(recorder.last.contains("tavla/v1/stottepilar/kiosk-2/config"));
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_NE(lines[0].find("kiosk-1"), std::string::npos) << lines[0];
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RoomConfigTest,

@@ -36,9 +36,11 @@ namespace tavla::host::rooms {
 // Builds, numbers and publishes the configs of `devices` (all when empty),
 // each in the newest config version its device announced it reads
 // (protocol::config_version_for). Returns how many were published; one
-// without a common version, or invalid, is reported through `log`.
+// without a common version, or invalid, is reported through `log`, and so is
+// one in version 2 when there are no `secrets` (null: they could not be
+// opened) or its device has no secret.
 std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
-                                 const secrets::Secrets& secrets, ingest::Publisher& publisher,
+                                 const secrets::Secrets* secrets, ingest::Publisher& publisher,
                                  const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log);
 
