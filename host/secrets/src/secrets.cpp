@@ -109,7 +109,7 @@ Secrets Secrets::open(const std::filesystem::path& dir, std::int64_t now_seconds
     detail::write_private_file(dir / kEpochFile, std::to_string(*epoch) + "\n");
     std::filesystem::remove(dir / kRestoredMarker);
   }
-  return Secrets(dir, std::move(key), *epoch);
+  return {dir, std::move(key), *epoch};
 }
 
 std::string Secrets::public_key_pem() const {
