@@ -1,6 +1,7 @@
 #include "tavla/host/app/serve.hpp"
 
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "tavla/host/config/load.hpp"
@@ -9,6 +10,7 @@
 #include "tavla/host/ingest/processor.hpp"
 #include "tavla/host/ingest/registry.hpp"
 #include "tavla/host/rooms/room_config.hpp"
+#include "tavla/host/secrets/secrets.hpp"
 #include "tavla/host/storage/repositories.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -18,6 +20,23 @@ namespace {
 
 protocol::Timestamp now() {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+std::int64_t unix_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The host's secrets; without them (an unreadable directory) the host still
+// serves, and publishes unsigned configs to the devices that read them.
+std::optional<secrets::Secrets> open_secrets(const config::Site& site, const Log& log) {
+  try {
+    return secrets::Secrets::open(site.secrets_dir, unix_seconds());
+  } catch (const std::exception& e) {
+    log(std::string("error: cannot open the host's secrets, no signed room configs: ") + e.what());
+    return std::nullopt;
+  }
 }
 
 std::string client_id(const config::Site& site, const std::string& instance) {
@@ -34,6 +53,7 @@ class Service {
         log_(log),
         site_(std::make_unique<config::Site>(config::load_site(options.config))),
         repos_(site_->database_url),
+        secrets_(open_secrets(*site_, log)),
         client_(*site_, client_id(*site_, options.instance), queue_, log),
         processor_(repos_, *site_, now) {}
 
@@ -58,6 +78,7 @@ class Service {
   const Log& log_;
   std::unique_ptr<config::Site> site_;
   storage::Repositories repos_;
+  std::optional<secrets::Secrets> secrets_;  // nullopt: no signed configs
   ingest::MessageQueue queue_;
   ingest::MqttClient client_;
   ingest::Processor processor_;
@@ -73,7 +94,7 @@ bool Service::start() {
     return false;  // asked to stop before the broker was reachable
   }
   replay_quarantine();
-  rooms::publish_room_configs(*site_, repos_, client_, {}, log_);
+  rooms::publish_room_configs(*site_, repos_, secrets_ ? &*secrets_ : nullptr, client_, {}, log_);
   log_("ready: subscribed to the events and status of site " + site_->id +
        (site_->broker.shared_group.empty() ? ""
                                            : " (shared group " + site_->broker.shared_group + ")"));
@@ -123,7 +144,7 @@ void Service::reload_if_asked() {
     processor_.set_site(*fresh);
     site_.swap(fresh);  // the old one is released after the processor moved on
     log_("configuration reloaded from " + options_.config.string());
-    rooms::publish_room_configs(*site_, repos_, client_, {}, log_);
+    rooms::publish_room_configs(*site_, repos_, secrets_ ? &*secrets_ : nullptr, client_, {}, log_);
   } catch (const std::exception& e) {
     log_(std::string("reload refused, keeping the running configuration: ") + e.what());
   }
@@ -154,7 +175,8 @@ void Service::publish_outcome(const ingest::BatchResult& result) {
   std::set<std::string> rooms = rooms::devices_of_groups(*site_, result.action_groups);
   rooms.insert(result.version_changes.begin(), result.version_changes.end());
   if (!rooms.empty()) {
-    rooms::publish_room_configs(*site_, repos_, client_, rooms, log_);
+    rooms::publish_room_configs(*site_, repos_, secrets_ ? &*secrets_ : nullptr, client_, rooms,
+                                log_);
   }
 }
 

@@ -26,6 +26,7 @@ Site parse_site(const std::string& text, const std::filesystem::path& file) {
   read_site_table(r, root, site);
   read_broker(r, root, site);
   read_database(r, root, site);
+  read_secrets(r, root, site);
   read_municipalities(r, root, site);
   read_orgs(r, root, site);
   read_devices(r, root, site);

@@ -160,6 +160,9 @@ GroupMember member_of(const MemberRow& row, std::set<std::string>& seen) {
   m.foster_home = foster_home_of(row);
   m.full_name = row.field(kFullName);
   m.pin_hash = pin_hash_of(row, m.participant);
+  if (m.pin_hash) {
+    m.pin = row.field(kPin);
+  }
   m.leader = is_leader(row);
   return m;
 }

@@ -71,4 +71,13 @@ void read_database(const TomlReader& r, const toml::table& root, Site& site) {
   }
 }
 
+void read_secrets(const TomlReader& r, const toml::table& root, Site& site) {
+  const toml::table& s = r.table(root, "secrets", "", false);
+  const std::filesystem::path dir = r.opt_string(s, "dir", "secrets").value_or("secrets");
+  if (dir.empty()) {
+    r.fail(s.get("dir"), "secrets.dir", "must name a directory, e.g. /var/lib/tavla/secrets");
+  }
+  site.secrets_dir = dir.is_absolute() ? dir : r.file().parent_path() / dir;
+}
+
 }  // namespace tavla::host::config

@@ -14,6 +14,7 @@ namespace tavla::host::config {
 void read_site_table(const TomlReader& r, const toml::table& root, Site& site);
 void read_broker(const TomlReader& r, const toml::table& root, Site& site);
 void read_database(const TomlReader& r, const toml::table& root, Site& site);
+void read_secrets(const TomlReader& r, const toml::table& root, Site& site);
 
 // [[municipality]], [[org]], [[device]] (site_registry.cpp).
 void read_municipalities(const TomlReader& r, const toml::table& root, Site& site);

@@ -6,9 +6,11 @@
 #include <array>
 #include <span>
 
+#include "pin_verifiers.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/pin_hash.hpp"
+#include "tavla/protocol/signed_config.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::rooms {
@@ -39,10 +41,23 @@ std::vector<std::string> groups_of(const config::Site& site, const config::Devic
   return groups;
 }
 
+// What travels: version 1 as it is; version 2 signed, in its envelope
+// (protocol/signed_config.hpp), the signature over exactly these bytes.
+std::string payload_of(const protocol::RoomConfig& room, std::uint64_t version,
+                       const secrets::Secrets& secrets) {
+  std::string bytes = protocol::encode(room, version);
+  if (version < protocol::kSignedConfigVersion) {
+    return bytes;
+  }
+  std::string signature = secrets.sign(bytes);
+  return protocol::encode(protocol::SignedConfig{std::move(bytes), std::move(signature)});
+}
+
 // Builds, numbers and publishes one device's config in the newest version
 // it reads; false (and a log line) when there is none or it is not valid.
 bool publish_room_config(const config::Site& site, const config::Device& device,
-                         storage::Repositories& repos, ingest::Publisher& publisher,
+                         storage::Repositories& repos, const secrets::Secrets* secrets,
+                         ingest::Publisher& publisher,
                          const std::function<void(const std::string&)>& log) {
   const auto reads = repos.devices().announced_versions(device.id);
   const auto version = protocol::config_version_for(reads);
@@ -55,18 +70,29 @@ bool publish_room_config(const config::Site& site, const config::Device& device,
   }
   auto room =
       build_room_config(site, device, repos.minutes().open_actions(groups_of(site, device)));
+  if (*version >= protocol::kSignedConfigVersion) {
+    if (secrets == nullptr) {
+      log("error: room config of " + device.id + " not published: it reads signed configs " +
+          "and the host's secrets could not be opened (see the start of the log)");
+      return false;
+    }
+    if (!detail::add_pin_verifiers(site, device, *secrets, repos, room, log)) {
+      return false;
+    }
+    room.signing_epoch = secrets->signing_epoch();
+  }
   // Of the bytes as the device gets them: another version is another rev,
   // which the device takes (it ignores a config of a rev it has).
   const std::string digest = digest_of(protocol::encode(room, *version));
   room.rev = storage::in_transaction(repos.db(), [&](storage::Transaction& tx) {
     return static_cast<std::uint64_t>(repos.rooms().room_rev(tx, device.id, digest));
   });
-  if (auto error = protocol::validate(room)) {
+  if (auto error = protocol::validate(room, *version)) {
     log("room config of " + device.id + " is not valid, not published: " + error->message());
     return false;
   }
   publisher.publish(protocol::topic_for(site.id, device.id, protocol::Channel::config),
-                    protocol::encode(room, *version), true);
+                    payload_of(room, *version, *secrets), true);
   return true;
 }
 
@@ -151,12 +177,13 @@ std::set<std::string> devices_of_groups(const config::Site& site,
 }
 
 std::size_t publish_room_configs(const config::Site& site, storage::Repositories& repos,
-                                 ingest::Publisher& publisher, const std::set<std::string>& devices,
+                                 const secrets::Secrets* secrets, ingest::Publisher& publisher,
+                                 const std::set<std::string>& devices,
                                  const std::function<void(const std::string&)>& log) {
   std::size_t published = 0;
   for (const auto& device : site.devices) {
     if ((devices.empty() || devices.contains(device.id)) &&
-        publish_room_config(site, device, repos, publisher, log)) {
+        publish_room_config(site, device, repos, secrets, publisher, log)) {
       ++published;
     }
   }

@@ -8,6 +8,7 @@
 
 #include <array>
 
+#include "key_files.hpp"
 #include "tavla/host/secrets/secrets.hpp"
 #include "tavla/protocol/pin_hash.hpp"
 #include "tavla/protocol/pin_verifier.hpp"
@@ -18,12 +19,11 @@ namespace {
 std::string hmac_sha256(std::string_view key, std::string_view message) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
   unsigned int size = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac.data(),
-           &size) == nullptr) {
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), detail::uchars(message),
+           message.size(), mac.data(), &size) == nullptr) {
     throw SecretsError("HMAC-SHA256 failed");
   }
-  return std::string(mac.begin(), mac.begin() + size);
+  return {mac.begin(), mac.begin() + size};
 }
 
 std::string argon2id(std::string_view password, std::string_view salt, PinCost cost,
@@ -55,8 +55,7 @@ std::string make_pin_verifier(std::string_view device_secret, std::string_view p
 
 std::string random_salt() {
   std::string salt(kPinSaltBytes, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(salt.data()), static_cast<int>(salt.size())) !=
-      1) {
+  if (RAND_bytes(detail::uchars(salt), static_cast<int>(salt.size())) != 1) {
     throw SecretsError("no randomness from OpenSSL");
   }
   return salt;

@@ -26,7 +26,7 @@ using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 std::string bio_text(BIO* bio) {
   char* data = nullptr;
   const long size = BIO_get_mem_data(bio, &data);
-  return std::string(data, static_cast<std::size_t>(size));
+  return {data, static_cast<std::size_t>(size)};
 }
 
 PkeyPtr read_private_key(const std::string& pem, const std::filesystem::path& file) {
@@ -63,7 +63,7 @@ std::optional<std::uint64_t> read_epoch(const std::filesystem::path& file) {
     return std::nullopt;
   }
   std::uint64_t epoch = 0;
-  const auto end = text->data() + text->find_last_not_of("\n") + 1;
+  const char* const end = text->data() + text->find_last_not_of("\n") + 1;
   const auto [ptr, ec] = std::from_chars(text->data(), end, epoch);
   if (ec != std::errc{} || ptr != end || epoch == 0) {
     throw SecretsError(file.string() + ": not a signing epoch (a positive number)");
@@ -73,7 +73,7 @@ std::optional<std::uint64_t> read_epoch(const std::filesystem::path& file) {
 
 std::string random_bytes(std::size_t size) {
   std::string bytes(size, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(size)) != 1) {
+  if (RAND_bytes(detail::uchars(bytes), static_cast<int>(size)) != 1) {
     throw SecretsError("no randomness from OpenSSL");
   }
   return bytes;
@@ -109,7 +109,7 @@ Secrets Secrets::open(const std::filesystem::path& dir, std::int64_t now_seconds
     detail::write_private_file(dir / kEpochFile, std::to_string(*epoch) + "\n");
     std::filesystem::remove(dir / kRestoredMarker);
   }
-  return Secrets(dir, std::move(key), *epoch);
+  return {dir, std::move(key), *epoch};
 }
 
 std::string Secrets::public_key_pem() const {
@@ -121,8 +121,8 @@ std::string Secrets::sign(std::string_view bytes) const {
   std::string signature(64, '\0');
   std::size_t size = signature.size();
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key_->pkey.get()) != 1 ||
-      EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &size,
-                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()) != 1 ||
+      EVP_DigestSign(ctx.get(), detail::uchars(signature), &size, detail::uchars(bytes),
+                     bytes.size()) != 1 ||
       size != signature.size()) {
     throw SecretsError("cannot sign with the config-signing key");
   }
@@ -142,7 +142,7 @@ std::optional<std::string> Secrets::device_secret(std::string_view device) const
   if (!text) {
     return std::nullopt;
   }
-  const auto secret = protocol::from_hex(text->substr(0, text->find_last_not_of("\n") + 1));
+  auto secret = protocol::from_hex(text->substr(0, text->find_last_not_of("\n") + 1));
   if (!secret || secret->size() != kDeviceSecretBytes) {
     throw SecretsError(file.string() + ": not a device secret (64 hex digits)");
   }
@@ -185,9 +185,8 @@ bool verify_signature(std::string_view public_key_pem, std::string_view bytes,
   PkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
-         EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
-                          signature.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                          bytes.size()) == 1;
+         EVP_DigestVerify(ctx.get(), detail::uchars(signature), signature.size(),
+                          detail::uchars(bytes), bytes.size()) == 1;
 }
 
 }  // namespace tavla::host::secrets

@@ -119,7 +119,17 @@ CREATE TABLE registry_mismatches (
 );
 )";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
+
+// PIN verifiers of room-config version 2, made once per member and PIN and
+// kept, so a reload keeps them (and the config's rev) and never hashes
+// again: `fingerprint` (an HMAC of the PIN under the device secret) tells
+// whether the member's PIN is still the one the verifier was made of.
+constexpr std::string_view kV6 = R"(
+CREATE TABLE pin_verifiers (device TEXT NOT NULL, participant TEXT NOT NULL,
+  fingerprint TEXT NOT NULL, verifier TEXT NOT NULL, PRIMARY KEY (device, participant));
+)";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

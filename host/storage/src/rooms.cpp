@@ -17,4 +17,32 @@ std::int64_t RoomRepository::room_rev(Transaction& tx, const std::string& device
   return rev;
 }
 
+std::optional<std::string> RoomRepository::pin_verifier(const std::string& device,
+                                                        const std::string& participant,
+                                                        const std::string& fingerprint) {
+  const auto rows = db().query(
+      "SELECT verifier FROM pin_verifiers WHERE device = ? AND participant = ? AND "
+      "fingerprint = ?",
+      {device, participant, fingerprint});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return rows[0].str(0);
+}
+
+void RoomRepository::keep_pin_verifier(Transaction& tx, const std::string& device,
+                                       const std::string& participant,
+                                       const std::string& fingerprint,
+                                       const std::string& verifier) {
+  writing(tx).query(
+      "INSERT INTO pin_verifiers (device, participant, fingerprint, verifier) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (device, participant) DO UPDATE SET fingerprint = excluded.fingerprint, "
+      "verifier = excluded.verifier",
+      {device, participant, fingerprint, verifier});
+}
+
+void RoomRepository::forget_pin_verifiers(Transaction& tx, const std::string& device) {
+  writing(tx).query("DELETE FROM pin_verifiers WHERE device = ?", {device});
+}
+
 }  // namespace tavla::host::storage

@@ -37,6 +37,7 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
         "ALTER TABLE purchases DROP COLUMN removed_at; "
         "ALTER TABLE purchases DROP COLUMN removed_reason; "
         "DROP TABLE registry; DROP TABLE registry_mismatches; "
+        "DROP TABLE pin_verifiers; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "

@@ -193,6 +193,44 @@ void read_broker(const Reader& r, const std::filesystem::path& source, KioskConf
   }
 }
 
+std::filesystem::path beside(const std::filesystem::path& source, const std::string& file) {
+  const std::filesystem::path path(file);
+  return path.is_relative() ? source.parent_path() / path : path;
+}
+
+void read_security(const Reader& r, const std::filesystem::path& source, KioskConfig& config) {
+  const auto* security = r.table("security", false);
+  if (security == nullptr) {
+    return;
+  }
+  r.only(*security, "security", {"config_key", "device_secret_file"});
+  if (auto file = r.string(security, "security", "config_key", false, security->source())) {
+    try {
+      config.config_key_pem = read_secret(beside(source, *file));
+    } catch (const std::exception& e) {
+      r.fail(r.node(security, "config_key")->source(), "security.config_key", e.what());
+    }
+    if (!config.config_key_pem->starts_with("-----BEGIN PUBLIC KEY-----")) {
+      r.fail(r.node(security, "config_key")->source(), "security.config_key",
+             "not a public key in PEM (-----BEGIN PUBLIC KEY-----)");
+    }
+  }
+  if (auto file = r.string(security, "security", "device_secret_file", false, security->source())) {
+    std::string hex;
+    try {
+      hex = read_secret(beside(source, *file));
+    } catch (const std::exception& e) {
+      r.fail(r.node(security, "device_secret_file")->source(), "security.device_secret_file",
+             e.what());
+    }
+    config.device_secret = protocol::from_hex(hex);
+    if (!config.device_secret || config.device_secret->size() != 32) {
+      r.fail(r.node(security, "device_secret_file")->source(), "security.device_secret_file",
+             "not a device secret (64 hex digits)");
+    }
+  }
+}
+
 void read_ui(const Reader& r, KioskConfig& config) {
   const auto* ui = r.table("ui", false);
   if (ui == nullptr) {
@@ -262,11 +300,12 @@ void read_tuning(const Reader& r, Tuning& t) {
 // The sections in the file's order of importance: the first bad key stops.
 KioskConfig read(const toml::table& root, const std::filesystem::path& source) {
   const Reader r(root, source.string());
-  r.only(root, "", {"device", "broker", "ui", "tuning"});
+  r.only(root, "", {"device", "broker", "security", "ui", "tuning"});
   KioskConfig config;
   config.source = source;
   read_device(r, source, config);
   read_broker(r, source, config);
+  read_security(r, source, config);
   read_ui(r, config);
   read_tuning(r, config.tuning);
   return config;

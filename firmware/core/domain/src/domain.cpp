@@ -9,17 +9,18 @@ namespace tavla::kiosk {
 
 using detail::refuse;
 
-LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin) {
+LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin,
+                        std::string_view device_secret) {
   LeaderMatch match;
   for (const auto& group : config.groups) {
     for (const auto& member : group.members) {
-      if (!member.leader || !member.pin_hash) {
+      if (!member.leader || !has_pin(member)) {
         continue;
       }
       if (match.member != nullptr && match.member->participant != member.participant) {
         continue;  // the first leader whose PIN matches wins; collect their groups
       }
-      if (match.member != nullptr || pin_matches(*member.pin_hash, pin)) {
+      if (match.member != nullptr || member_pin_matches(member, pin, device_secret)) {
         match.member = &member;
         match.groups.push_back(group.id);
       }
@@ -33,8 +34,9 @@ namespace {
 // A leader of `group` whose PIN this is, or the refusal: not_a_leader when the
 // PIN is some leader's or member's elsewhere, wrong_pin otherwise.
 std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
-                                        const protocol::Group* group, std::string_view pin) {
-  const auto match = find_leader(config, pin);
+                                        const protocol::Group* group, std::string_view pin,
+                                        std::string_view device_secret) {
+  const auto match = find_leader(config, pin, device_secret);
   if (match.member != nullptr) {
     if (group == nullptr || std::ranges::find(match.groups, group->id) != match.groups.end()) {
       return std::nullopt;
@@ -66,7 +68,7 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
   if (group == nullptr) {
     return refuse(RefusalCode::unknown_group, cmd.group);
   }
-  if (auto refusal = check_leader_pin(config, group, cmd.leader_pin)) {
+  if (auto refusal = check_leader_pin(config, group, cmd.leader_pin, ctx.device_secret)) {
     return *refusal;
   }
   const auto busy = std::ranges::find(state.open, cmd.group, &SessionInProgress::group);
@@ -108,7 +110,7 @@ DomainResult close(const protocol::RoomConfig& config, const KioskState& state,
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }
-  if (auto refusal = check_leader_pin(config, nullptr, cmd.leader_pin)) {
+  if (auto refusal = check_leader_pin(config, nullptr, cmd.leader_pin, ctx.device_secret)) {
     return *refusal;
   }
   detail::close_session(t.next, cmd.session, ctx.now, t.events);

@@ -44,10 +44,10 @@ DomainResult check_in_member(const protocol::RoomConfig& config, const KioskStat
     return refuse(RefusalCode::already_checked_in, participant);
   }
   if (pin) {
-    if (!member->pin_hash) {
+    if (!has_pin(*member)) {
       return refuse(RefusalCode::no_pin, participant);
     }
-    if (!pin_matches(*member->pin_hash, *pin)) {
+    if (!member_pin_matches(*member, *pin, ctx.device_secret)) {
       return refuse(RefusalCode::wrong_pin, participant);
     }
   }

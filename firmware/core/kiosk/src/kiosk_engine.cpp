@@ -51,7 +51,9 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
                         config_.tuning.ack_timeout,
                         config_.tuning.reconnect_min,
                         config_.tuning.reconnect_max,
-                        config_.tuning.retention};
+                        config_.tuning.retention,
+                        config_.config_key_pem,
+                        room_ ? room_->signing_epoch : 0};
     sync_ = std::make_unique<SyncEngine>(
         options, *store_, *link_, clock_, room_ ? room_->rev : 0,
         SyncEngine::Callbacks{[this](protocol::RoomConfig c) { on_config(std::move(c)); },
@@ -73,6 +75,10 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
   }
   const std::lock_guard lock(mutex_);
   publish_snapshot();
+}
+
+std::string_view KioskEngine::device_secret() const {
+  return config_.device_secret ? std::string_view(*config_.device_secret) : std::string_view{};
 }
 
 KioskEngine::~KioskEngine() {
@@ -205,7 +211,7 @@ Outcome KioskEngine::execute(const Command& command) {
         return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
       }
     }
-    DomainContext ctx{now, ids_, config_.tuning, zone_};
+    DomainContext ctx{now, ids_, config_.tuning, zone_, device_secret()};
     auto result = apply(*room_, state_, command, ctx);
     if (auto* refusal = std::get_if<Refusal>(&result)) {
       if (refusal->code == RefusalCode::wrong_pin) {
@@ -238,7 +244,7 @@ std::variant<LeaderInfo, Refusal> KioskEngine::verify_leader(const std::string& 
   if (auto until = pins_.locked_until(now)) {
     return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
   }
-  const auto match = find_leader(*room_, pin);
+  const auto match = find_leader(*room_, pin, device_secret());
   if (match.member == nullptr) {
     pins_.failed(now);
     publish_snapshot();
@@ -274,7 +280,7 @@ std::vector<Outcome> KioskEngine::tick() {
     const auto tidied = tidy(state_, now);
     const bool tidy_changed = tidied != state_;
     for (const auto& step : due_steps(*room_, tidied, now, config_.tuning)) {
-      DomainContext ctx{now, ids_, config_.tuning, zone_};
+      DomainContext ctx{now, ids_, config_.tuning, zone_, device_secret()};
       auto result = apply(*room_, state_, step, ctx);
       if (auto* refusal = std::get_if<Refusal>(&result)) {
         outcomes.emplace_back(*refusal);

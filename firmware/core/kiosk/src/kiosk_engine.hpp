@@ -41,6 +41,8 @@ class KioskEngine {
   // Both with mutex_ held.
   Outcome commit(Transition transition, Timestamp now);
   void publish_snapshot();
+  // The device secret that keys the config's PIN verifiers (empty: none).
+  [[nodiscard]] std::string_view device_secret() const;
   void notify();
   void run();
   void on_config(protocol::RoomConfig config);

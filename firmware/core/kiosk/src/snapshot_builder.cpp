@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tavla/kiosk/pin.hpp"
+
 namespace tavla::kiosk {
 
 const SessionView* Snapshot::session(const std::string& id) const {
@@ -64,8 +66,7 @@ SessionView view_of(const SessionInProgress& s, const protocol::RoomConfig* room
   v.closes_at = s.closes_at;
   if (group != nullptr) {
     for (const auto& m : group->members) {
-      v.roster.push_back(
-          RosterEntry{m.participant, m.display_name, m.pin_hash.has_value(), m.leader});
+      v.roster.push_back(RosterEntry{m.participant, m.display_name, has_pin(m), m.leader});
     }
   }
   for (const auto& a : s.present) {

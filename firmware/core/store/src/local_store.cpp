@@ -225,6 +225,20 @@ std::optional<StoredConfig> LocalStore::load_config() {
   return StoredConfig{static_cast<std::uint64_t>(s.integer(0)), s.text(1)};
 }
 
+std::uint64_t LocalStore::configs_refused() {
+  const std::lock_guard lock(mutex_);
+  return std::stoull(meta(db_, "configs_refused").value_or("0"));
+}
+
+std::uint64_t LocalStore::count_refused_config() {
+  const std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  const std::uint64_t count = std::stoull(meta(db_, "configs_refused").value_or("0")) + 1;
+  set_meta(db_, "configs_refused", std::to_string(count));
+  tx.commit();
+  return count;
+}
+
 std::vector<OutboxEntry> LocalStore::pending(std::uint64_t after_seq, std::size_t limit) {
   const std::lock_guard lock(mutex_);
   Statement s(db_,

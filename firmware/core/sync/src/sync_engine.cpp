@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "config_signature.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/topic.hpp"
@@ -37,7 +38,8 @@ SyncEngine::SyncEngine(SyncOptions options, LocalStore& store, BrokerLink& link,
       callbacks_(std::move(callbacks)),
       log_(or_silent(std::move(log))),
       backoff_(options_.reconnect_min),
-      current_rev_(current_rev) {
+      current_rev_(current_rev),
+      current_epoch_(options_.current_signing_epoch) {
   status_ = stored_sync_status(store_);
 }
 
@@ -118,8 +120,12 @@ std::string SyncEngine::status_payload(bool online) const {
     status.last_ack = store_.last_ack();
     // The room-config versions this build reads: the host publishes the
     // newest one both know (protocol/README.md, "Versions and rollout").
-    // Version 2 (signed) is not read until its signature is verified here.
-    status.versions.emplace({std::uint64_t{1}});
+    // A kiosk provisioned with the host's key reads signed configs only.
+    status.versions.emplace(
+        {options_.config_key_pem ? protocol::kSignedConfigVersion : std::uint64_t{1}});
+    if (options_.config_key_pem) {
+      status.configs_refused = store_.configs_refused();
+    }
   }
   return protocol::encode(status);
 }
@@ -307,9 +313,58 @@ void SyncEngine::on_disconnected(SteadyTime now, const std::string& reason) {
   log(std::string(was ? "connection lost: " : "cannot connect: ") + reason);
 }
 
-void SyncEngine::on_config(const std::string& topic, const std::string& payload) {
+std::optional<std::string> SyncEngine::readable_config(const std::string& topic,
+                                                       const std::string& payload,
+                                                       SyncStatus& next) {
+  if (!options_.config_key_pem) {
+    return payload;
+  }
+  auto verified = detail::verified_config_bytes(*options_.config_key_pem, topic, payload);
+  if (auto* bytes = std::get_if<std::string>(&verified)) {
+    return std::move(*bytes);
+  }
+  const auto& refusal = std::get<detail::SignatureRefusal>(verified);
+  next.config_rejected = refusal.code;
+  try {
+    const auto count = store_.count_refused_config();
+    log("refusing a room config (" + std::to_string(count) + " refused so far): " + refusal.reason);
+  } catch (const LocalStoreError& e) {
+    log("refusing a room config: " + refusal.reason + " (not counted: " + e.what() + ")");
+  }
+  status_dirty_ = true;  // the status's configs_refused grew
+  return std::nullopt;
+}
+
+bool SyncEngine::is_newer(const protocol::RoomConfig& config, SyncStatus& next) {
+  if (config.signing_epoch != current_epoch_) {
+    if (config.signing_epoch > current_epoch_) {
+      return true;  // a new epoch (a new key's, or a restored host's) whatever its rev
+    }
+    next.config_rejected = "older_epoch";
+    log("rejecting room config of signing epoch " + std::to_string(config.signing_epoch) +
+        ": epoch " + std::to_string(current_epoch_) + " is in force");
+    return false;
+  }
+  if (config.rev == current_rev_) {
+    return false;  // the retained copy of what we have, delivered again on connect
+  }
+  if (config.rev < current_rev_) {
+    next.config_rejected = "older_rev";
+    log("rejecting room config rev " + std::to_string(config.rev) + ": rev " +
+        std::to_string(current_rev_) + " is in force");
+    return false;
+  }
+  return true;
+}
+
+void SyncEngine::on_config(const std::string& topic, const std::string& message) {
   SyncStatus next = status();
-  auto config = protocol::decode_config(topic, payload);
+  const auto payload = readable_config(topic, message, next);
+  if (!payload) {
+    set_status(next);
+    return;
+  }
+  auto config = protocol::decode_config(topic, *payload);
   if (!config) {
     next.config_rejected = std::string(protocol::to_string(config.error().code));
     log("rejecting a room config: " + config.error().message());
@@ -323,23 +378,26 @@ void SyncEngine::on_config(const std::string& topic, const std::string& payload)
     set_status(next);
     return;
   }
-  if (value.rev == current_rev_) {
-    return;  // the retained copy of what we have, delivered again on connect
-  }
-  if (value.rev < current_rev_) {
-    next.config_rejected = "older_rev";
-    log("rejecting room config rev " + std::to_string(value.rev) + ": rev " +
-        std::to_string(current_rev_) + " is in force");
+  if (options_.config_key_pem.has_value() != (value.signing_epoch != 0)) {
+    next.config_rejected = "unsupported_version";  // signed bytes of version 1, or the reverse
+    log("rejecting a room config in a version this kiosk does not read here");
     set_status(next);
     return;
   }
+  if (!is_newer(value, next)) {
+    if (next != status()) {
+      set_status(next);
+    }
+    return;
+  }
   try {
-    store_.save_config(StoredConfig{value.rev, payload});
+    store_.save_config(StoredConfig{value.rev, *payload});
   } catch (const LocalStoreError& e) {
     log(std::string("cannot persist the room config: ") + e.what());
     return;
   }
   current_rev_ = value.rev;
+  current_epoch_ = value.signing_epoch;
   next.config_rejected.reset();
   set_status(next);
   log("room config rev " + std::to_string(value.rev) + " accepted");

@@ -156,6 +156,43 @@ TEST(KioskConfig, AMissingPasswordFileIsNamed) {
   EXPECT_EQ(e.line, 7);
 }
 
+TEST(KioskConfig, ReadsTheHostsKeyAndTheDeviceSecretNextToTheConfig) {
+  testing::TempDir dir;
+  const std::string pem =
+      "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAHPLrp77+0ITUqM8SuyauRyX4JeRSCdqoInN3VPNVMXQ=\n"
+      "-----END PUBLIC KEY-----\n";
+  testing::write_file(dir / "config-signing.pub", pem);
+  testing::write_file(dir / "device.secret", std::string(62, '0') + "ff\n");
+  testing::write_file(dir / "kiosk.toml",
+                      "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"data\"\n[broker]\nurl = "
+                      "\"tcp://h:1\"\n[security]\nconfig_key = \"config-signing.pub\"\n"
+                      "device_secret_file = \"device.secret\"\n");
+  auto result = load_kiosk_config(dir / "kiosk.toml");
+  ASSERT_TRUE(std::holds_alternative<KioskConfig>(result))
+      << std::get<ConfigError>(result).message();
+  const auto& c = std::get<KioskConfig>(result);
+  EXPECT_EQ(c.config_key_pem, pem.substr(0, pem.size() - 1));
+  ASSERT_TRUE(c.device_secret);
+  EXPECT_EQ(c.device_secret->size(), 32U);
+  EXPECT_EQ(c.device_secret->back(), '\xff');
+}
+
+TEST(KioskConfig, ABadKeyOrSecretIsNamed) {
+  testing::TempDir dir;
+  testing::write_file(dir / "not-a-key", "hello\n");
+  testing::write_file(dir / "short.secret", "abcd\n");
+  const std::string head =
+      "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
+      "\"tcp://h:1\"\n[security]\n";
+  auto e = error_of(head + "config_key = \"" + (dir / "not-a-key").string() + "\"\n");
+  EXPECT_EQ(e.key, "security.config_key");
+  e = error_of(head + "config_key = \"/nonexistent/key.pub\"\n");
+  EXPECT_EQ(e.key, "security.config_key");
+  e = error_of(head + "device_secret_file = \"" + (dir / "short.secret").string() + "\"\n");
+  EXPECT_EQ(e.key, "security.device_secret_file");
+  EXPECT_EQ(e.line, 8);
+}
+
 TEST(KioskConfig, AMissingFileIsNamed) {
   auto result = load_kiosk_config("/nonexistent/kiosk.toml");
   ASSERT_TRUE(std::holds_alternative<ConfigError>(result));

@@ -123,6 +123,34 @@ TEST_F(DomainTest, CheckInByPin) {
   EXPECT_EQ(std::get<protocol::CheckedIn>(t.events.at(0)).method, protocol::CheckInMethod::pin);
 }
 
+// Config version 2: the member's PIN is a verifier keyed by the device
+// secret (the keyed vector of protocol/vectors/keyed/pin_verifiers.json).
+TEST_F(DomainTest, CheckInByPinWithAVerifierNeedsTheDeviceSecret) {
+  const auto session = open_gv();
+  protocol::Member member{"p-0043", "Ola V.", config_.groups[0].members[1].affiliation,
+                          {},       {},       false};
+  member.pin_verifier =
+      "$argon2id$v=19$m=19456,t=2,p=1$dGF2bGEtdGVzdC1zYWx0MA$"
+      "xiL2smkoR2KW/ZHBDgCT5uTUPWbUkNYr8kXPumF8wbw";
+  config_.groups[0].members.push_back(member);
+  std::string secret;
+  for (int i = 0; i < 32; ++i) {
+    secret += static_cast<char>(i);
+  }
+  DomainContext without{clock_.now(), ids_, tuning_, zone_};
+  auto refused_result = apply(config_, state_, CheckInByPin{session, "p-0043", "4321"}, without);
+  ASSERT_TRUE(std::holds_alternative<Refusal>(refused_result));
+  EXPECT_EQ(std::get<Refusal>(refused_result).code, RefusalCode::wrong_pin);
+  DomainContext with{clock_.now(), ids_, tuning_, zone_, secret};
+  auto wrong = apply(config_, state_, CheckInByPin{session, "p-0043", "1234"}, with);
+  ASSERT_TRUE(std::holds_alternative<Refusal>(wrong));
+  EXPECT_EQ(std::get<Refusal>(wrong).code, RefusalCode::wrong_pin);
+  auto right = apply(config_, state_, CheckInByPin{session, "p-0043", "4321"}, with);
+  ASSERT_TRUE(std::holds_alternative<Transition>(right));
+  EXPECT_EQ(std::get<protocol::CheckedIn>(std::get<Transition>(right).events.at(0)).participant,
+            "p-0043");
+}
+
 TEST_F(DomainTest, GuestsGetAGuestIdAndMustNameAKnownMunicipality) {
   const auto session = open_gv();
   const protocol::Affiliation hurdal{protocol::Affiliation::Kind::municipality, "hurdal"};

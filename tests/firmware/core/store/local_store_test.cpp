@@ -58,6 +58,14 @@ TEST_F(LocalStoreTest, TheEpochIsMadeOnceAtCreation) {
   EXPECT_EQ(open("EPOCH-BBBBBBBBBB")->epoch(), "EPOCH-AAAAAAAAAA");
 }
 
+TEST_F(LocalStoreTest, RefusedConfigsAreCountedAcrossRestarts) {
+  EXPECT_EQ(open()->configs_refused(), 0U);
+  EXPECT_EQ(open()->count_refused_config(), 1U);
+  auto store = open();
+  EXPECT_EQ(store->count_refused_config(), 2U);
+  EXPECT_EQ(open()->configs_refused(), 2U);
+}
+
 TEST_F(LocalStoreTest, AnotherDevicesDatabaseIsRefused) {
   open();
   EXPECT_THROW(LocalStore(dir_ / "kiosk.db", "kiosk-2", "EPOCH-0000000002"), LocalStoreError);

@@ -12,6 +12,10 @@
 //   username = "kiosk-1"                  # optional
 //   password_file = "kiosk-1.secret"      # optional; relative to this file
 //   ca_file = "ca.crt"                    # optional, for ssl://; relative to this file
+//   [security]                            # from the host's `devices add` bundle
+//   config_key = "config-signing.pub"     # the host's config-signing public key
+//                                         # (PEM); set: only signed configs (v2)
+//   device_secret_file = "device.secret"  # 64 hex digits; keys the PIN verifiers
 //   [ui]
 //   locale = "nb"                         # nb | nn | en
 //   admin_pin_hash = "sha256:…"           # optional
@@ -70,6 +74,11 @@ struct KioskConfig {
   BrokerConfig broker;
   protocol::Locale locale = protocol::Locale::nb;
   std::optional<std::string> admin_pin_hash;
+  // [security]: the host's config-signing public key (PEM text) and the
+  // device secret (32 bytes). Without a key the kiosk reads only unsigned
+  // version 1 configs (a development setup); with one, only signed ones.
+  std::optional<std::string> config_key_pem;
+  std::optional<std::string> device_secret;
   Tuning tuning;
 };
 

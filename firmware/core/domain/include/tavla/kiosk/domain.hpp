@@ -23,6 +23,9 @@ struct DomainContext {
   UlidFactory& ids;
   const Tuning& tuning;
   const TimeZone& zone;
+  // The device secret that keys the config's PIN verifiers (empty: none
+  // provisioned, so no verifier matches).
+  std::string_view device_secret;
 };
 
 struct Transition {
@@ -62,6 +65,7 @@ struct LeaderMatch {
   const protocol::Member* member = nullptr;
   std::vector<std::string> groups;  // where that participant is a leader
 };
-[[nodiscard]] LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin);
+[[nodiscard]] LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin,
+                                      std::string_view device_secret);
 
 }  // namespace tavla::kiosk

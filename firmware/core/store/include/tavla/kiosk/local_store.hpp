@@ -81,6 +81,11 @@ class LocalStore {
   // The room config, replaced atomically.
   void save_config(const StoredConfig& config);
   [[nodiscard]] std::optional<StoredConfig> load_config();
+  // Room configs refused as unsigned or wrongly signed, since the file was
+  // made (the status's `configs_refused`); count_refused_config adds one
+  // and returns the new count.
+  [[nodiscard]] std::uint64_t configs_refused();
+  std::uint64_t count_refused_config();
 
   // Up to `limit` unacknowledged events with seq > after_seq, in seq order.
   [[nodiscard]] std::vector<OutboxEntry> pending(std::uint64_t after_seq, std::size_t limit);

@@ -57,6 +57,12 @@ struct SyncOptions {
   std::chrono::milliseconds reconnect_min{500};
   std::chrono::milliseconds reconnect_max{30000};
   std::chrono::milliseconds retention{std::chrono::hours(24 * 30)};
+  // The host's config-signing public key (PEM). Set: the kiosk announces
+  // and reads only signed configs (version 2), refusing and counting any
+  // other; unset: only unsigned version 1 (a development setup).
+  std::optional<std::string> config_key_pem;
+  // The signing epoch of the config in force (0: none, or version 1).
+  std::uint64_t current_signing_epoch = 0;
 };
 
 // What the snapshot shows of sync.
@@ -149,6 +155,13 @@ class SyncEngine {
   void on_disconnected(SteadyTime now, const std::string& reason);
   void on_ack(const std::string& topic, const std::string& payload, AckBatch& acks);
   void on_config(const std::string& topic, const std::string& payload);
+  // The config's bytes to read: a signed one's verified bytes, or nullopt
+  // (refused, counted, logged) when the kiosk wants signed ones.
+  std::optional<std::string> readable_config(const std::string& topic, const std::string& payload,
+                                             SyncStatus& next);
+  // Whether `config` replaces the one in force: a newer signing epoch
+  // whatever its rev, else a higher rev; an equal one is ignored quietly.
+  bool is_newer(const protocol::RoomConfig& config, SyncStatus& next);
   void fill_window(SteadyTime now);
   void resend_overdue(SteadyTime now);
   void publish_status(SteadyTime now);
@@ -177,6 +190,7 @@ class SyncEngine {
   std::uint64_t cursor_ = 0;  // highest seq published since the last (re)connect
   std::map<std::uint64_t, InFlight> in_flight_;
   std::uint64_t current_rev_;
+  std::uint64_t current_epoch_;
   bool status_dirty_ = false;
   SteadyTime next_status_{};
   SteadyTime next_prune_{};

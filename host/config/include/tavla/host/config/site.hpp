@@ -62,6 +62,9 @@ struct GroupMember {
   std::optional<std::string> foster_home;
   std::string full_name;
   std::optional<std::string> pin_hash;  // made from the CSV's pin on load
+  // The CSV's pin itself, from which a room config of version 2 makes a
+  // verifier keyed by the device secret (host/secrets/pin_verifiers.hpp).
+  std::optional<std::string> pin;
   bool leader = false;
 };
 
@@ -120,6 +123,9 @@ struct Site {
   protocol::Locale locale = protocol::Locale::nb;
   Broker broker;
   std::string database_url;
+  // The host's signing key, signing epoch and device secrets
+  // (host/secrets): `[secrets] dir`, relative to the site file; "secrets".
+  std::filesystem::path secrets_dir;
   std::vector<Municipality> municipalities;
   std::vector<Org> orgs;
   std::vector<Device> devices;

@@ -11,7 +11,7 @@
 namespace tavla::host::secrets {
 
 // Argon2id's cost. The default is OWASP's minimum (protocol/limits.hpp);
-// bench/pin_hash_cost.sh measures what one costs.
+// bench/host_pin_hash_cost.sh measures what one costs.
 struct PinCost {
   std::uint32_t memory_kib = 19456;
   std::uint32_t passes = 2;
