@@ -1,5 +1,6 @@
 // `tavla-host check`: the site file and its member lists, loaded and counted.
 #include "commands.hpp"
+#include "device_provisioning.hpp"
 #include "tavla/host/config/load.hpp"
 
 namespace tavla::host::app {
@@ -10,6 +11,9 @@ class CheckCommand final : public Command {
   explicit CheckCommand(CLI::App& app)
       : command_(app.add_subcommand("check", "validate the site file and its member lists")) {
     add_config_option(command_, options_);
+    command_->add_flag("--broker", check_broker_,
+                       "also ask the broker (dynamic-security plugin) for each [[device]]'s "
+                       "account, and warn about one it does not know");
   }
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
@@ -27,12 +31,16 @@ class CheckCommand final : public Command {
     if (!site.broker.username) {
       context.log("note: no broker username: the connection to the broker is anonymous");
     }
+    if (check_broker_) {
+      warn_about_unprovisioned(site, context);
+    }
     return 0;
   }
 
  private:
   CLI::App* command_;
   SiteOptions options_;
+  bool check_broker_ = false;
 };
 
 }  // namespace

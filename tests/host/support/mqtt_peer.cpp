@@ -4,7 +4,8 @@
 
 namespace tavla::host::testing {
 
-MqttPeer::MqttPeer(const std::string& url, const std::string& client_id) {
+MqttPeer::MqttPeer(const std::string& url, const std::string& client_id,
+                   const std::optional<Login>& login) {
   mqtt::create_options create(MQTTVERSION_5);
   create.set_send_while_disconnected(true, true);
   create.set_max_buffered_messages(1'000'000);
@@ -20,12 +21,31 @@ MqttPeer::MqttPeer(const std::string& url, const std::string& client_id) {
       client_->subscribe(filter, 1);
     }
   });
-  auto options = mqtt::connect_options_builder()
+  auto builder = mqtt::connect_options_builder()
                      .mqtt_version(MQTTVERSION_5)
                      .clean_start(true)
-                     .automatic_reconnect(std::chrono::milliseconds(200), std::chrono::seconds(2))
-                     .finalize();
-  client_->connect(options)->wait();
+                     .automatic_reconnect(std::chrono::milliseconds(200), std::chrono::seconds(2));
+  if (login) {
+    builder.user_name(login->username).password(login->password);
+    if (url.starts_with("ssl://")) {
+      auto ssl = mqtt::ssl_options_builder().enable_server_cert_auth(true).verify(true);
+      if (login->ca_file) {
+        ssl.trust_store(login->ca_file->string());
+      }
+      builder.ssl(ssl.finalize());
+    }
+  }
+  client_->connect(builder.finalize())->wait();
+}
+
+std::string MqttPeer::try_connect(const std::string& url, const std::string& client_id,
+                                  const std::optional<Login>& login) {
+  try {
+    const MqttPeer peer(url, client_id, login);
+    return peer.connected() ? "" : "not connected";
+  } catch (const mqtt::exception& e) {
+    return e.what();
+  }
 }
 
 MqttPeer::~MqttPeer() {
@@ -40,7 +60,14 @@ void MqttPeer::subscribe(const std::string& filter) {
     const std::lock_guard lock(mutex_);
     filters_.push_back(filter);
   }
-  client_->subscribe(filter, 1)->wait();
+  const auto token = client_->subscribe(filter, 1);
+  token->wait();
+  const auto response = token->get_subscribe_response();  // by value: keep it
+  for (const auto code : response.get_reason_codes()) {
+    if (code >= mqtt::ReasonCode::UNSPECIFIED_ERROR) {
+      throw mqtt::exception(MQTTASYNC_FAILURE, code);
+    }
+  }
 }
 
 void MqttPeer::publish(const std::string& topic, const std::string& payload, bool retained) {

@@ -2,8 +2,10 @@
 // records every message on the topics it subscribes to.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +22,20 @@ class MqttPeer {
     std::string payload;
     bool retained = false;
   };
-  MqttPeer(const std::string& url, const std::string& client_id);
+  // An account, and for ssl:// the CA to verify the broker with (chain and host name).
+  struct Login {
+    std::string username;
+    std::string password;
+    std::optional<std::filesystem::path> ca_file;
+  };
+  // Throws mqtt::exception if the broker refuses the connect.
+  MqttPeer(const std::string& url, const std::string& client_id,
+           const std::optional<Login>& login = std::nullopt);
+  // "" when a connect as `login` with `client_id` is accepted, else the failure.
+  [[nodiscard]] static std::string try_connect(const std::string& url, const std::string& client_id,
+                                               const std::optional<Login>& login);
   ~MqttPeer();
+  // Throws mqtt::exception if the broker refuses it (MQTT 5 reason code).
   void subscribe(const std::string& filter);
   void publish(const std::string& topic, const std::string& payload, bool retained = false);
   [[nodiscard]] std::vector<Received> received();
