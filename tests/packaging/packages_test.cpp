@@ -222,7 +222,7 @@ TEST(Packages, InstallRunVerifyAndPurgeOnThisMachine) {
   EXPECT_EQ(kiosk_config.site, site.id);
   EXPECT_NE(site.device(kiosk_config.device), nullptr) << kiosk_config.device;
   EXPECT_EQ(site.database_url, "sqlite:/var/lib/tavla/host.db");
-  for (const char* file : {"mosquitto-tavla.conf", "mosquitto-tavla.acl"}) {
+  for (const char* file : {"mosquitto-tavla.conf"}) {
     EXPECT_TRUE(fs::exists(fs::path(kHostExamples) / file)) << file;
   }
   for (const char* doc :

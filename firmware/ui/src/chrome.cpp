@@ -100,6 +100,13 @@ void sync_indicator(Ui& ui, const kiosk::Snapshot& snap) {
   std::string text = symbol + " " + std::string(ui.text(state)) + " \u00B7 ";
   text += snap.outbox == 0 ? std::string(ui.text(T::sync_all_sent))
                            : ui.text.format(T::sync_waiting, {{"n", std::to_string(snap.outbox)}});
+  if (snap.rejected.count > 0) {
+    // Sent is not accepted: what the host refused (a session another room
+    // holds, say) shows on every screen, not only "all sent".
+    text += " \u00B7 " +
+            ui.text.format(T::admin_rejected, {{"n", std::to_string(snap.rejected.count)}});
+    color = IM_COL32(255, 190, 90, 255);
+  }
   if (!snap.clock_ok) {
     text += " \u00B7 " + std::string(ui.text(T::sync_clock_wrong));
   }

@@ -1,6 +1,7 @@
 // `tavla-host check`: the site file and its member lists, loaded and
 // counted, and every validation of the commands that use it (site_checks.hpp).
 #include "commands.hpp"
+#include "device_provisioning.hpp"
 #include "site_checks.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/config/schedule.hpp"
@@ -13,6 +14,9 @@ class CheckCommand final : public Command {
   explicit CheckCommand(CLI::App& app)
       : command_(app.add_subcommand("check", "validate the site file and its member lists")) {
     add_config_option(command_, options_);
+    command_->add_flag("--broker", check_broker_,
+                       "also ask the broker (dynamic-security plugin) for each [[device]]'s "
+                       "account, and warn about one it does not know");
   }
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
@@ -40,12 +44,16 @@ class CheckCommand final : public Command {
     if (!site.broker.username) {
       context.log("note: no broker username: the connection to the broker is anonymous");
     }
+    if (check_broker_) {
+      warn_about_unprovisioned(site, context);
+    }
     return 0;
   }
 
  private:
   CLI::App* command_;
   SiteOptions options_;
+  bool check_broker_ = false;
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
-// `tavla-host devices`: per device and epoch, online, last seen, seqs and gaps.
+// `tavla-host devices`: per device and epoch, online, last seen, seqs and
+// gaps; `devices add|rotate|revoke ID` provision (device_provisioning.hpp).
 #include <algorithm>
 
 #include "commands.hpp"
+#include "device_provisioning.hpp"
 
 namespace tavla::host::app {
 namespace {
@@ -66,21 +68,49 @@ report::Table devices_table(const config::Site& site, storage::Repositories& rep
 class DevicesCommand final : public Command {
  public:
   explicit DevicesCommand(CLI::App& app)
-      : command_(app.add_subcommand("devices", "devices: last seen, online, seq and gaps")) {
+      : command_(app.add_subcommand("devices",
+                                    "devices: last seen, online, seq and gaps; "
+                                    "add, rotate or revoke an appliance")) {
     add_config_option(command_, options_);
     add_format_option(command_, options_);
+    add_action(DeviceAction::add, "add", "create an appliance's broker account and its bundle");
+    add_action(DeviceAction::rotate, "rotate", "give an appliance new secrets in a new bundle");
+    add_action(DeviceAction::revoke, "revoke",
+               "remove an appliance's broker account and clear its retained config");
   }
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
   int run(const CommandContext& context) override {
+    for (const auto& [action, sub] : actions_) {
+      if (sub->parsed()) {
+        const std::filesystem::path output = output_.empty()
+                                                 ? std::filesystem::path("tavla-bundle-" + device_)
+                                                 : std::filesystem::path(output_);
+        return run_device_provisioning(action, options_.config, device_, output, context);
+      }
+    }
     SiteData data(options_.config);
     print(devices_table(data.site, data.repos), options_, data.site, context.out);
     return 0;
   }
 
  private:
+  void add_action(DeviceAction action, const std::string& name, const std::string& help) {
+    CLI::App* sub = command_->add_subcommand(name, help);
+    sub->fallthrough();  // --config may follow the device id
+    sub->add_option("ID", device_, "the device id, a [[device]] of the site file")->required();
+    if (action != DeviceAction::revoke) {
+      sub->add_option("--output", output_,
+                      "the bundle's directory (default: ./tavla-bundle-<ID>; never overwritten)");
+    }
+    actions_.emplace_back(action, sub);
+  }
+
   CLI::App* command_;
   SiteOptions options_;
+  std::string device_;
+  std::string output_;
+  std::vector<std::pair<DeviceAction, CLI::App*>> actions_;
 };
 
 }  // namespace

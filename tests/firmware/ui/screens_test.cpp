@@ -115,6 +115,14 @@ TEST(HomeScreen, SaysSoWhileWaitingForTheRoomConfig) {
       h.widgets().all(), [](const WidgetInfo& w) { return w.id.starts_with("home.checkin"); }));
 }
 
+TEST(HomeScreen, WhatTheHostRefusedShowsBesideAllSent) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  snap.rejected.count = 2;
+  h.frame([&](Ui& ui, Intents& out) { home_screen(ui, snap, out); });
+  EXPECT_NE(h.label("sync").find("Avvist av verten: 2"), std::string::npos) << h.label("sync");
+}
+
 TEST(CheckInScreen, ATileChecksInOrAsksForThePin) {
   ScreenHarness h;
   auto snap = snapshot();

@@ -4,8 +4,11 @@
 
 namespace tavla::host::testing {
 
-MqttPeer::MqttPeer(const std::string& url, const std::string& client_id) {
-  mqtt::create_options create(MQTTVERSION_5);
+MqttPeer::MqttPeer(const std::string& url, const std::string& client_id,
+                   const std::optional<Login>& login) {
+  const bool v5 = !login || login->version == Version::v5;
+  const int version = v5 ? MQTTVERSION_5 : MQTTVERSION_3_1_1;
+  mqtt::create_options create(version);
   create.set_send_while_disconnected(true, true);
   create.set_max_buffered_messages(1'000'000);
   client_ = std::make_unique<mqtt::async_client>(url, client_id, create);
@@ -20,12 +23,34 @@ MqttPeer::MqttPeer(const std::string& url, const std::string& client_id) {
       client_->subscribe(filter, 1);
     }
   });
-  auto options = mqtt::connect_options_builder()
-                     .mqtt_version(MQTTVERSION_5)
-                     .clean_start(true)
-                     .automatic_reconnect(std::chrono::milliseconds(200), std::chrono::seconds(2))
-                     .finalize();
-  client_->connect(options)->wait();
+  auto builder = mqtt::connect_options_builder().mqtt_version(version).automatic_reconnect(
+      std::chrono::milliseconds(200), std::chrono::seconds(2));
+  if (v5) {
+    builder.clean_start(true);
+  } else {
+    builder.clean_session(true);
+  }
+  if (login) {
+    builder.user_name(login->username).password(login->password);
+    if (url.starts_with("ssl://")) {
+      auto ssl = mqtt::ssl_options_builder().enable_server_cert_auth(true).verify(true);
+      if (login->ca_file) {
+        ssl.trust_store(login->ca_file->string());
+      }
+      builder.ssl(ssl.finalize());
+    }
+  }
+  client_->connect(builder.finalize())->wait();
+}
+
+std::string MqttPeer::try_connect(const std::string& url, const std::string& client_id,
+                                  const std::optional<Login>& login) {
+  try {
+    const MqttPeer peer(url, client_id, login);
+    return peer.connected() ? "" : "not connected";
+  } catch (const mqtt::exception& e) {
+    return e.what();
+  }
 }
 
 MqttPeer::~MqttPeer() {
@@ -40,11 +65,28 @@ void MqttPeer::subscribe(const std::string& filter) {
     const std::lock_guard lock(mutex_);
     filters_.push_back(filter);
   }
-  client_->subscribe(filter, 1)->wait();
+  const auto token = client_->subscribe(filter, 1);
+  token->wait();
+  const auto response = token->get_subscribe_response();  // by value: keep it
+  for (const auto code : response.get_reason_codes()) {
+    if (code >= mqtt::ReasonCode::UNSPECIFIED_ERROR) {
+      throw mqtt::exception(MQTTASYNC_FAILURE, code);
+    }
+  }
 }
 
 void MqttPeer::publish(const std::string& topic, const std::string& payload, bool retained) {
   client_->publish(topic, payload.data(), payload.size(), 1, retained);
+}
+
+bool MqttPeer::publish_acknowledged(const std::string& topic, const std::string& payload) {
+  try {
+    const auto token = client_->publish(topic, payload.data(), payload.size(), 1, false);
+    return token->wait_for(std::chrono::seconds(5)) && token->get_return_code() == 0 &&
+           token->get_reason_code() < mqtt::ReasonCode::UNSPECIFIED_ERROR;
+  } catch (const mqtt::exception&) {
+    return false;
+  }
 }
 
 std::vector<MqttPeer::Received> MqttPeer::received() {

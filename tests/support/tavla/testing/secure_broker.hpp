@@ -1,11 +1,13 @@
 // A mosquitto set up as host/dist/mosquitto-tavla.conf sets one up: a TLS
 // listener (a throwaway CA's certificate for "localhost" only), a plain
 // listener on loopback, no anonymous clients, and the dynamic-security
-// plugin with one administrator account (what provisioning acts as).
+// plugin with one administrator account (what provisioning acts as) and a
+// privileged observer that may read every topic under #.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "tavla/testing/mosquitto_broker.hpp"
 #include "tavla/testing/temp_dir.hpp"
@@ -26,7 +28,11 @@ class SecureBroker {
   [[nodiscard]] std::string plain_url() const { return broker_->url(); }
   [[nodiscard]] const std::string& admin() const { return admin_; }
   [[nodiscard]] const std::string& admin_password() const { return admin_password_; }
+  [[nodiscard]] const std::string& observer() const { return observer_; }
+  [[nodiscard]] const std::string& observer_password() const { return observer_password_; }
   [[nodiscard]] MosquittoBroker& broker() { return *broker_; }
+  // `mosquitto_ctrl dynsec <command…>` as the administrator; throws if it fails.
+  void control(const std::vector<std::string>& command) const;
 
  private:
   ThrowawayCa ca_;
@@ -35,6 +41,8 @@ class SecureBroker {
   int tls_port_;
   std::string admin_ = "tavla-admin";
   std::string admin_password_ = "admin-secret";
+  std::string observer_ = "tavla-observer";
+  std::string observer_password_ = "observer-secret";
   std::unique_ptr<MosquittoBroker> broker_;
 };
 
