@@ -1,7 +1,10 @@
 #include "allocation_tables.hpp"
 
+#include <map>
+#include <sstream>
 #include <stdexcept>
 
+#include "frozen_year.hpp"
 #include "tavla/allocation/allocation.hpp"
 #include "tavla/host/usage/bases.hpp"
 #include "tavla/host/usage/usage.hpp"
@@ -12,14 +15,6 @@ namespace {
 using report::Fraction;
 using report::Money;
 
-const config::PlanSource& plan_of(const config::Site& site, int year) {
-  const auto* plan = site.plan(year);
-  if (plan == nullptr) {
-    throw std::runtime_error("the site file has no [[plan]] with year = " + std::to_string(year));
-  }
-  return *plan;
-}
-
 template <class T>
 T value_or_throw(allocation::Outcome<T> outcome) {
   if (auto* error = std::get_if<allocation::AllocationError>(&outcome)) {
@@ -27,16 +22,6 @@ T value_or_throw(allocation::Outcome<T> outcome) {
                              error->message);
   }
   return std::get<T>(std::move(outcome));
-}
-
-usage::Bases gather(const config::Site& site, storage::Repositories& repos, int year,
-                    std::ostream& warnings) {
-  const auto y = usage::year_usage(site, repos, year);
-  auto bases = usage::bases_for(site, plan_of(site, year), y);
-  for (const auto& w : bases.warnings) {
-    warnings << "warning: " << w << "\n";
-  }
-  return bases;
 }
 
 // Purchased hours are kept in hundredths: shown as hours with two decimals
@@ -52,8 +37,8 @@ report::Cell units_cell(allocation::Key key, allocation::Quantity units) {
 
 report::Table allocate_table(const config::Site& site, storage::Repositories& repos, int year,
                              std::ostream& warnings) {
-  const auto bases = gather(site, repos, year, warnings);
-  const auto result = value_or_throw(allocation::allocate(plan_of(site, year).plan, bases.members));
+  const auto bases = figures_for(site, repos, year, warnings);
+  const auto result = value_or_throw(allocation::allocate(bases.plan.plan, bases.members));
   report::Table t;
   t.columns = {"municipality", "part", "basis", "units", "share", "amount"};
   for (const auto& part : result.parts) {
@@ -73,8 +58,8 @@ report::Table allocate_table(const config::Site& site, storage::Repositories& re
 
 report::Table explain_table(const config::Site& site, storage::Repositories& repos, int year,
                             const std::string& municipality, std::ostream& warnings) {
-  const auto bases = gather(site, repos, year, warnings);
-  const auto result = value_or_throw(allocation::allocate(plan_of(site, year).plan, bases.members));
+  const auto bases = figures_for(site, repos, year, warnings);
+  const auto result = value_or_throw(allocation::allocate(bases.plan.plan, bases.members));
   report::Table t;
   t.columns = {"part", "item", "units", "total_units", "amount"};
   allocation::Ore total = 0;
@@ -132,37 +117,141 @@ report::Table explain_table(const config::Site& site, storage::Repositories& rep
   return t;
 }
 
-report::Table settle_table(const config::Site& site, storage::Repositories& repos, int year,
-                           std::ostream& warnings) {
-  const auto bases = gather(site, repos, year, warnings);
-  const auto s = value_or_throw(allocation::settle(plan_of(site, year).plan, bases.members));
-  // Late data for a closed previous year: the difference between its
-  // allocation by live figures and by the frozen ones it was invoiced on.
+allocation::Allocation akonto(const config::Site& site, storage::Repositories& repos, int year,
+                              std::ostream& warnings) {
+  std::optional<YearFigures> figures;
+  if (repos.usage().is_year_closed(year)) {
+    figures = figures_for(site, repos, year, warnings);
+  } else {
+    const auto* plan = site.plan(year);
+    if (plan == nullptr) {
+      throw std::runtime_error("the site file has no [[plan]] with year = " + std::to_string(year));
+    }
+    figures = YearFigures{
+        *plan, usage::bases_for(site, *plan, usage::YearUsage{}).members, {}, {}, false};
+  }
+  for (auto& m : figures->members) {  // the plan alone: no measured usage
+    m.enrollments = 0;
+    m.attendance_units = 0;
+    m.purchased_hundredths = 0;
+  }
+  return value_or_throw(allocation::provisional(figures->plan.plan, figures->members));
+}
+
+report::Table provisional_table(const allocation::Allocation& akonto) {
+  report::Table t;
+  t.columns = {"municipality", "part", "basis", "planned_units", "amount"};
+  for (const auto& part : akonto.parts) {
+    for (const auto& line : part.lines) {
+      t.rows.push_back({line.municipality, part.name,
+                        std::string(allocation::to_string(line.basis)),
+                        units_cell(line.basis, line.units), Money{line.amount}});
+    }
+  }
+  if (akonto.parts.empty()) {
+    return t;
+  }
+  for (const auto& line : akonto.parts.front().lines) {  // the members, in the site's order
+    t.rows.push_back({line.municipality, std::string("total"), std::string(), std::string(),
+                      Money{akonto.total_by_municipality.at(line.municipality)}});
+  }
+  t.rows.push_back(
+      {std::string("total"), std::string(), std::string(), std::string(), Money{akonto.total}});
+  return t;
+}
+
+namespace {
+
+// Per member: what the a-konto was, as recorded when issued, else as the
+// plan alone gives it now.
+std::map<std::string, allocation::Ore> invoiced_akonto(const config::Site& site,
+                                                       storage::Repositories& repos, int year,
+                                                       std::ostream& warnings) {
+  std::map<std::string, allocation::Ore> result;
+  const auto issued = repos.invoices().provisional(year);
+  for (const auto& row : issued) {
+    result[row.municipality] = row.amount;
+  }
+  if (issued.empty()) {
+    warnings << "note: no a-konto of " << year
+             << " is recorded as issued (provisional --issue); the provisional column is the "
+                "plan's a-konto as it is now\n";
+    std::ostringstream said_by_settle;  // figures_for has warned already
+    result = akonto(site, repos, year, said_by_settle).total_by_municipality;
+  }
+  return result;
+}
+
+// Late data for a closed previous year: the difference between its final
+// allocation by live usage and by the frozen usage it was invoiced on, both
+// on its frozen plan and populations.
+std::map<std::string, allocation::Ore> previous_year_adjustment(const config::Site& site,
+                                                                storage::Repositories& repos,
+                                                                int year) {
   std::map<std::string, allocation::Ore> adjustment;
-  if (repos.usage().is_year_closed(year - 1) && site.plan(year - 1) != nullptr) {
-    const auto& prev = *site.plan(year - 1);
-    auto frozen = usage::year_usage(site, repos, year - 1);
-    auto live = frozen;
-    live.rows = live.live;
-    const auto a = allocation::settle(prev.plan, usage::bases_for(site, prev, frozen).members);
-    const auto b = allocation::settle(prev.plan, usage::bases_for(site, prev, live).members);
-    if (std::holds_alternative<allocation::Settlement>(a) &&
-        std::holds_alternative<allocation::Settlement>(b)) {
-      for (const auto& line : std::get<allocation::Settlement>(b).lines) {
-        adjustment[line.municipality] += line.final;
-      }
-      for (const auto& line : std::get<allocation::Settlement>(a).lines) {
-        adjustment[line.municipality] -= line.final;
+  if (!repos.usage().is_year_closed(year - 1)) {
+    return adjustment;
+  }
+  std::ostringstream ignored;
+  const auto frozen = figures_for(site, repos, year - 1, ignored);
+  auto live = frozen;
+  const auto usage = usage::year_usage(site, repos, year - 1);
+  for (auto& m : live.members) {
+    for (const auto& row : usage.live) {
+      if (row.municipality == m.municipality) {
+        m.enrollments = row.enrollments;
+        m.attendance_units = row.attendance_units;
       }
     }
   }
+  const auto a = allocation::allocate(frozen.plan.plan, frozen.members,
+                                      allocation::Amounts::actual_else_budget);
+  const auto b =
+      allocation::allocate(live.plan.plan, live.members, allocation::Amounts::actual_else_budget);
+  if (std::holds_alternative<allocation::Allocation>(a) &&
+      std::holds_alternative<allocation::Allocation>(b)) {
+    for (const auto& [m, amount] : std::get<allocation::Allocation>(b).total_by_municipality) {
+      adjustment[m] += amount;
+    }
+    for (const auto& [m, amount] : std::get<allocation::Allocation>(a).total_by_municipality) {
+      adjustment[m] -= amount;
+    }
+  }
+  return adjustment;
+}
+
+}  // namespace
+
+report::Table settle_table(const config::Site& site, storage::Repositories& repos, int year,
+                           std::ostream& warnings) {
+  const auto figures = figures_for(site, repos, year, warnings);
+  const auto provisional = invoiced_akonto(site, repos, year, warnings);
+  const auto final = allocation::allocate(figures.plan.plan, figures.members,
+                                          allocation::Amounts::actual_else_budget);
+  const auto* error = std::get_if<allocation::AllocationError>(&final);
+  if (error != nullptr) {
+    warnings << "warning: the final figures of " << year << " cannot be computed yet ("
+             << (error->part.empty() ? "" : "part '" + error->part + "': ") << error->message
+             << "); the provisional column needs only the plan\n";
+  }
+  auto adjustment = previous_year_adjustment(site, repos, year);
   report::Table t;
   t.columns = {"municipality", "provisional", "final", "balance", "adjustment_previous_year",
                "to_pay"};
-  for (const auto& line : s.lines) {
-    const auto adj = adjustment[line.municipality];
-    t.rows.push_back({line.municipality, Money{line.provisional}, Money{line.final},
-                      Money{line.balance}, Money{adj}, Money{line.balance + adj}});
+  for (const auto& member : figures.members) {
+    const auto& m = member.municipality;
+    const auto p = provisional.find(m);
+    const allocation::Ore akonto = p == provisional.end() ? 0 : p->second;
+    const auto adj = adjustment[m];
+    if (error != nullptr) {
+      t.rows.push_back({m, Money{akonto}, std::string(), std::string(), Money{adj}, std::string()});
+      continue;
+    }
+    const auto& totals = std::get<allocation::Allocation>(final).total_by_municipality;
+    const auto f = totals.find(m);
+    const allocation::Ore amount = f == totals.end() ? 0 : f->second;
+    t.rows.push_back({m, Money{akonto}, Money{amount}, Money{amount - akonto}, Money{adj},
+                      Money{amount - akonto + adj}});
   }
   return t;
 }

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "tavla/allocation/allocation.hpp"
 #include "tavla/host/config/site.hpp"
 #include "tavla/host/report/table.hpp"
 #include "tavla/host/storage/repositories.hpp"
@@ -21,7 +22,16 @@ namespace tavla::host::app {
 [[nodiscard]] report::Table explain_table(const config::Site& site, storage::Repositories& repos,
                                           int year, const std::string& municipality,
                                           std::ostream& warnings);
-// provisional, final, balance per member; adjustments of a closed previous year.
+// The a-konto of `year` from the plan alone (budgets, planned units and the
+// populations; no measured usage): the frozen plan of a closed year.
+[[nodiscard]] allocation::Allocation akonto(const config::Site& site, storage::Repositories& repos,
+                                            int year, std::ostream& warnings);
+// One row per (municipality, part) of `akonto`, then a total per municipality
+// and the total of all.
+[[nodiscard]] report::Table provisional_table(const allocation::Allocation& akonto);
+// provisional (as issued, else the plan's a-konto), final, balance per
+// member; adjustments of a closed previous year. Before the final figures
+// can be computed (no groups yet), final and balance are empty.
 [[nodiscard]] report::Table settle_table(const config::Site& site, storage::Repositories& repos,
                                          int year, std::ostream& warnings);
 

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -21,6 +22,9 @@ struct CommandContext {
   std::function<void(const std::string&)> log;  // timestamped lines on stderr
   std::function<protocol::Timestamp()> now;
   std::string user;  // who runs it: the default of --by
+  // Asks a question on the terminal and returns the line answered; empty
+  // (no function) when there is no terminal to ask.
+  std::function<std::optional<std::string>(const std::string&)> ask;
 };
 
 // One subcommand, or a group of them (`purchases add|list`). The constructor

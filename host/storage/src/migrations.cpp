@@ -100,7 +100,18 @@ ALTER TABLE purchases ADD COLUMN removed_at TEXT;
 ALTER TABLE purchases ADD COLUMN removed_reason TEXT;
 )";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// What a closed year's figures depend on (plan, populations, bases), as
+// close-year froze them; the a-konto as issued; who reopened a year and why.
+constexpr std::string_view kV5 = R"(
+CREATE TABLE frozen_figures (year INTEGER PRIMARY KEY, figures TEXT NOT NULL);
+CREATE TABLE provisional_issued (year INTEGER NOT NULL, position BIGINT NOT NULL,
+  municipality TEXT NOT NULL, amount BIGINT NOT NULL, issued_at TEXT NOT NULL,
+  issued_by TEXT NOT NULL, PRIMARY KEY (year, position));
+CREATE TABLE year_reopenings (id {id}, year INTEGER NOT NULL, reason TEXT NOT NULL,
+  reopened_by TEXT NOT NULL, reopened_at TEXT NOT NULL);
+)";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);
