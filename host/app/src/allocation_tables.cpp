@@ -24,6 +24,19 @@ T value_or_throw(allocation::Outcome<T> outcome) {
   return std::get<T>(std::move(outcome));
 }
 
+// The name the site file gives `id` now (ids stay in their own column).
+std::string name_of(const config::Site& site, const std::string& id) {
+  const auto* m = site.municipality(id);
+  return m != nullptr ? m->name : std::string();
+}
+
+// The number in force in the year (as frozen for a closed one); empty for an
+// outside buyer without one.
+std::string number_of(const std::map<std::string, std::string>& numbers, const std::string& id) {
+  const auto it = numbers.find(id);
+  return it != numbers.end() ? it->second : std::string();
+}
+
 // Purchased hours are kept in hundredths: shown as hours with two decimals
 // (as `purchases list` does: 9600 is "96.00"), every other key as a count.
 report::Cell units_cell(allocation::Key key, allocation::Quantity units) {
@@ -40,18 +53,22 @@ report::Table allocate_table(const config::Site& site, storage::Repositories& re
   const auto bases = figures_for(site, repos, year, warnings);
   const auto result = value_or_throw(allocation::allocate(bases.plan.plan, bases.members));
   report::Table t;
-  t.columns = {"municipality", "part", "basis", "units", "share", "amount"};
+  t.columns = {
+      "municipality", "municipality_name", "municipality_number", "part", "basis", "units", "share",
+      "amount"};
   for (const auto& part : result.parts) {
     for (const auto& line : part.lines) {
-      t.rows.push_back({line.municipality, part.name,
+      t.rows.push_back({line.municipality, name_of(site, line.municipality),
+                        number_of(bases.numbers, line.municipality), part.name,
                         std::string(allocation::to_string(line.basis)),
                         units_cell(line.basis, line.units), Fraction{line.units, line.total_units},
                         Money{line.amount}});
     }
   }
   for (const auto& e : bases.external) {
-    t.rows.push_back({e.municipality, std::string("external"), std::string("external_rate"),
-                      e.units, Fraction{0, 1}, Money{e.amount}});
+    t.rows.push_back({e.municipality, name_of(site, e.municipality),
+                      number_of(bases.numbers, e.municipality), std::string("external"),
+                      std::string("external_rate"), e.units, Fraction{0, 1}, Money{e.amount}});
   }
   return t;
 }
@@ -138,25 +155,21 @@ allocation::Allocation akonto(const config::Site& site, storage::Repositories& r
   return value_or_throw(allocation::provisional(figures->plan.plan, figures->members));
 }
 
-report::Table provisional_table(const allocation::Allocation& akonto) {
+report::Table provisional_table(const config::Site& site,
+                                const std::map<std::string, std::string>& numbers,
+                                const allocation::Allocation& akonto) {
   report::Table t;
-  t.columns = {"municipality", "part", "basis", "planned_units", "amount"};
+  t.columns = {
+      "municipality", "municipality_name", "municipality_number", "part", "basis", "planned_units",
+      "amount"};
   for (const auto& part : akonto.parts) {
     for (const auto& line : part.lines) {
-      t.rows.push_back({line.municipality, part.name,
+      t.rows.push_back({line.municipality, name_of(site, line.municipality),
+                        number_of(numbers, line.municipality), part.name,
                         std::string(allocation::to_string(line.basis)),
                         units_cell(line.basis, line.units), Money{line.amount}});
     }
   }
-  if (akonto.parts.empty()) {
-    return t;
-  }
-  for (const auto& line : akonto.parts.front().lines) {  // the members, in the site's order
-    t.rows.push_back({line.municipality, std::string("total"), std::string(), std::string(),
-                      Money{akonto.total_by_municipality.at(line.municipality)}});
-  }
-  t.rows.push_back(
-      {std::string("total"), std::string(), std::string(), std::string(), Money{akonto.total}});
   return t;
 }
 
@@ -222,6 +235,20 @@ std::map<std::string, allocation::Ore> previous_year_adjustment(const config::Si
 
 }  // namespace
 
+std::map<std::string, std::string> numbers_of(const config::Site& site,
+                                              storage::Repositories& repos, int year) {
+  if (const auto stored = repos.usage().frozen_figures(year)) {
+    return figures_from_json(*stored).numbers;
+  }
+  std::map<std::string, std::string> numbers;
+  for (const auto& m : site.municipalities) {
+    if (const auto number = m.number_in(year)) {
+      numbers[m.id] = *number;
+    }
+  }
+  return numbers;
+}
+
 report::Table settle_table(const config::Site& site, storage::Repositories& repos, int year,
                            std::ostream& warnings) {
   const auto figures = figures_for(site, repos, year, warnings);
@@ -236,22 +263,25 @@ report::Table settle_table(const config::Site& site, storage::Repositories& repo
   }
   auto adjustment = previous_year_adjustment(site, repos, year);
   report::Table t;
-  t.columns = {"municipality", "provisional", "final", "balance", "adjustment_previous_year",
-               "to_pay"};
+  t.columns = {"municipality", "municipality_name", "municipality_number",      "provisional",
+               "final",        "balance",           "adjustment_previous_year", "to_pay"};
   for (const auto& member : figures.members) {
     const auto& m = member.municipality;
     const auto p = provisional.find(m);
     const allocation::Ore akonto = p == provisional.end() ? 0 : p->second;
     const auto adj = adjustment[m];
+    const report::Cell name = name_of(site, m);
+    const report::Cell number = number_of(figures.numbers, m);
     if (error != nullptr) {
-      t.rows.push_back({m, Money{akonto}, std::string(), std::string(), Money{adj}, std::string()});
+      t.rows.push_back({m, name, number, Money{akonto}, std::string(), std::string(), Money{adj},
+                        std::string()});
       continue;
     }
     const auto& totals = std::get<allocation::Allocation>(final).total_by_municipality;
     const auto f = totals.find(m);
     const allocation::Ore amount = f == totals.end() ? 0 : f->second;
-    t.rows.push_back({m, Money{akonto}, Money{amount}, Money{amount - akonto}, Money{adj},
-                      Money{amount - akonto + adj}});
+    t.rows.push_back({m, name, number, Money{akonto}, Money{amount}, Money{amount - akonto},
+                      Money{adj}, Money{amount - akonto + adj}});
   }
   return t;
 }

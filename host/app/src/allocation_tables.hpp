@@ -2,6 +2,7 @@
 // store's usage, as tables.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -13,7 +14,8 @@
 
 namespace tavla::host::app {
 
-// One row per (municipality, part): municipality,part,basis,units,share,amount;
+// One row per (municipality, part): municipality, its name and number, part,
+// basis, units, share, amount;
 // then the outside buyers (part "external"). Throws on an engine error.
 [[nodiscard]] report::Table allocate_table(const config::Site& site, storage::Repositories& repos,
                                            int year, std::ostream& warnings);
@@ -26,9 +28,14 @@ namespace tavla::host::app {
 // populations; no measured usage): the frozen plan of a closed year.
 [[nodiscard]] allocation::Allocation akonto(const config::Site& site, storage::Repositories& repos,
                                             int year, std::ostream& warnings);
-// One row per (municipality, part) of `akonto`, then a total per municipality
-// and the total of all.
-[[nodiscard]] report::Table provisional_table(const allocation::Allocation& akonto);
+// One row per (municipality, part) of `akonto`, with each member's name and
+// its number in `numbers`.
+[[nodiscard]] report::Table provisional_table(const config::Site& site,
+                                              const std::map<std::string, std::string>& numbers,
+                                              const allocation::Allocation& akonto);
+// Each municipality's number in force in `year`: as frozen for a closed year.
+[[nodiscard]] std::map<std::string, std::string> numbers_of(const config::Site& site,
+                                                            storage::Repositories& repos, int year);
 // provisional (as issued, else the plan's a-konto), final, balance per
 // member; adjustments of a closed previous year. Before the final figures
 // can be computed (no groups yet), final and balance are empty.

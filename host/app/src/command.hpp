@@ -63,6 +63,13 @@ struct SiteData {
 void print(const report::Table& table, const SiteOptions& options, const config::Site& site,
            std::ostream& out);
 
+// An invoice basis (allocate, settle, provisional): in `table` format a
+// title line (the site, `title`, the date printed) above the table and a
+// totals row below it, which sums every column of amounts; csv and json as
+// print, without either, so their contract stays one row per record.
+void print_report(report::Table table, const SiteOptions& options, const config::Site& site,
+                  const std::string& title, protocol::Date printed, std::ostream& out);
+
 // Sequence gaps and events still waiting for their session, as warnings.
 void warn_about_gaps(storage::Repositories& repos, std::ostream& err);
 

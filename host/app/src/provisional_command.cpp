@@ -4,6 +4,8 @@
 // --issue records the figures as sent, which `settle` then compares with.
 #include "allocation_tables.hpp"
 #include "commands.hpp"
+#include "frozen_year.hpp"
+#include "tavla/host/config/schedule.hpp"
 
 namespace tavla::host::app {
 namespace {
@@ -46,7 +48,9 @@ class ProvisionalCommand final : public Command {
       context.err << "tavla-host: note: the a-konto of " << year_ << " was issued at "
                   << issued.front().issued_at << "; settle uses those figures, not these\n";
     }
-    print(provisional_table(amounts), options_, data.site, context.out);
+    print_report(provisional_table(data.site, numbers_of(data.site, data.repos, year_), amounts),
+                 options_, data.site, "a-konto " + std::to_string(year_),
+                 config::oslo_date(context.now()), context.out);
     return 0;
   }
 

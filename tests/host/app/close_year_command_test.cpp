@@ -63,7 +63,6 @@ TEST_P(CloseYearCommandTest, AClosedYearPrintsItsFrozenFiguresWhateverTheSiteFil
   ASSERT_EQ(closed.exit_code, 0) << closed.err;
   const std::vector<std::vector<std::string>> reports = {
       {"allocate", "--year", "2023", "--format", "csv"},
-      {"allocate", "--year", "2023"},
       {"allocate", "--year", "2023", "--explain", "nes", "--format", "csv"},
       {"settle", "--year", "2023", "--format", "csv"},
       {"provisional", "--year", "2023", "--format", "csv"}};
@@ -74,9 +73,11 @@ TEST_P(CloseYearCommandTest, AClosedYearPrintsItsFrozenFiguresWhateverTheSiteFil
     EXPECT_EQ(r.err.find("frozen at close-year"), std::string::npos) << r.err;
     before.push_back(r.out);
   }
-  EXPECT_NE(before[0].find("nes,Individuell,purchases,96.00,"), std::string::npos) << before[0];
+  EXPECT_NE(before[0].find("nes,Nes,3228,Individuell,purchases,96.00,"), std::string::npos)
+      << before[0];
 
-  // The plan's amount, a population and a membership change afterwards.
+  // The plan's amount, a population, a membership and a number change afterwards.
+  edit("number = \"3228\"", "number = \"3034\"");
   edit("amount = 961667\nactual = 961667", "amount = 999999\nactual = 999999");
   edit("population = { \"2022Q2\" = 2869 }", "population = { \"2022Q2\" = 3500 }");
   edit("member_from = 2020-01-01", "member_from = 2024-01-01");
@@ -140,7 +141,7 @@ TEST_P(CloseYearCommandTest, ReopeningIsAuditedAndRefusedOnceTheNextYearIsClosed
   r = host({"allocate", "--year", "2025", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("frozen"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("hurdal,Fast,population,3500,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hurdal,Hurdal,3242,Fast,population,3500,"), std::string::npos) << r.out;
   EXPECT_EQ(host({"purchases", "add", "--year", "2025", "--municipality", "nes", "--hours", "2"})
                 .exit_code,
             0);
@@ -155,8 +156,10 @@ TEST_P(CloseYearCommandTest, TheAkontoNeedsOnlyThePlanAndSettleComparesWithWhatW
       "planned = { nannestad = 60, nes = 40 }\n");
   auto r = host({"provisional", "--year", "2999", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("nes,Forbruk,enrollments,40,384667.00"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("hurdal,Forbruk,enrollments,0,0.00"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nes,Nes,3228,Forbruk,enrollments,40,384667.00"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("hurdal,Hurdal,3242,Forbruk,enrollments,0,0.00"), std::string::npos)
+      << r.out;
 
   r = host({"provisional", "--year", "2999", "--issue", "--by", "kari", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -172,11 +175,35 @@ TEST_P(CloseYearCommandTest, TheAkontoNeedsOnlyThePlanAndSettleComparesWithWhatW
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, issued.out);
   r = host({"provisional", "--year", "2999", "--format", "csv"});
-  EXPECT_NE(r.out.find("nes,Forbruk,enrollments,50,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nes,Nes,3228,Forbruk,enrollments,50,"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("settle uses those figures"), std::string::npos) << r.err;
   r = host({"provisional", "--year", "2999", "--issue"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("was issued at"), std::string::npos) << r.err;
+}
+
+TEST_P(CloseYearCommandTest, TheInvoiceBasisNamesEachMemberWithItsNumberAndAddsUp) {
+  append(plan_of(2025, true));
+  auto r = host({"provisional", "--year", "2025"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // A title line with the site, the report and the date printed; a totals row.
+  EXPECT_EQ(r.out.rfind("Støttepilar · a-konto 2025 · 20", 0), 0U) << r.out;
+  const auto last = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
+  EXPECT_EQ(last.rfind("Sum ", 0), 0U) << last;
+  // The purchases part has no planned hours: no a-konto, settled in full at
+  // year end; the other two parts are invoiced whole.
+  EXPECT_NE(last.find("1 923 334,00"), std::string::npos) << last;
+  EXPECT_NE(r.out.find("Hurdal"), std::string::npos) << r.out;
+
+  r = host({"settle", "--year", "2025", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("municipality,municipality_name,municipality_number,provisional,final,"
+                        "balance,adjustment_previous_year,to_pay",
+                        0),
+            0U)
+      << r.out;
+  EXPECT_NE(r.out.find("\nhurdal,Hurdal,3242,"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Sum"), std::string::npos) << "no totals in csv: " << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CloseYearCommandTest,
