@@ -1,5 +1,6 @@
 #include "command.hpp"
 
+#include "report_labels.hpp"
 #include "tavla/host/config/load.hpp"
 
 namespace tavla::host::app {
@@ -65,6 +66,7 @@ void print_report(report::Table table, const SiteOptions& options, const config:
   if (format == report::Format::table) {
     out << site.name << " · " << title << " · " << protocol::format_date(printed) << "\n";
     table.rows.push_back(totals_row(table, site.locale));
+    label_for_people(table, site.locale);
   }
   report::render(table, format, site.locale, out);
 }

@@ -64,8 +64,9 @@ void print(const report::Table& table, const SiteOptions& options, const config:
            std::ostream& out);
 
 // An invoice basis (allocate, settle, provisional): in `table` format a
-// title line (the site, `title`, the date printed) above the table and a
-// totals row below it, which sums every column of amounts; csv and json as
+// title line (the site, `title`, the date printed) above the table, a
+// totals row below it, which sums every column of amounts, and headers and
+// key names in the site's language (report_labels.hpp); csv and json as
 // print, without either, so their contract stays one row per record.
 void print_report(report::Table table, const SiteOptions& options, const config::Site& site,
                   const std::string& title, protocol::Date printed, std::ostream& out);

@@ -194,6 +194,9 @@ TEST_P(CloseYearCommandTest, TheInvoiceBasisNamesEachMemberWithItsNumberAndAddsU
   // year end; the other two parts are invoiced whole.
   EXPECT_NE(last.find("1 923 334,00"), std::string::npos) << last;
   EXPECT_NE(r.out.find("Hurdal"), std::string::npos) << r.out;
+  // Headers and keys in the site's language (nb) in the table format only.
+  EXPECT_NE(r.out.find("Kommunenr."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("folketall"), std::string::npos) << r.out;
 
   r = host({"settle", "--year", "2025", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
