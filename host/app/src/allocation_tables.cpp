@@ -15,6 +15,10 @@ namespace {
 using report::Fraction;
 using report::Money;
 
+// amount × units overflows 64 bits for large plans; __extension__ tells
+// -pedantic this GCC type is deliberate.
+__extension__ using Wide = __int128;
+
 template <class T>
 T value_or_throw(allocation::Outcome<T> outcome) {
   if (auto* error = std::get_if<allocation::AllocationError>(&outcome)) {
@@ -44,6 +48,68 @@ report::Cell units_cell(allocation::Key key, allocation::Quantity units) {
     return Money{units};
   }
   return units;
+}
+
+// "exact 192333.40000, rounded 192333.00": the share before the plan's
+// rounding, in NOK with five decimals, and the amount invoiced.
+std::string rounding_text(allocation::Ore split, allocation::Quantity units,
+                          allocation::Quantity total, allocation::Ore rounded) {
+  if (total == 0) {
+    return "";
+  }
+  const Wide thousandths_of_ore = (Wide{split} * units * 1000 * 2 + total) / (Wide{total} * 2);
+  const auto whole = static_cast<std::int64_t>(thousandths_of_ore / 1000);
+  const auto rest = static_cast<int>(thousandths_of_ore % 1000);
+  const std::string digits = std::to_string(1000 + (rest < 0 ? -rest : rest)).substr(1);
+  return " (exact " + report::plain_money(whole) + digits + ", rounded " +
+         report::plain_money(rounded) + ")";
+}
+
+// The price of one unit as people count them.
+std::string price_text(allocation::Key key, allocation::Ore price) {
+  switch (key) {
+    case allocation::Key::purchases:  // the engine's unit is a hundredth of an hour
+      return "price " + report::plain_money(price * 100) + " per hour";
+    case allocation::Key::enrollments:
+      return "price " + report::plain_money(price) + " per enrolled foster home (assignment)";
+    case allocation::Key::attendance:
+      return "price " + report::plain_money(price) + " per attendance unit";
+    default:
+      return "price " + report::plain_money(price) + " per unit";
+  }
+}
+
+// One municipality's line of a part as rows whose amounts add up to it: the
+// hours at the rate and the share of the remainder for a rate part, else
+// the share by the key; each with its exact value and rounding.
+void explain_line(const allocation::PartResult& part, const allocation::Line& line,
+                  report::Table& t) {
+  if (part.rate_per_hour) {
+    const auto rk = part.remainder_key.value_or(allocation::Key::population);
+    t.rows.push_back({part.name,
+                      "hours bought at " + report::plain_money(*part.rate_per_hour) + " per hour",
+                      units_cell(line.basis, line.units), units_cell(line.basis, line.total_units),
+                      Money{line.rate_amount}});
+    t.rows.push_back({part.name,
+                      "share of the remainder " + report::plain_money(part.remainder) + " by " +
+                          std::string(allocation::to_string(rk)) +
+                          rounding_text(part.remainder, line.remainder_units,
+                                        line.remainder_total_units, line.remainder_amount),
+                      units_cell(rk, line.remainder_units),
+                      units_cell(rk, line.remainder_total_units), Money{line.remainder_amount}});
+    return;
+  }
+  t.rows.push_back({part.name,
+                    "basis " + std::string(allocation::to_string(line.basis)) +
+                        rounding_text(part.amount, line.units, line.total_units, line.amount),
+                    units_cell(line.basis, line.units), units_cell(line.basis, line.total_units),
+                    Money{line.amount}});
+  if (const auto price = allocation::price_per_unit(part)) {
+    // Falls as the volume grows; for reading only, the amount above is
+    // what is invoiced.
+    t.rows.push_back(
+        {part.name, price_text(part.key, *price), std::string(), std::string(), std::string()});
+  }
 }
 
 }  // namespace
@@ -86,21 +152,7 @@ report::Table explain_table(const config::Site& site, storage::Repositories& rep
         continue;
       }
       total += line.amount;
-      t.rows.push_back(
-          {part.name,
-           "basis " + std::string(allocation::to_string(line.basis)) +
-               (line.rate_amount != 0
-                    ? " (rate " + report::plain_money(line.rate_amount) + " + remainder " +
-                          report::plain_money(line.remainder_amount) + ")"
-                    : ""),
-           units_cell(line.basis, line.units), units_cell(line.basis, line.total_units),
-           Money{line.amount}});
-      if (const auto price = allocation::price_per_unit(part)) {
-        // Falls as the volume grows; for reading only, the amount above is
-        // what is invoiced.
-        t.rows.push_back({part.name, "price per unit " + report::plain_money(*price), std::string(),
-                          std::string(), std::string()});
-      }
+      explain_line(part, line, t);
       if (line.basis == allocation::Key::attendance) {
         for (const auto& s : repos.usage().session_units(year, municipality)) {
           if (s.kind == "group_guidance") {

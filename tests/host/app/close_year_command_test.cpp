@@ -5,6 +5,10 @@
 // needs only the plan and is settled against what was issued.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "host_fixture.hpp"
 #include "tavla/testing/process.hpp"
 #include "tavla/testing/programs.hpp"
@@ -207,6 +211,42 @@ TEST_P(CloseYearCommandTest, TheInvoiceBasisNamesEachMemberWithItsNumberAndAddsU
       << r.out;
   EXPECT_NE(r.out.find("\nhurdal,Hurdal,3242,"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("Sum"), std::string::npos) << "no totals in csv: " << r.out;
+}
+
+TEST_P(CloseYearCommandTest, EveryExplanationAddsUpToItsRowsOnThe2023Plan) {
+  // 961 667 + 961 667 + 927 666 NOK, hours bought by two members.
+  append(plan_of(2025, true));
+  for (const auto& [m, hours] :
+       std::vector<std::pair<std::string, std::string>>{{"nes", "150"}, {"ullensaker", "180,75"}}) {
+    ASSERT_EQ(host({"purchases", "add", "--year", "2025", "--municipality", m, "--hours", hours})
+                  .exit_code,
+              0);
+  }
+  const auto allocated = host({"allocate", "--year", "2025", "--format", "json"});
+  ASSERT_EQ(allocated.exit_code, 0) << allocated.err;
+  std::map<std::string, std::int64_t> by_member;
+  std::int64_t all = 0;
+  for (const auto& row : nlohmann::json::parse(allocated.out)) {
+    const auto ore = std::llround(row.at("amount").get<double>() * 100);
+    by_member[row.at("municipality").get<std::string>()] += ore;
+    all += ore;
+  }
+  EXPECT_EQ(all, 285100000);
+  for (const auto& [m, amount] : by_member) {
+    const auto r = host({"allocate", "--year", "2025", "--explain", m, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::int64_t lines = 0;
+    std::int64_t total = 0;
+    for (const auto& row : nlohmann::json::parse(r.out)) {
+      if (!row.at("amount").is_number()) {
+        continue;  // a price: for reading, not invoiced
+      }
+      const auto ore = std::llround(row.at("amount").get<double>() * 100);
+      (row.at("part") == "total" ? total : lines) += ore;
+    }
+    EXPECT_EQ(lines, amount) << m;
+    EXPECT_EQ(total, amount) << m;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CloseYearCommandTest,
