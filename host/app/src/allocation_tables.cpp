@@ -254,8 +254,9 @@ std::map<std::string, allocation::Ore> previous_year_adjustment(const config::Si
                                                                 storage::Repositories& repos,
                                                                 int year) {
   std::map<std::string, allocation::Ore> adjustment;
-  if (!repos.usage().is_year_closed(year - 1)) {
-    return adjustment;
+  if (!repos.usage().is_year_closed(year - 1) ||
+      (site.plan(year - 1) == nullptr && !repos.usage().frozen_figures(year - 1))) {
+    return adjustment;  // nothing closed, or closed without a plan to allocate by
   }
   std::ostringstream ignored;
   const auto frozen = figures_for(site, repos, year - 1, ignored);
