@@ -2,6 +2,7 @@
 // the allocation engine over the year's usage (allocation_tables.hpp).
 #include "allocation_tables.hpp"
 #include "commands.hpp"
+#include "tavla/host/config/schedule.hpp"
 
 namespace tavla::host::app {
 namespace {
@@ -22,8 +23,9 @@ class AllocateCommand final : public Command {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
     if (explain_.empty()) {
-      print(allocate_table(data.site, data.repos, year_, context.err), options_, data.site,
-            context.out);
+      print_report(allocate_table(data.site, data.repos, year_, context.err), options_, data.site,
+                   "allocate " + std::to_string(year_), config::oslo_date(context.now()),
+                   context.out);
       return 0;
     }
     if (data.site.municipality(explain_) == nullptr) {
@@ -54,8 +56,8 @@ class SettleCommand final : public Command {
   int run(const CommandContext& context) override {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
-    print(settle_table(data.site, data.repos, year_, context.err), options_, data.site,
-          context.out);
+    print_report(settle_table(data.site, data.repos, year_, context.err), options_, data.site,
+                 "settle " + std::to_string(year_), config::oslo_date(context.now()), context.out);
     return 0;
   }
 

@@ -2,17 +2,20 @@
 // store's usage, as tables.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
 
+#include "tavla/allocation/allocation.hpp"
 #include "tavla/host/config/site.hpp"
 #include "tavla/host/report/table.hpp"
 #include "tavla/host/storage/repositories.hpp"
 
 namespace tavla::host::app {
 
-// One row per (municipality, part): municipality,part,basis,units,share,amount;
+// One row per (municipality, part): municipality, its name and number, part,
+// basis, units, share, amount;
 // then the outside buyers (part "external"). Throws on an engine error.
 [[nodiscard]] report::Table allocate_table(const config::Site& site, storage::Repositories& repos,
                                            int year, std::ostream& warnings);
@@ -21,7 +24,21 @@ namespace tavla::host::app {
 [[nodiscard]] report::Table explain_table(const config::Site& site, storage::Repositories& repos,
                                           int year, const std::string& municipality,
                                           std::ostream& warnings);
-// provisional, final, balance per member; adjustments of a closed previous year.
+// The a-konto of `year` from the plan alone (budgets, planned units and the
+// populations; no measured usage): the frozen plan of a closed year.
+[[nodiscard]] allocation::Allocation akonto(const config::Site& site, storage::Repositories& repos,
+                                            int year, std::ostream& warnings);
+// One row per (municipality, part) of `akonto`, with each member's name and
+// its number in `numbers`.
+[[nodiscard]] report::Table provisional_table(const config::Site& site,
+                                              const std::map<std::string, std::string>& numbers,
+                                              const allocation::Allocation& akonto);
+// Each municipality's number in force in `year`: as frozen for a closed year.
+[[nodiscard]] std::map<std::string, std::string> numbers_of(const config::Site& site,
+                                                            storage::Repositories& repos, int year);
+// provisional (as issued, else the plan's a-konto), final, balance per
+// member; adjustments of a closed previous year. Before the final figures
+// can be computed (no groups yet), final and balance are empty.
 [[nodiscard]] report::Table settle_table(const config::Site& site, storage::Repositories& repos,
                                          int year, std::ostream& warnings);
 

@@ -1,9 +1,11 @@
 // run_cli: wires the commands (commands.hpp) to CLI11 and runs the one named.
 #include "tavla/host/app/cli.hpp"
 
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "tavla/build_info.hpp"
@@ -32,6 +34,22 @@ std::string current_user() {
   return "unknown";
 }
 
+// A question answered on the terminal, or none when stdin is not one (a
+// script, a cron job): commands that must be confirmed then refuse.
+std::function<std::optional<std::string>(const std::string&)> terminal_question() {
+  if (isatty(STDIN_FILENO) == 0) {
+    return nullptr;
+  }
+  return [](const std::string& question) -> std::optional<std::string> {
+    std::cerr << question << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) {
+      return std::nullopt;
+    }
+    return answer;
+  };
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -41,10 +59,10 @@ int run_cli(int argc, char** argv) {
   // Not require_subcommand: CLI11 would report a missing subcommand before
   // an unknown option, hiding the real mistake.
   std::vector<std::unique_ptr<Command>> commands;
-  for (auto* add :
-       {add_check_command, add_serve_command, add_usage_command, add_allocate_command,
-        add_settle_command, add_devices_command, add_quarantine_commands, add_purchases_commands,
-        add_attendance_commands, add_close_year_command, add_backup_command}) {
+  for (auto* add : {add_check_command, add_serve_command, add_usage_command, add_allocate_command,
+                    add_settle_command, add_devices_command, add_quarantine_commands,
+                    add_purchases_commands, add_attendance_commands, add_close_year_command,
+                    add_reopen_year_command, add_provisional_command, add_backup_command}) {
     commands.push_back(add(app));
   }
   CLI11_PARSE(app, argc, argv);
@@ -52,7 +70,8 @@ int run_cli(int argc, char** argv) {
     std::cerr << app.help() << "tavla-host: name a command\n";
     return 2;
   }
-  const CommandContext context{std::cout, std::cerr, log_line, now, current_user()};
+  const CommandContext context{std::cout, std::cerr,      log_line,
+                               now,       current_user(), terminal_question()};
   try {
     for (const auto& command : commands) {
       if (command->parsed()) {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -21,6 +22,9 @@ struct CommandContext {
   std::function<void(const std::string&)> log;  // timestamped lines on stderr
   std::function<protocol::Timestamp()> now;
   std::string user;  // who runs it: the default of --by
+  // Asks a question on the terminal and returns the line answered; empty
+  // (no function) when there is no terminal to ask.
+  std::function<std::optional<std::string>(const std::string&)> ask;
 };
 
 // One subcommand, or a group of them (`purchases add|list`). The constructor
@@ -63,6 +67,14 @@ struct SiteData {
 // `table` in the --format asked for, in the site's locale.
 void print(const report::Table& table, const SiteOptions& options, const config::Site& site,
            std::ostream& out);
+
+// An invoice basis (allocate, settle, provisional): in `table` format a
+// title line (the site, `title`, the date printed) above the table, a
+// totals row below it, which sums every column of amounts, and headers and
+// key names in the site's language (report_labels.hpp); csv and json as
+// print, without either, so their contract stays one row per record.
+void print_report(report::Table table, const SiteOptions& options, const config::Site& site,
+                  const std::string& title, protocol::Date printed, std::ostream& out);
 
 // Sequence gaps and events still waiting for their session, as warnings.
 void warn_about_gaps(storage::Repositories& repos, std::ostream& err);

@@ -20,6 +20,8 @@ std::unique_ptr<Command> add_quarantine_commands(CLI::App& app);  // quarantine_
 std::unique_ptr<Command> add_purchases_commands(CLI::App& app);   // purchases_command.cpp
 std::unique_ptr<Command> add_attendance_commands(CLI::App& app);  // attendance_command.cpp
 std::unique_ptr<Command> add_close_year_command(CLI::App& app);   // close_year_command.cpp
+std::unique_ptr<Command> add_reopen_year_command(CLI::App& app);  // close_year_command.cpp
+std::unique_ptr<Command> add_provisional_command(CLI::App& app);  // provisional_command.cpp
 std::unique_ptr<Command> add_backup_command(CLI::App& app);       // backup_command.cpp
 
 }  // namespace tavla::host::app

@@ -119,7 +119,6 @@ CREATE TABLE registry_mismatches (
 );
 )";
 
-
 // PIN verifiers of room-config version 2, made once per member and PIN and
 // kept, so a reload keeps them (and the config's rev) and never hashes
 // again: `fingerprint` (an HMAC of the PIN under the device secret) tells
@@ -129,7 +128,18 @@ CREATE TABLE pin_verifiers (device TEXT NOT NULL, participant TEXT NOT NULL,
   fingerprint TEXT NOT NULL, verifier TEXT NOT NULL, PRIMARY KEY (device, participant));
 )";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
+// What a closed year's figures depend on (plan, populations, bases), as
+// close-year froze them; the a-konto as issued; who reopened a year and why.
+constexpr std::string_view kV7 = R"(
+CREATE TABLE frozen_figures (year INTEGER PRIMARY KEY, figures TEXT NOT NULL);
+CREATE TABLE provisional_issued (year INTEGER NOT NULL, position BIGINT NOT NULL,
+  municipality TEXT NOT NULL, amount BIGINT NOT NULL, issued_at TEXT NOT NULL,
+  issued_by TEXT NOT NULL, PRIMARY KEY (year, position));
+CREATE TABLE year_reopenings (id {id}, year INTEGER NOT NULL, reason TEXT NOT NULL,
+  reopened_by TEXT NOT NULL, reopened_at TEXT NOT NULL);
+)";
+
+constexpr std::array<std::string_view, 7> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

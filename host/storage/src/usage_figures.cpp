@@ -55,4 +55,29 @@ std::vector<FrozenUsage> UsageRepository::frozen_usage(int year) {
   return result;
 }
 
+void UsageRepository::store_frozen_figures(Transaction& tx, int year, const std::string& figures) {
+  writing(tx).query("INSERT INTO frozen_figures (year, figures) VALUES (?, ?)",
+                    {std::int64_t{year}, figures});
+}
+
+std::optional<std::string> UsageRepository::frozen_figures(int year) {
+  const auto rows =
+      db().query("SELECT figures FROM frozen_figures WHERE year = ?", {std::int64_t{year}});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return rows.front().str(0);
+}
+
+void UsageRepository::reopen_year(Transaction& tx, int year, const std::string& by,
+                                  const std::string& at, const std::string& reason) {
+  for (const char* table : {"frozen_figures", "frozen_usage", "closed_years"}) {
+    writing(tx).query(std::string("DELETE FROM ") + table + " WHERE year = ?",
+                      {std::int64_t{year}});
+  }
+  writing(tx).query(
+      "INSERT INTO year_reopenings (year, reason, reopened_by, reopened_at) VALUES (?, ?, ?, ?)",
+      {std::int64_t{year}, reason, by, at});
+}
+
 }  // namespace tavla::host::storage

@@ -175,7 +175,7 @@ TEST_P(AllocateCommandTest, TheExplanationListsTheSessionsAndCorrectionsCounted)
   EXPECT_NE(items.find("Came late, checked in on paper"), std::string::npos) << items;
   EXPECT_NE(items.find("by kari"), std::string::npos) << items;
   // Forbruk: 500 618 NOK over 6 units.
-  EXPECT_NE(items.find("price per unit 83436.33"), std::string::npos) << items;
+  EXPECT_NE(items.find("price 83436.33 per attendance unit"), std::string::npos) << items;
 }
 
 TEST_P(AllocateCommandTest, SettlementBalancesAreFinalMinusProvisional) {
@@ -223,15 +223,27 @@ TEST_P(AllocateCommandTest, PurchasedHoursAreBilledAtTheRateAndShownAsHours) {
   EXPECT_EQ(rows.at("lunner").at("units"), "0.00");
   // Nes pays 96 h × 1 450 NOK and its population share of the rest.
   EXPECT_GT(ore(rows.at("nes").at("amount")), 96 * 145000);
+  // --explain: the hours at the rate and the share of the remainder by
+  // population, which add up to Nes's row.
   Ore explained = 0;
+  int explaining = 0;
   for (const auto& r : csv({"allocate", "--year", "2026", "--explain", "nes"})) {
-    if (r.at("part") == "Individuell veiledning" && !r.at("amount").empty()) {
-      explained += ore(r.at("amount"));
+    if (r.at("part") != "Individuell veiledning" || r.at("amount").empty()) {
+      continue;
+    }
+    explained += ore(r.at("amount"));
+    ++explaining;
+    if (r.at("item").find("hours bought at 1450.00 per hour") != std::string::npos) {
       EXPECT_EQ(r.at("units"), "96.00");
       EXPECT_EQ(r.at("total_units"), "108.50");
-      EXPECT_NE(r.at("item").find("rate 139200.00"), std::string::npos) << r.at("item");
+      EXPECT_EQ(ore(r.at("amount")), 96 * 145000);
+    } else {
+      EXPECT_NE(r.at("item").find("share of the remainder"), std::string::npos) << r.at("item");
+      EXPECT_NE(r.at("item").find("by population (exact "), std::string::npos) << r.at("item");
+      EXPECT_EQ(r.at("units"), "23627");
     }
   }
+  EXPECT_EQ(explaining, 2);
   EXPECT_EQ(explained, ore(rows.at("nes").at("amount")));
 }
 

@@ -38,6 +38,7 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
         "ALTER TABLE purchases DROP COLUMN removed_reason; "
         "DROP TABLE registry; DROP TABLE registry_mismatches; "
         "DROP TABLE pin_verifiers; "
+        "DROP TABLE frozen_figures; DROP TABLE provisional_issued; DROP TABLE year_reopenings; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "

@@ -18,6 +18,7 @@
 #include "tavla/host/storage/database.hpp"
 #include "tavla/host/storage/devices.hpp"
 #include "tavla/host/storage/events.hpp"
+#include "tavla/host/storage/invoices.hpp"
 #include "tavla/host/storage/minutes.hpp"
 #include "tavla/host/storage/purchases.hpp"
 #include "tavla/host/storage/registry.hpp"
@@ -46,6 +47,7 @@ class Repositories {
   [[nodiscard]] CorrectionRepository& corrections() { return corrections_; }
   [[nodiscard]] PurchaseRepository& purchases() { return purchases_; }
   [[nodiscard]] UsageRepository& usage() { return usage_; }
+  [[nodiscard]] InvoiceRepository& invoices() { return invoices_; }
   [[nodiscard]] RoomRepository& rooms() { return rooms_; }
   [[nodiscard]] RegistryRepository& registry() { return registry_; }
 
@@ -58,6 +60,7 @@ class Repositories {
   CorrectionRepository corrections_{*db_};
   PurchaseRepository purchases_{*db_};
   UsageRepository usage_{*db_};
+  InvoiceRepository invoices_{*db_};
   RoomRepository rooms_{*db_};
   RegistryRepository registry_{*db_};
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,13 @@ class UsageRepository : public Repository {
   void close_year(Transaction& tx, int year, const std::vector<FrozenUsage>& rows,
                   const std::string& by, const std::string& at);
   [[nodiscard]] std::vector<FrozenUsage> frozen_usage(int year);
+  // What the closed year's figures depend on, as one document (the host's
+  // app writes and reads it); nullopt if not closed or closed without it.
+  void store_frozen_figures(Transaction& tx, int year, const std::string& figures);
+  [[nodiscard]] std::optional<std::string> frozen_figures(int year);
+  // Undoes close_year, recording who reopened it, when and why.
+  void reopen_year(Transaction& tx, int year, const std::string& by, const std::string& at,
+                   const std::string& reason);
 };
 
 }  // namespace tavla::host::storage
