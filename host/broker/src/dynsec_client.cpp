@@ -23,9 +23,9 @@ std::string correlation_nonce() {
 
 }  // namespace
 
-DynsecClient::DynsecClient(const config::Broker& broker, const std::string& client_id,
+DynsecClient::DynsecClient(config::Broker broker, const std::string& client_id,
                            std::chrono::milliseconds timeout)
-    : broker_(broker), timeout_(timeout) {
+    : broker_(std::move(broker)), timeout_(timeout) {
   client_ = std::make_unique<mqtt::async_client>(broker_.url, client_id,
                                                  mqtt::create_options(MQTTVERSION_5));
   client_->set_message_callback([this](const mqtt::const_message_ptr& msg) {

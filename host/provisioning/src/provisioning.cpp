@@ -195,7 +195,7 @@ Provisioned Provisioning::write(const std::string& device, const std::string& pa
   if (with_ca) {
     files.push_back({kCaFile, read_whole(*site_.broker.ca_file)});
   } else {
-    result.notes.push_back(
+    result.notes.emplace_back(
         "[broker] ca_file is not set: the appliance verifies the broker "
         "against the system's CAs");
   }
@@ -204,7 +204,7 @@ Provisioned Provisioning::write(const std::string& device, const std::string& pa
       files.push_back(std::move(file));
     }
   } else {
-    result.notes.push_back(
+    result.notes.emplace_back(
         "this build has no device secrets or config-signing key yet: the bundle holds the "
         "broker credentials and the CA only");
   }

@@ -104,11 +104,12 @@ std::string names_of(X509* cert) {
     const GENERAL_NAME* name = sk_GENERAL_NAME_value(sans, i);
     std::string one;
     if (name->type == GEN_DNS) {
-      const auto* s = name->d.dNSName;
+      const auto* s = name->d.dNSName;  // NOLINT(*-union-access): OpenSSL's GENERAL_NAME
+      // NOLINTNEXTLINE(*-reinterpret-cast): ASN1 bytes as the characters they are
       one = "DNS:" + std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
                                  static_cast<std::size_t>(ASN1_STRING_length(s)));
     } else if (name->type == GEN_IPADD) {
-      const auto* s = name->d.iPAddress;
+      const auto* s = name->d.iPAddress;  // NOLINT(*-union-access): OpenSSL's GENERAL_NAME
       std::array<char, INET6_ADDRSTRLEN> text{};
       const int family = ASN1_STRING_length(s) == 4 ? AF_INET : AF_INET6;
       if (::inet_ntop(family, ASN1_STRING_get0_data(s), text.data(), text.size()) != nullptr) {

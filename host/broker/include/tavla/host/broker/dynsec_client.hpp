@@ -23,7 +23,7 @@ class DynsecClient {
  public:
   // Connects and subscribes to the plugin's answers; throws BrokerError
   // (with describe_connect_failure's words) if it cannot.
-  DynsecClient(const config::Broker& broker, const std::string& client_id,
+  DynsecClient(config::Broker broker, const std::string& client_id,
                std::chrono::milliseconds timeout = std::chrono::seconds(10));
   ~DynsecClient();
   DynsecClient(const DynsecClient&) = delete;

@@ -19,7 +19,7 @@ namespace tavla::host::ingest {
 
 struct QueueLimits {
   std::size_t max_messages = 10'000;
-  std::size_t max_bytes = 16U * 1024U * 1024U;  // topic + payload
+  std::size_t max_bytes = std::size_t{16} * 1024 * 1024;  // topic + payload
 };
 
 class MessageQueue {
