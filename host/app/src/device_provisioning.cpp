@@ -1,5 +1,8 @@
 #include "device_provisioning.hpp"
 
+#include <chrono>
+
+#include "bundle_secrets.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/provisioning/provisioning.hpp"
 
@@ -30,11 +33,13 @@ int run_device_provisioning(DeviceAction action, const std::string& config_file,
                             const CommandContext& context) {
   const auto site = config::load_site(config_file);
   broker::DynsecClient client(site.broker, provisioning_client_id(site));
-  // The device secrets and the config-signing key (item of another module)
-  // plug in here as a provisioning::BundleSecrets; until then the bundle
-  // holds the broker credentials and the CA, and the notes say so.
-  provisioning::BundleSecrets* secrets = nullptr;
-  provisioning::Provisioning provisioning(site, client, secrets);
+  // The device secrets and the config-signing key: the same directory serve
+  // signs with, so the bundle's public key is the one the configs carry.
+  auto secrets = secrets::Secrets::open(
+      site.secrets_dir,
+      std::chrono::duration_cast<std::chrono::seconds>(context.now().time_since_epoch()).count());
+  SecretsForBundles for_bundles(secrets);
+  provisioning::Provisioning provisioning(site, client, &for_bundles);
   switch (action) {
     case DeviceAction::add:
       report(provisioning.add(device, output), device, context);

@@ -203,6 +203,7 @@ Provisioned Provisioning::write(const std::string& device, const std::string& pa
     for (auto& file : secrets_->issue(device)) {
       files.push_back(std::move(file));
     }
+    files.front().content += secrets_->kiosk_settings();
   } else {
     result.notes.emplace_back(
         "this build has no device secrets or config-signing key yet: the bundle holds the "

@@ -19,8 +19,9 @@ namespace tavla::host::provisioning {
 // config-signing key: `issue` makes the device's secret (a new one on each
 // call, kept by the host) and returns the files the appliance needs of it
 // and of the signing key; `forget` drops the device's secret on revoke.
-// Without it, bundles hold the broker credentials and the CA only, and the
-// result's notes say so.
+// `kiosk_settings` is the kiosk.toml text that names those files. Without
+// it, bundles hold the broker credentials and the CA only, and the result's
+// notes say so.
 class BundleSecrets {
  public:
   BundleSecrets() = default;
@@ -32,6 +33,7 @@ class BundleSecrets {
 
   [[nodiscard]] virtual std::vector<std::string> file_names() const = 0;
   virtual std::vector<BundleFile> issue(const std::string& device) = 0;
+  [[nodiscard]] virtual std::string kiosk_settings() const = 0;
   virtual void forget(const std::string& device) = 0;
 };
 
