@@ -21,6 +21,7 @@ class AllocateCommand final : public Command {
   int run(const CommandContext& context) override {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
+    warn_about_device_clocks(data.repos, year_, context.err);
     if (explain_.empty()) {
       print(allocate_table(data.site, data.repos, year_, context.err), options_, data.site,
             context.out);
@@ -54,6 +55,7 @@ class SettleCommand final : public Command {
   int run(const CommandContext& context) override {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
+    warn_about_device_clocks(data.repos, year_, context.err);
     print(settle_table(data.site, data.repos, year_, context.err), options_, data.site,
           context.out);
     return 0;

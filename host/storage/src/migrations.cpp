@@ -111,7 +111,17 @@ CREATE TABLE registry_mismatches (
 );
 )";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// Sessions dated by the host's receive time because the device's clock was
+// doubted: the opening event, what the device said and why it was doubted.
+constexpr std::string_view kV5 = R"(
+CREATE TABLE clock_flags (
+  event_id TEXT PRIMARY KEY, device TEXT NOT NULL, session TEXT NOT NULL,
+  device_ts TEXT NOT NULL, received_at TEXT NOT NULL, year INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+)";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

@@ -33,7 +33,7 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
     repos->db().script(  // back to version 1
         "DROP INDEX quarantine_code; ALTER TABLE quarantine DROP COLUMN code; "
         "ALTER TABLE device_status DROP COLUMN versions; "
-        "DROP TABLE registry; DROP TABLE registry_mismatches; "
+        "DROP TABLE registry; DROP TABLE registry_mismatches; DROP TABLE clock_flags; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "
