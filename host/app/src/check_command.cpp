@@ -1,5 +1,6 @@
 // `tavla-host check`: the site file and its member lists, loaded and counted.
 #include "commands.hpp"
+#include "tavla/host/config/display_names.hpp"
 #include "tavla/host/config/load.hpp"
 
 namespace tavla::host::app {
@@ -24,6 +25,9 @@ class CheckCommand final : public Command {
                 << " devices, " << site.groups.size() << " groups (" << members << " members), "
                 << site.schedule.size() << " scheduled sessions, " << site.plans.size()
                 << " plans\n";
+    for (const auto& warning : config::display_name_warnings(site)) {
+      context.log("warning: " + warning);
+    }
     if (!site.broker.username) {
       context.log("note: no broker username: the connection to the broker is anonymous");
     }
