@@ -10,6 +10,13 @@ GroupMember member(const std::string& participant, const std::string& display_na
           {},          false};
 }
 
+SiteGroup group(const std::string& id, std::vector<GroupMember> members) {
+  SiteGroup g;
+  g.id = id;
+  g.members = std::move(members);
+  return g;
+}
+
 TEST(DisplayNames, SharedNamesGetANumberInListOrderOthersStayAsTheyAre) {
   const std::vector<GroupMember> members = {member("p-1", "Kari N."), member("p-2", "Ola N."),
                                             member("p-3", "Kari N."), member("p-4", "Kari H.")};
@@ -29,19 +36,9 @@ TEST(DisplayNames, AFullNameIsMoreThanAFirstNameAndInitials) {
 
 TEST(DisplayNames, WarningsNameTheGroupTheMembersAndWhatTheScreenShows) {
   Site site;
-  site.groups.push_back(
-      {"gv-1",
-       "G",
-       protocol::SessionKind::group_guidance,
-       "k",
-       std::nullopt,
-       {member("p-1", "Kari N."), member("p-2", "Liv Hansen"), member("p-3", "Kari N.")}});
-  site.groups.push_back({"gv-2",
-                         "G",
-                         protocol::SessionKind::group_guidance,
-                         "k",
-                         std::nullopt,
-                         {member("p-1", "Kari N.")}});  // another group: no collision
+  site.groups.push_back(group(
+      "gv-1", {member("p-1", "Kari N."), member("p-2", "Liv Hansen"), member("p-3", "Kari N.")}));
+  site.groups.push_back(group("gv-2", {member("p-1", "Kari N.")}));  // no collision there
   const auto warnings = display_name_warnings(site);
   ASSERT_EQ(warnings.size(), 2U);
   EXPECT_EQ(warnings[0],
