@@ -22,6 +22,7 @@ class AllocateCommand final : public Command {
   int run(const CommandContext& context) override {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
+    warn_about_device_clocks(data.repos, year_, context.err);
     if (explain_.empty()) {
       print_report(allocate_table(data.site, data.repos, year_, context.err), options_, data.site,
                    "allocate " + std::to_string(year_), config::oslo_date(context.now()),
@@ -56,6 +57,7 @@ class SettleCommand final : public Command {
   int run(const CommandContext& context) override {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
+    warn_about_device_clocks(data.repos, year_, context.err);
     print_report(settle_table(data.site, data.repos, year_, context.err), options_, data.site,
                  "settle " + std::to_string(year_), config::oslo_date(context.now()), context.out);
     return 0;

@@ -112,6 +112,25 @@ void explain_line(const allocation::PartResult& part, const allocation::Line& li
   }
 }
 
+// What an `enrollments` line of `municipality` counts: foster homes
+// enrolled in series groups, and attendance units of single-session groups.
+void add_enrollment_rows(const config::Site& site, storage::Repositories& repos, int year,
+                         const std::string& municipality, const std::string& part,
+                         report::Table& t) {
+  const auto series = usage::enrollments(site, year);
+  if (const auto it = series.find(municipality); it != series.end()) {
+    t.rows.push_back({part, std::string("series groups: foster homes enrolled"), it->second,
+                      std::string(), std::string()});
+  }
+  for (const auto& g : repos.usage().group_units(year)) {
+    const config::SiteGroup* group = site.group(g.group);
+    if (g.municipality == municipality && group != nullptr && !group->series) {
+      t.rows.push_back({part, "single sessions of " + g.group + ": attendance units", g.units,
+                        std::string(), std::string()});
+    }
+  }
+}
+
 }  // namespace
 
 report::Table allocate_table(const config::Site& site, storage::Repositories& repos, int year,
@@ -153,6 +172,9 @@ report::Table explain_table(const config::Site& site, storage::Repositories& rep
       }
       total += line.amount;
       explain_line(part, line, t);
+      if (line.basis == allocation::Key::enrollments) {
+        add_enrollment_rows(site, repos, year, municipality, part.name, t);
+      }
       if (line.basis == allocation::Key::attendance) {
         for (const auto& s : repos.usage().session_units(year, municipality)) {
           if (s.kind == "group_guidance") {

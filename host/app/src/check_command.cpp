@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "device_provisioning.hpp"
 #include "site_checks.hpp"
+#include "tavla/host/config/display_names.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/config/schedule.hpp"
 
@@ -41,6 +42,9 @@ class CheckCommand final : public Command {
                 << " devices, " << site.groups.size() << " groups (" << members << " members), "
                 << site.schedule.size() << " scheduled sessions, " << site.plans.size()
                 << " plans\n";
+    for (const auto& warning : config::display_name_warnings(site)) {
+      context.log("warning: " + warning);
+    }
     if (!site.broker.username) {
       context.log("note: no broker username: the connection to the broker is anonymous");
     }

@@ -1,5 +1,7 @@
 #include "command.hpp"
 
+#include <map>
+
 #include "report_labels.hpp"
 #include "tavla/host/config/load.hpp"
 #include "tavla/host/ingest/registry.hpp"
@@ -91,6 +93,20 @@ void warn_about_gaps(storage::Repositories& repos, std::ostream& err) {
   if (const auto pending = repos.events().pending_count(); pending > 0) {
     err << "warning: " << pending
         << " event(s) wait for their session's session.opened and are not counted yet\n";
+  }
+}
+
+void warn_about_device_clocks(storage::Repositories& repos, int year, std::ostream& err) {
+  std::map<std::string, std::size_t> per_device;
+  for (const auto& f : repos.devices().clock_flags()) {
+    if (f.year == year) {
+      ++per_device[f.device];
+    }
+  }
+  for (const auto& [device, count] : per_device) {
+    err << "warning: device " << device << ": " << count << " session(s) of " << year
+        << " dated by the host's receive time, the device's clock was doubted (see "
+           "`tavla-host devices`)\n";
   }
 }
 

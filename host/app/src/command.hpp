@@ -78,5 +78,8 @@ void print_report(report::Table table, const SiteOptions& options, const config:
 
 // Sequence gaps and events still waiting for their session, as warnings.
 void warn_about_gaps(storage::Repositories& repos, std::ostream& err);
+// On `err`, how many sessions of `year` the host dated by its receive time
+// because their device's clock was doubted (ingest/device_clock.hpp).
+void warn_about_device_clocks(storage::Repositories& repos, int year, std::ostream& err);
 
 }  // namespace tavla::host::app

@@ -1,6 +1,8 @@
 // `tavla-host devices`: per device and epoch, online, last seen, seqs and
-// gaps; `devices add|rotate|revoke ID` provision (device_provisioning.hpp).
+// gaps, and how many sessions were dated by the host's clock instead of the
+// device's; `devices add|rotate|revoke ID` provision (device_provisioning.hpp).
 #include <algorithm>
+#include <map>
 
 #include "commands.hpp"
 #include "device_provisioning.hpp"
@@ -35,8 +37,13 @@ std::string gaps_text(storage::Repositories& repos, const storage::DeviceEpoch& 
 
 report::Table devices_table(const config::Site& site, storage::Repositories& repos) {
   report::Table t;
-  t.columns = {"device", "room",  "online",      "last_seen", "fw",
-               "outbox", "epoch", "highest_seq", "missing",   "gaps"};
+  t.columns = {"device", "room",        "online",  "last_seen", "fw",         "outbox",
+               "epoch",  "highest_seq", "missing", "gaps",      "clock_flags"};
+  // Sessions the host dated by its receive time (ingest/device_clock.hpp).
+  std::map<std::string, std::int64_t> clock_flags;
+  for (const auto& f : repos.devices().clock_flags()) {
+    ++clock_flags[f.device];
+  }
   const auto statuses = repos.devices().statuses();
   const auto epochs = repos.devices().device_epochs();
   for (const auto& device : devices_of(site, epochs)) {
@@ -54,12 +61,13 @@ report::Table devices_table(const config::Site& site, storage::Repositories& rep
       if (e.device == device) {
         any = true;
         t.rows.push_back({device, room, online, std::max(last_seen, e.last_seen), fw, outbox,
-                          e.epoch, e.max_seq, e.missing(), gaps_text(repos, e)});
+                          e.epoch, e.max_seq, e.missing(), gaps_text(repos, e),
+                          clock_flags[device]});
       }
     }
     if (!any) {
       t.rows.push_back({device, room, online, last_seen, fw, outbox, std::string(), std::int64_t{0},
-                        std::int64_t{0}, std::string()});
+                        std::int64_t{0}, std::string(), clock_flags[device]});
     }
   }
   return t;

@@ -41,6 +41,7 @@ class UsageCommand final : public Command {
   int run(const CommandContext& context) override {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
+    warn_about_device_clocks(data.repos, year_, context.err);
     if (data.repos.usage().is_year_closed(year_)) {
       context.log("note: " + std::to_string(year_) +
                   " is closed: these are its frozen figures (later events are adjustments)");

@@ -61,6 +61,7 @@ void read_groups(const TomlReader& r, const toml::table& root, Site& site) {
     if (auto members = r.opt_string(*t, "members", where)) {
       g.members = members_of(r, *t, where, *members, site);
     }
+    g.series = r.opt_bool(*t, "series", where).value_or(true);
     if (site.group(g.id) != nullptr) {
       r.fail(t->get("id"), where + ".id", "group '" + g.id + "' is defined twice");
     }

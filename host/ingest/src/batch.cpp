@@ -1,8 +1,10 @@
 #include "batch.hpp"
 
+#include <algorithm>
 #include <variant>
 
 #include "tavla/host/config/schedule.hpp"
+#include "tavla/host/ingest/device_clock.hpp"
 #include "tavla/protocol/topic.hpp"
 
 namespace tavla::host::ingest {
@@ -24,15 +26,16 @@ storage::StoredEvent stored_event(const Event& e, const std::string& payload, bo
           pending};
 }
 
-// The row of the session a session.opened opens.
-StoredSession session_opened_by(const Event& event, const protocol::SessionOpened& opened) {
-  const auto date = config::oslo_date(event.ts);
+// The row of the session a session.opened opens, dated `dated`.
+StoredSession session_opened_by(const Event& event, const protocol::SessionOpened& opened,
+                                protocol::Timestamp dated) {
+  const auto date = config::oslo_date(dated);
   return {opened.session,
           opened.group,
           std::string(protocol::to_string(opened.kind)),
           event.device,
           opened.title,
-          protocol::format_timestamp(event.ts),
+          protocol::format_timestamp(dated),
           static_cast<int>(date.year()),
           static_cast<int>(static_cast<unsigned>(date.month())),
           event.id,
@@ -132,8 +135,27 @@ void Batch::handle_opening(const Message& message, const Event& event,
     return;
   }
   if (store(message, event, false)) {
-    apply(event, session_opened_by(event, opened));
+    apply(event, session_opened_by(event, opened, session_date(event, opened)));
   }
+}
+
+// The device's clock dates its session unless it is doubted
+// (device_clock.hpp); then the host's receive time does, and it is flagged.
+protocol::Timestamp Batch::session_date(const Event& event, const protocol::SessionOpened& opened) {
+  const auto received = protocol::parse_timestamp(now_).value();
+  const auto statuses = repos_.devices().statuses();
+  const auto status = std::find_if(statuses.begin(), statuses.end(),
+                                   [&](const auto& s) { return s.device == event.device; });
+  const auto doubt = clock_doubt(event.ts, received, earliest_site_date(site_),
+                                 status != statuses.end() ? status->clock_ok : std::nullopt);
+  if (doubt == ClockDoubt::none) {
+    return event.ts;
+  }
+  repos_.devices().flag_clock(
+      tx_, {event.id, event.device, opened.session, protocol::format_timestamp(event.ts), now_,
+            static_cast<int>(config::oslo_date(received).year()), std::string(to_string(doubt))});
+  ++result_.clock_flags;
+  return received;
 }
 
 void Batch::handle_in_session(const Message& message, const Event& event) {

@@ -37,6 +37,8 @@ class Batch {
   void handle_event(const Message& message, const std::string& device);
   void handle_opening(const Message& message, const protocol::Event& event,
                       const protocol::SessionOpened& opened);
+  protocol::Timestamp session_date(const protocol::Event& event,
+                                   const protocol::SessionOpened& opened);
   void handle_in_session(const Message& message, const protocol::Event& event);
 
   void quarantine_off_topic(const Message& message, const std::string& reason);

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "pin_verifiers.hpp"
+#include "tavla/host/config/display_names.hpp"
 #include "tavla/protocol/codec.hpp"
 #include "tavla/protocol/limits.hpp"
 #include "tavla/protocol/pin_hash.hpp"
@@ -118,10 +119,12 @@ protocol::RoomConfig build_room_config(const config::Site& site, const config::D
     }
     groups.insert(g.id);
     protocol::Group group{g.id, g.name, g.kind, {}};
-    for (const auto& m : g.members) {
+    const auto shown = config::screen_names(g.members);  // shared names told apart
+    for (std::size_t i = 0; i < g.members.size(); ++i) {
+      const auto& m = g.members[i];
       // Only what the room's screen needs: never full_name, never the PIN.
       group.members.push_back(
-          {m.participant, m.display_name, m.affiliation, m.foster_home, m.pin_hash, m.leader});
+          {m.participant, shown[i], m.affiliation, m.foster_home, m.pin_hash, m.leader});
     }
     room.groups.push_back(std::move(group));
   }

@@ -188,4 +188,22 @@ std::optional<std::vector<std::uint64_t>> DeviceRepository::announced_versions(
   return rows.empty() ? std::nullopt : versions_of(rows[0], 0);
 }
 
+void DeviceRepository::flag_clock(Transaction& tx, const ClockFlag& f) {
+  writing(tx).query(
+      "INSERT INTO clock_flags (event_id, device, session, device_ts, received_at, year, reason) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {f.event_id, f.device, f.session, f.device_ts, f.received_at,
+       static_cast<std::int64_t>(f.year), f.reason});
+}
+
+std::vector<ClockFlag> DeviceRepository::clock_flags() {
+  std::vector<ClockFlag> result;
+  for (const auto& r : db().query("SELECT event_id, device, session, device_ts, received_at, "
+                                  "year, reason FROM clock_flags ORDER BY received_at, event_id")) {
+    result.push_back(
+        {r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), static_cast<int>(r.i64(5)), r.str(6)});
+  }
+  return result;
+}
+
 }  // namespace tavla::host::storage

@@ -139,7 +139,18 @@ CREATE TABLE year_reopenings (id {id}, year INTEGER NOT NULL, reason TEXT NOT NU
   reopened_by TEXT NOT NULL, reopened_at TEXT NOT NULL);
 )";
 
-constexpr std::array<std::string_view, 7> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+
+// Sessions dated by the host's receive time because the device's clock was
+// doubted: the opening event, what the device said and why it was doubted.
+constexpr std::string_view kV8 = R"(
+CREATE TABLE clock_flags (
+  event_id TEXT PRIMARY KEY, device TEXT NOT NULL, session TEXT NOT NULL,
+  device_ts TEXT NOT NULL, received_at TEXT NOT NULL, year INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+)";
+
+constexpr std::array<std::string_view, 8> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 std::string for_dialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);

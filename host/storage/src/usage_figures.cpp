@@ -27,6 +27,18 @@ std::vector<SessionUnits> UsageRepository::session_units(int year,
   return result;
 }
 
+std::vector<GroupUnits> UsageRepository::group_units(int year) {
+  std::vector<GroupUnits> result;
+  for (const auto& r : db().query(
+           "SELECT s.grp, m.municipality, SUM(m.count) FROM session_munis m JOIN sessions s ON "
+           "s.session = m.session WHERE s.year = ? AND s.kind = 'group_guidance' "
+           "GROUP BY s.grp, m.municipality ORDER BY s.grp, m.municipality",
+           {std::int64_t{year}})) {
+    result.push_back({r.str(0), r.str(1), r.i64(2)});
+  }
+  return result;
+}
+
 bool UsageRepository::is_year_closed(int year) {
   return !db().query("SELECT 1 FROM closed_years WHERE year = ?", {std::int64_t{year}}).empty();
 }

@@ -38,8 +38,9 @@ std::vector<UsageRow> ordered(const config::Site& site, std::map<std::string, Us
 std::map<std::string, std::int64_t> enrollments(const config::Site& site, int year) {
   std::map<std::string, std::set<std::string>> homes;
   for (const auto& g : site.groups) {
-    if (g.kind != protocol::SessionKind::group_guidance || !is_group_of_year(site, g, year)) {
-      continue;
+    if (g.kind != protocol::SessionKind::group_guidance || !g.series ||
+        !is_group_of_year(site, g, year)) {
+      continue;  // single sessions count by attendance units (live_usage)
     }
     for (const auto& m : g.members) {
       if (m.affiliation.kind == protocol::Affiliation::Kind::municipality && !m.leader) {
@@ -65,6 +66,14 @@ std::vector<UsageRow> live_usage(const config::Site& site, storage::Repositories
   }
   for (const auto& [muni, count] : enrollments(site, year)) {
     rows.try_emplace(muni, UsageRow{muni, year}).first->second.enrollments = count;
+  }
+  // A group of single sessions: each session's units are its consumption.
+  for (const auto& g : repos.usage().group_units(year)) {
+    const config::SiteGroup* group = site.group(g.group);
+    if (group != nullptr && !group->series) {
+      rows.try_emplace(g.municipality, UsageRow{g.municipality, year}).first->second.enrollments +=
+          g.units;
+    }
   }
   return ordered(site, std::move(rows), year);
 }

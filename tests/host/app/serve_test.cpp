@@ -481,6 +481,30 @@ TEST(Serve, TwoInstancesWithOneSharedGroupOnOnePostgresStoreEachEventOnce) {
   EXPECT_EQ(stored(a.log()) + stored(b.log()), events.size());
 }
 
+// Two members of a group with one display name: the room's roster tells
+// them apart with a number the host chooses, never the municipality or
+// foster home.
+TEST_P(ServeTest, SharedDisplayNamesAreToldApartInTheRoomsRoster) {
+  MosquittoBroker broker;
+  TempDir dir;
+  const auto config = write_example_site(dir, database_url(GetParam(), dir), broker.url());
+  auto text = read_file(dir / "gv.csv");
+  text.replace(text.find("p-4,Eva E.,"), 11, "p-4,Kari N.,");
+  tavla::testing::write_file(dir / "gv.csv", text);
+  Host host(config, dir);
+  Kiosk k1(broker, "kiosk-1");
+  ASSERT_TRUE(eventually([&] { return k1.latest_config().has_value(); })) << host.log();
+  const auto room = *k1.latest_config();
+  std::map<std::string, std::string> shown;
+  for (const auto& m : room.groups[0].members) {
+    shown[m.participant] = m.display_name;
+  }
+  EXPECT_EQ(shown.at("p-1"), "Kari N. (1)");
+  EXPECT_EQ(shown.at("p-4"), "Kari N. (2)");
+  EXPECT_EQ(shown.at("p-2"), "Ola N.");
+  EXPECT_EQ(host.stop(), 0) << host.log();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServeTest,
                          ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 

@@ -66,7 +66,7 @@ class RegistryBillingTest : public ::testing::TestWithParam<Backend> {
   std::filesystem::path config_;
   config::Site site_;
   config::Site moved_;
-  protocol::Timestamp now_ = at("2026-03-01T12:00:00.000Z");
+  protocol::Timestamp now_ = at("2026-03-27T12:00:00.000Z");  // the events' day
   std::unique_ptr<storage::Repositories> repos_;
   std::unique_ptr<Processor> processor_;
 };

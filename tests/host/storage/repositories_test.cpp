@@ -39,6 +39,7 @@ TEST_P(RepositoriesTest, UpgradeGivesOldUnknownTypeEntriesTheirCode) {
         "DROP TABLE registry; DROP TABLE registry_mismatches; "
         "DROP TABLE pin_verifiers; "
         "DROP TABLE frozen_figures; DROP TABLE provisional_issued; DROP TABLE year_reopenings; "
+        "DROP TABLE clock_flags; "
         "DELETE FROM schema_migrations WHERE version > 1");
     repos->db().script(
         "INSERT INTO quarantine (received_at, topic, size, raw_hex, reason) VALUES "

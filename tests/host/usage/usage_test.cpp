@@ -75,5 +75,56 @@ TEST_F(UsageTest, CorrectionsChangeUsageAndAClosedYearKeepsItsFigures) {
                ingest::CorrectionError);
 }
 
+// A group of single sessions (`series = false`) counts each session's
+// attendance units as its consumption, a series counts enrolled foster
+// homes; a part keyed on enrollments sees both. On SQLite and PostgreSQL.
+class SingleSessionsTest : public ::testing::TestWithParam<testing::Backend> {};
+
+TEST_P(SingleSessionsTest, ASingleSessionGroupCountsAttendanceUnitsAsEnrollments) {
+  tavla::testing::TempDir dir;
+  const auto config = testing::write_example_site(dir, testing::database_url(GetParam(), dir));
+  tavla::testing::write_file(config, tavla::testing::read_file(config) + R"(
+[[group]]
+id = "tema"
+name = "Temakveld"
+kind = "group_guidance"
+device = "kiosk-1"
+year = 2026
+series = false
+members = "gv.csv"
+)");
+  const auto site = config::load_site(config);
+  ASSERT_FALSE(site.group("tema")->series);
+  ASSERT_TRUE(site.group("gv-1")->series);
+  storage::Repositories repos(site.database_url);
+  ingest::Processor processor(
+      repos, site, [] { return *protocol::parse_timestamp("2026-03-27T12:00:00.000Z"); });
+  EventMaker k("kiosk-1", "epoch-0001");
+  std::vector<ingest::Message> batch;
+  for (const auto& e : {k.opened("t-1", "tema"), k.checked_in("t-1", "p-1", "nannestad", "fh-1"),
+                        k.checked_in("t-1", "p-2", "nannestad", "fh-1"),
+                        k.checked_in("t-1", "p-3", "hurdal", "fh-2"), k.opened("t-2", "tema"),
+                        k.checked_in("t-2", "p-1", "nannestad", "fh-1"), k.opened("s-1", "gv-1"),
+                        k.checked_in("s-1", "p-1", "nannestad", "fh-1")}) {
+    batch.push_back(testing::message(e));
+  }
+  processor.process(batch);
+  std::map<std::string, std::int64_t> counted;
+  for (const auto& row : live_usage(site, repos, 2026)) {
+    if (row.enrollments != 0) {
+      counted[row.municipality] = row.enrollments;
+    }
+  }
+  // The series: one foster home each in nannestad, hurdal, eidsvoll and oslo;
+  // the single sessions: nannestad's fh-1 twice, hurdal's fh-2 once.
+  EXPECT_EQ(counted, (std::map<std::string, std::int64_t>{
+                         {"nannestad", 3}, {"hurdal", 2}, {"eidsvoll", 1}, {"oslo", 1}}));
+  EXPECT_EQ(enrollments(site, 2026).at("nannestad"), 1);  // the series alone
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SingleSessionsTest,
+                         ::testing::Values(testing::Backend::sqlite, testing::Backend::postgresql),
+                         testing::backend_name);
+
 }  // namespace
 }  // namespace tavla::host::usage

@@ -76,6 +76,9 @@ struct SiteGroup {
   protocol::SessionKind kind{};
   std::string device;
   std::optional<int> year;  // the year its enrollments count for (default: its sessions' years)
+  // Group guidance as a series (a foster home counts once, as an enrollment)
+  // or single sessions (each session's attendance units count instead).
+  bool series = true;
   std::vector<GroupMember> members;
 
   [[nodiscard]] const GroupMember* member(std::string_view participant) const;

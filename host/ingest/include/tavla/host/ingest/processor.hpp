@@ -45,6 +45,9 @@ struct BatchResult {
   // from the registry's (billed by the registry; noted for `quarantine list
   // --mismatches`).
   std::size_t mismatches = 0;
+  // Sessions dated by the host's receive time: their device's clock was
+  // doubted (device_clock.hpp).
+  std::size_t clock_flags = 0;
 };
 
 class Batch;

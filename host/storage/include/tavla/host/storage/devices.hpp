@@ -47,6 +47,18 @@ struct DeviceStatus {
   std::optional<std::vector<std::uint64_t>> versions;
 };
 
+// A session dated by the host's receive time because its device's clock
+// was doubted (ingest/device_clock.hpp).
+struct ClockFlag {
+  std::string event_id;  // the session.opened
+  std::string device;
+  std::string session;
+  std::string device_ts;    // what the device's clock said
+  std::string received_at;  // what dated the session instead
+  int year = 0;             // the year it is billed in
+  std::string reason;       // ahead_of_host | before_site | not_synchronised
+};
+
 class DeviceRepository : public Repository {
  public:
   using Repository::Repository;
@@ -67,6 +79,10 @@ class DeviceRepository : public Repository {
   // never sent a status), which means config version 1.
   [[nodiscard]] std::optional<std::vector<std::uint64_t>> announced_versions(
       const std::string& device);
+
+  void flag_clock(Transaction& tx, const ClockFlag& flag);
+  // Every flag, oldest first.
+  [[nodiscard]] std::vector<ClockFlag> clock_flags();
 };
 
 }  // namespace tavla::host::storage

@@ -29,6 +29,12 @@ struct SessionUnits {  // one session's count for one municipality (--explain)
   std::int64_t count = 0;
 };
 
+struct GroupUnits {  // a group's attendance units from one municipality in a year
+  std::string group;
+  std::string municipality;
+  std::int64_t units = 0;
+};
+
 struct FrozenUsage {
   std::string municipality;
   std::int64_t sessions = 0;
@@ -44,6 +50,8 @@ class UsageRepository : public Repository {
 
   [[nodiscard]] std::vector<UsageMonth> months(int year);
   [[nodiscard]] std::vector<SessionUnits> session_units(int year, const std::string& municipality);
+  // Per group-guidance group and municipality, the attendance units of `year`.
+  [[nodiscard]] std::vector<GroupUnits> group_units(int year);
 
   [[nodiscard]] bool is_year_closed(int year);
   void close_year(Transaction& tx, int year, const std::vector<FrozenUsage>& rows,

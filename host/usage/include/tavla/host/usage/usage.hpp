@@ -21,14 +21,17 @@ struct UsageRow {
   int month = 0;  // 0: the whole year
   std::int64_t group_guidance_sessions = 0;
   std::int64_t attendance_units = 0;
+  // The consumption units of a part keyed on `enrollments`: foster homes
+  // enrolled in series groups plus attendance units of single-session groups.
   std::int64_t enrollments = 0;
   std::int64_t meetings_attended = 0;
   bool operator==(const UsageRow&) const = default;
 };
 
-// Foster homes enrolled in the year's group-guidance groups, by municipality
-// (a member without a foster home counts as its own). A group's year is its
-// `year`, else the years of its scheduled sessions.
+// Foster homes enrolled in the year's group-guidance series (`series =
+// true`, the default), by municipality (a member without a foster home
+// counts as its own). A group's year is its `year`, else the years of its
+// scheduled sessions. Single-session groups are counted by live_usage.
 [[nodiscard]] std::map<std::string, std::int64_t> enrollments(const config::Site& site, int year);
 
 // One row per municipality of the site (in the site's order), then any other
