@@ -63,7 +63,11 @@ TEST(MeetingActions, RecordedInOneMeetingIsOpenInTheNextAndGoneWhenDone) {
                   {"owner", "p-leder-nes"},
                   {"due", "2026-11-13"},
                   {"expect", "ok"}},
-                 {{"do", "close"}, {"session", "nm-20261030"}, {"pin", "1111"}, {"expect", "ok"}},
+                 {{"do", "close"},
+                  {"session", "nm-20261030"},
+                  {"leader", "p-leder-nes"},
+                  {"pin", "1111"},
+                  {"expect", "ok"}},
                  {{"do", "wait_outbox_empty"}}}),
       "2026-10-30T08:30:00.000Z");
   ASSERT_EQ(october.exit_code, 0) << october.log;

@@ -72,7 +72,7 @@ TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
   write_file(dir / "kiosk.toml", kiosk_toml(dir / "data", broker.url()));
   write_file(dir / "meeting.jsonl", R"({"do":"wait_config"}
 {"do":"wait_connected"}
-{"do":"open","group":"nm","pin":"9999","agenda":"fast","expect":"ok"}
+{"do":"open","group":"nm","leader":"p-nl","pin":"9999","agenda":"fast","expect":"ok"}
 {"do":"check_in","participant":"p-buf","expect":"ok"}
 {"do":"start_item","item":"sak-1","expect":"ok"}
 {"do":"decision","text":"Ny gruppe starter i februar.","expect":"ok"}
@@ -82,7 +82,7 @@ TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
 {"do":"add_item","title":"Eventuelt","minutes":10,"expect":"ok"}
 {"do":"start_item","item":"$last","expect":"ok"}
 {"do":"action_done","action":"01JD0ZA0000000000000000A00","expect":"ok"}
-{"do":"close","pin":"9999","expect":"ok"}
+{"do":"close","leader":"p-nl","pin":"9999","expect":"ok"}
 {"do":"wait_outbox_empty"}
 )");
   const auto result =

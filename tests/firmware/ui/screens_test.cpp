@@ -200,12 +200,51 @@ TEST(MemberPinScreen, DigitsThenOkCheckInByPin) {
 TEST(MemberPinScreen, ShowsTheLockout) {
   ScreenHarness h;
   auto snap = snapshot();
-  snap.pins_locked_until = h.now + 45s;
+  snap.pin_states.emplace_back("p-2", kiosk::PinState{0, h.now + 45s});
   auto& gv = session(snap, "s-gv");
   PinView view;
   h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[1], view, out); });
   EXPECT_EQ(h.label("pin.locked"), "For mange forsøk. Prøv igjen etter kl. 10:00.");
   EXPECT_FALSE(h.shows("pin.1"));
+  // Another member's lockout is not this one's.
+  h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[0], view, out); });
+  EXPECT_FALSE(h.shows("pin.locked"));
+  EXPECT_TRUE(h.shows("pin.1"));
+}
+
+// A wrong PIN says how many tries are left before the lock.
+TEST(MemberPinScreen, AWrongPinSaysHowManyTriesRemain) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  snap.pin_states.emplace_back("p-2", kiosk::PinState{3, std::nullopt});
+  auto& gv = session(snap, "s-gv");
+  PinView view;
+  view.wrong = true;
+  h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[1], view, out); });
+  EXPECT_EQ(h.label("pin.wrong"), "\u2717 Feil PIN-kode. Prøv igjen. 3 forsøk igjen");
+}
+
+// The leader names themself first: a tile per leader, then the pad, and the
+// verification names that leader.
+TEST(LeaderPinScreen, TheLeaderTapsTheirNameThenThePin) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  snap.leaders = {{"p-lead", "Åse E."}, {"p-nl", "Nina S."}};
+  PinView view;
+  const auto draw = [&](Ui& ui, Intents& out) { leader_pin_screen(ui, snap, view, out); };
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("pin.1"));
+  EXPECT_EQ(h.label("pin.leader.p-nl"), "Nina S.");
+  EXPECT_TRUE(h.tap("pin.leader.p-lead", draw).empty());
+  h.frame(draw);
+  EXPECT_EQ(h.label("screen.title"), "Åse E.: skriv PIN-koden din");
+  for (const char* digit : {"pin.1", "pin.2", "pin.3", "pin.4"}) {
+    EXPECT_TRUE(h.tap(digit, draw).empty());
+  }
+  const auto verify = only<VerifyLeaderPin>(h.tap("pin.ok", draw));
+  ASSERT_TRUE(verify);
+  EXPECT_EQ(verify->leader, "p-lead");
+  EXPECT_EQ(verify->pin, "1234");
 }
 
 TEST(GuestScreen, AMunicipalityChecksInAGuestAndMeetingsOfferOrgs) {
@@ -238,16 +277,47 @@ TEST(LeaderScreen, OpensACloseAndListsWithTheLeadersPin) {
   const auto open = command<kiosk::OpenSession>(h.tap("leader.group.gv", draw));
   ASSERT_TRUE(open);
   EXPECT_EQ(open->group, "gv");
+  EXPECT_EQ(open->leader, "p-lead");
   EXPECT_EQ(open->leader_pin, "1234");
   view.mode = LeaderView::Mode::main;
   EXPECT_TRUE(h.tap("leader.close.s-gv", draw).empty());
   const auto close = command<kiosk::CloseSession>(h.tap("leader.close.confirm", draw));
   ASSERT_TRUE(close);
   EXPECT_EQ(close->session, "s-gv");
+  EXPECT_EQ(close->leader, "p-lead");
   view.mode = LeaderView::Mode::main;
   auto go = only<Go>(h.tap("leader.walk_in.s-gv", draw));
   ASSERT_TRUE(go);
   EXPECT_EQ(go->route, (Route{Screen::guest, "s-gv", {}, Screen::leader}));
+}
+
+// A leader sees the open sessions of the groups they lead, never another
+// group's (its attendance, its close button).
+TEST(LeaderScreen, ShowsOnlyTheLeadersOwnGroups) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  LeaderView view;
+  view.leader = kiosk::LeaderInfo{"p-lead", "Åse E.", {"gv"}};
+  view.pin = "1234";
+  const auto draw = [&](Ui& ui, Intents& out) { leader_screen(ui, snap, view, out); };
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("leader.who.s-gv"));
+  EXPECT_FALSE(h.shows("leader.who.s-nm"));
+  EXPECT_FALSE(h.shows("leader.close.s-nm"));
+  kiosk::Attendee per;
+  per.participant = "p-buf";
+  per.display_name = "Per B.";
+  per.checked_in_at = h.now;
+  session(snap, "s-nm").present.push_back(per);
+  session(snap, "s-gv").present.push_back(per);
+  view.mode = LeaderView::Mode::who_is_here;
+  view.session = "s-gv";
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("leader.present.p-buf"));  // the check can see someone
+  view.mode = LeaderView::Mode::who_is_here;
+  view.session = "s-nm";  // even asked for directly, nothing of it is drawn
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("leader.present.p-buf"));
 }
 
 class MeetingScreen : public ::testing::Test {
@@ -270,9 +340,11 @@ TEST_F(MeetingScreen, StartsNextAndPrevious) {
   ASSERT_TRUE(start);
   EXPECT_EQ(start->item, "sak-1");
   run_first_item(h.now);
-  const auto next = command<kiosk::StartItem>(h.tap("meeting.next", draw));
+  // "Next" names the running item it finishes: a second tap from the same
+  // picture is refused by the core instead of finishing another item.
+  const auto next = command<kiosk::NextItem>(h.tap("meeting.next", draw));
   ASSERT_TRUE(next);
-  EXPECT_EQ(next->item, "sak-2");
+  EXPECT_EQ(next->from, "sak-1");
   meeting().agenda[0].state = kiosk::ItemState::finished;
   meeting().agenda[1].state = kiosk::ItemState::running;
   meeting().agenda[1].started_at = h.now;

@@ -184,6 +184,7 @@ TEST(KioskUi, LeaderAddsAWalkInAndClosesTheSession) {
   const std::string session = kGuidanceSession;
   const auto result = rig.run(kStart +
                               "tap home.leader\n"
+                              "tap pin.leader.p-lead\n"  // named first, then the PIN
                               "tap pin.1\ntap pin.2\ntap pin.3\ntap pin.4\ntap pin.ok\n"
                               "expect screen.title Leder: Åse E.\n"
                               "tap leader.walk_in." +
@@ -208,7 +209,7 @@ TEST(KioskUi, LeaderAddsAWalkInAndClosesTheSession) {
                               session +
                               "\n"
                               "tap home.leader\n"
-                              "expect pin.dots 0\n"  // signed out: the PIN pad again
+                              "expect pin.leader.p-lead Åse E.\n"  // signed out: choose again
                               "tap nav.back\n" +
                               kFinish);
   expect_clean_exit(result);

@@ -36,6 +36,16 @@ void schedule_list(Ui& ui, const kiosk::Snapshot& snap, float width, float heigh
       case kiosk::ScheduleState::closed:
         state = "\u2713 " + std::string(ui.text(T::home_closed));
         break;
+      case kiosk::ScheduleState::cancelled:
+        // The host's notice, with its reason when it gave one.
+        state = "\u2715 " + std::string(ui.text(T::home_cancelled));
+        for (const auto& notice : snap.notices) {
+          if (notice.session == entry.session && !notice.reason.empty()) {
+            state += ": " + notice.reason;
+          }
+        }
+        color = IM_COL32(255, 150, 150, 255);
+        break;
     }
     ImGui::BeginGroup();
     text_line(ui, times + "  " + entry.title, ui.fonts.bold, theme::kText);

@@ -47,11 +47,19 @@ void main_mode(Ui& ui, const kiosk::Snapshot& snap, LeaderView& view, Intents& o
       ImGui::GetWindowHeight() - m.margin() - footer - m.gap() - ImGui::GetCursorPosY();
   text_line(ui, ui.text(T::leader_open_sessions), ui.fonts.bold, theme::kTextDim);
   begin_touch_scroll("##leader.sessions", {width, list_height - ui.fonts.bold->FontSize});
-  if (snap.open_sessions.empty()) {
+  // Only the groups this person leads: never another group's attendance.
+  std::vector<const kiosk::SessionView*> own;
+  for (const auto& s : snap.open_sessions) {
+    if (std::ranges::find(view.leader->groups, s.group) != view.leader->groups.end()) {
+      own.push_back(&s);
+    }
+  }
+  if (own.empty()) {
     text_line(ui, ui.text(T::leader_none_open), ui.fonts.large, theme::kTextDim);
   }
   const float button_width = (width - 2 * m.gap()) / 3;
-  for (const auto& s : snap.open_sessions) {
+  for (const auto* own_session : own) {
+    const auto& s = *own_session;
     text_line(
         ui,
         s.title + "  \u00B7  " +
@@ -97,7 +105,8 @@ void choose_group(Ui& ui, const kiosk::Snapshot& snap, LeaderView& view, Intents
         view.group = group;
         view.mode = LeaderView::Mode::choose_agenda;
       } else {
-        out.emplace_back(Execute{kiosk::OpenSession{group, view.pin, {}, {}}});
+        out.emplace_back(
+            Execute{kiosk::OpenSession{group, view.leader->participant, view.pin, {}, {}}});
       }
     }
   }
@@ -110,12 +119,14 @@ void choose_agenda(Ui& ui, const kiosk::Snapshot& snap, LeaderView& view, Intent
   for (const auto& agenda : snap.agendas) {
     if (button(ui, "leader.agenda." + agenda.id, agenda.name, {width, m.px(64)},
                {.font = ui.fonts.large})) {
-      out.emplace_back(Execute{kiosk::OpenSession{view.group, view.pin, {}, agenda.id}});
+      out.emplace_back(Execute{
+          kiosk::OpenSession{view.group, view.leader->participant, view.pin, {}, agenda.id}});
     }
   }
   if (button(ui, "leader.agenda.none", ui.text(T::leader_no_agenda), {width, m.px(64)},
              {.tone = Tone::quiet, .font = ui.fonts.large})) {
-    out.emplace_back(Execute{kiosk::OpenSession{view.group, view.pin, {}, {}}});
+    out.emplace_back(
+        Execute{kiosk::OpenSession{view.group, view.leader->participant, view.pin, {}, {}}});
   }
 }
 
@@ -126,7 +137,8 @@ void confirm_close(Ui& ui, const kiosk::SessionView& session, LeaderView& view, 
   ImGui::Dummy({0, m.px(20)});
   if (button(ui, "leader.close.confirm", ui.text(T::leader_close_session), {m.px(260), m.px(72)},
              {.tone = Tone::danger, .font = ui.fonts.large})) {
-    out.emplace_back(Execute{kiosk::CloseSession{session.session, view.pin}});
+    out.emplace_back(
+        Execute{kiosk::CloseSession{session.session, view.leader->participant, view.pin}});
   }
   ImGui::SameLine(0, m.px(20));
   if (button(ui, "leader.close.cancel", ui.text(T::cancel), {m.px(260), m.px(72)},
@@ -172,6 +184,10 @@ void leader_screen(Ui& ui, const kiosk::Snapshot& snap, LeaderView& view, Intent
     }
   }
   const auto* session = snap.session(view.session);
+  if (session != nullptr &&
+      std::ranges::find(view.leader->groups, session->group) == view.leader->groups.end()) {
+    session = nullptr;  // another group's session: not this leader's to see
+  }
   switch (view.mode) {
     case LeaderView::Mode::main:
       main_mode(ui, snap, view, out);

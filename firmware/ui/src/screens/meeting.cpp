@@ -48,12 +48,19 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
   for (const auto& item : session.agenda) {
     const bool running = item.state == kiosk::ItemState::running;
     const bool finished = item.state == kiosk::ItemState::finished;
-    const std::string symbol = running ? "\u25B6" : finished ? "\u2713" : "\u25CB";
+    const bool skipped = item.state == kiosk::ItemState::skipped;
+    const bool paused = item.state == kiosk::ItemState::paused;
+    // ▶ running, ‖ paused (will run again), ✓ finished, ↷ skipped, ○ pending.
+    const std::string symbol = running    ? "\u25B6"
+                               : paused   ? "\u2016"
+                               : finished ? "\u2713"
+                               : skipped  ? "\u21B7"
+                                          : "\u25CB";
     const std::string minutes =
         ui.text.format(T::minutes_short, {{"n", std::to_string(item.planned_minutes)}});
     ImFont* small = ui.fonts.small;
     ImFont* font = small_titles ? ui.fonts.small : running ? ui.fonts.bold : ui.fonts.body;
-    const ImU32 color = finished ? theme::kTextDim : theme::kText;
+    const ImU32 color = finished || skipped ? theme::kTextDim : theme::kText;
     const float pad = m.px(8);
     const float symbol_width = m.px(26);
     const float minutes_width =
@@ -107,7 +114,13 @@ void navigation(Ui& ui, const kiosk::SessionView& session, const kiosk::AgendaIt
   if (next) {
     if (button(ui, "meeting.next", std::string(ui.text(T::meeting_next)) + " \u203A", half,
                {.tone = Tone::primary})) {
-      out.emplace_back(Execute{kiosk::StartItem{session.session, *next}});
+      // Finishes the running item (named, so a second quick tap from this
+      // same picture is refused), else takes up the next one.
+      if (running != nullptr) {
+        out.emplace_back(Execute{kiosk::NextItem{session.session, running->item}});
+      } else {
+        out.emplace_back(Execute{kiosk::StartItem{session.session, *next}});
+      }
     }
   } else if (button(ui, "meeting.finish", ui.text(T::meeting_finish), half,
                     {.tone = Tone::primary, .enabled = running != nullptr})) {

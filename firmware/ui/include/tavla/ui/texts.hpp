@@ -80,7 +80,11 @@
   X(month_1) X(month_2) X(month_3) X(month_4) X(month_5) X(month_6) X(month_7) X(month_8)      \
   X(month_9) X(month_10) X(month_11) X(month_12) X(date_long) X(date_short)                    \
   /* keyboard */                                                                               \
-  X(keyboard_space)
+  X(keyboard_space)                                                                            \
+  /* PIN by name, lockout, agenda moves, refusals of the meeting room */                      \
+  X(pin_choose_leader) X(pin_tries_left) X(meeting_pause) X(meeting_resume) X(meeting_extend)  \
+  X(meeting_paused) X(refusal_national_id) X(refusal_meeting_paused) X(refusal_nothing_to_undo) \
+  X(rejected_not_a_leader) X(home_cancelled)
 // clang-format on
 
 namespace tavla::ui {

@@ -35,6 +35,7 @@ struct CheckInView {
 
 struct PinView {
   PinEntry pin;
+  std::string person;  // the leader who tapped their name (leader PIN screen)
   bool wrong = false;  // the last attempt was wrong
 };
 
