@@ -129,6 +129,12 @@ void KioskUi::back_to_meeting() {
 void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done, SteadyTime now) {
   const auto snap = kiosk_.snapshot();
   const auto& text = catalogue(*snap);
+  // The next person starts with an empty search, never the last one's.
+  if (std::holds_alternative<kiosk::CheckIn>(command) ||
+      std::holds_alternative<kiosk::CheckInByPin>(command) ||
+      std::holds_alternative<kiosk::CheckInGuest>(command)) {
+    state_.check_in = CheckInView{};
+  }
   std::visit(
       protocol::Overloaded{
           [&](const kiosk::CheckIn& c) {
@@ -174,12 +180,13 @@ void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done,
           [&](const kiosk::PauseMeeting&) { back_to_meeting(); },
           [&](const kiosk::ResumeMeeting&) { back_to_meeting(); },
           [&](const kiosk::LeadMeeting&) { back_to_meeting(); },
-          [&](const kiosk::UndoActionDone&) { back_to_meeting(); },
+          [&](const kiosk::UndoActionDone&) {},
           [&](const kiosk::CorrectAttendance&) {},
           [&](const kiosk::RecordDecision&) { back_to_meeting(); },
           [&](const kiosk::RecordAction&) { back_to_meeting(); },
           [&](const kiosk::Retract&) { back_to_meeting(); },
-          [&](const kiosk::MarkActionDone&) { back_to_meeting(); },
+          // Stays on the list of open actions, where its undo is.
+          [&](const kiosk::MarkActionDone&) {},
       },
       command);
 }

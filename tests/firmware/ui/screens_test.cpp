@@ -106,8 +106,10 @@ TEST(HomeScreen, SaysSoWhileWaitingForTheRoomConfig) {
   ScreenHarness h;
   kiosk::Snapshot empty;
   empty.outbox = 3;
+  empty.device = "kiosk-7";
   h.frame([&](Ui& ui, Intents& out) { home_screen(ui, empty, out); });
   EXPECT_EQ(h.label("home.room"), "Tavla");
+  EXPECT_EQ(h.label("home.device"), "Enhet: kiosk-7");  // to provision it by its id
   EXPECT_NE(h.label("sync").find("\u00B7 3 venter på sending"), std::string::npos)
       << h.label("sync");
   EXPECT_FALSE(h.shows("sync.idle"));
@@ -274,9 +276,15 @@ TEST(LeaderScreen, OpensACloseAndListsWithTheLeadersPin) {
   const auto draw = [&](Ui& ui, Intents& out) { leader_screen(ui, snap, view, out); };
   EXPECT_TRUE(h.tap("leader.open", draw).empty());
   // A group-guidance group gets no agenda question.
-  const auto open = command<kiosk::OpenSession>(h.tap("leader.group.gv", draw));
+  EXPECT_TRUE(h.tap("leader.group.gv", draw).empty());
+  h.frame(draw);
+  // Then its length: two hours unless the leader says otherwise.
+  EXPECT_TRUE(h.shows("leader.length.120"));
+  const auto open = command<kiosk::OpenSession>(h.tap("leader.length.180", draw));
   ASSERT_TRUE(open);
   EXPECT_EQ(open->group, "gv");
+  EXPECT_EQ(open->minutes, 180U);
+  EXPECT_FALSE(open->agenda.has_value());
   EXPECT_EQ(open->leader, "p-lead");
   EXPECT_EQ(open->leader_pin, "1234");
   view.mode = LeaderView::Mode::main;
@@ -314,10 +322,22 @@ TEST(LeaderScreen, ShowsOnlyTheLeadersOwnGroups) {
   view.session = "s-gv";
   h.frame(draw);
   EXPECT_TRUE(h.shows("leader.present.p-buf"));  // the check can see someone
+  // The leader corrects their own session: Per out, Kari in.
+  const auto out = command<kiosk::CorrectAttendance>(h.tap("leader.correct.out.p-buf", draw));
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->session, "s-gv");
+  EXPECT_FALSE(out->present);
+  EXPECT_EQ(out->leader, "p-lead");
+  EXPECT_EQ(out->leader_pin, "1234");
+  const auto in = command<kiosk::CorrectAttendance>(h.tap("leader.correct.in.p-1", draw));
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->participant, "p-1");
+  EXPECT_TRUE(in->present);
   view.mode = LeaderView::Mode::who_is_here;
   view.session = "s-nm";  // even asked for directly, nothing of it is drawn
   h.frame(draw);
   EXPECT_FALSE(h.shows("leader.present.p-buf"));
+  EXPECT_FALSE(h.shows("leader.correct.in.p-nl"));
 }
 
 class MeetingScreen : public ::testing::Test {
@@ -427,6 +447,57 @@ TEST_F(MeetingScreen, AddsAnItemAndMarksEarlierActionsDone) {
   const auto done = command<kiosk::MarkActionDone>(h.tap("meeting.carried.done.a-old", draw));
   ASSERT_TRUE(done);
   EXPECT_EQ(done->action, "a-old");
+  // Marked done: "Angre" while its undo lasts, then the mark only.
+  snap.carried_actions[0].done = true;
+  meeting().last_done = "a-old";
+  meeting().last_done_undo_until = h.now + 60s;
+  const auto undo = command<kiosk::UndoActionDone>(h.tap("meeting.carried.undo.a-old", draw));
+  ASSERT_TRUE(undo);
+  EXPECT_EQ(undo->action, "a-old");
+  meeting().last_done_undo_until = h.now;
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.carried.undo.a-old"));
+  EXPECT_TRUE(h.shows("meeting.carried.done.a-old"));
+}
+
+// A tap on an agenda row takes that item up; past a pending item only
+// after confirming that it is skipped.
+TEST_F(MeetingScreen, ARowTapTakesUpItsItemAndSkippingIsConfirmed) {
+  auto& agenda = meeting().agenda;
+  kiosk::AgendaItemView third;
+  third.item = "sak-3";
+  third.title = "Eventuelt";
+  third.planned_minutes = 10;
+  agenda.push_back(third);
+  run_first_item(h.now);
+  const auto to_second = command<kiosk::StartItem>(h.tap("meeting.item.sak-2", draw));
+  ASSERT_TRUE(to_second);
+  EXPECT_EQ(to_second->item, "sak-2");
+  EXPECT_FALSE(to_second->skip_passed);
+  EXPECT_TRUE(h.tap("meeting.item.sak-3", draw).empty());  // sak-2 is still pending
+  EXPECT_EQ(view.mode, MeetingView::Mode::confirm_skip);
+  const auto skip = command<kiosk::StartItem>(h.tap("meeting.skip.confirm", draw));
+  ASSERT_TRUE(skip);
+  EXPECT_EQ(skip->item, "sak-3");
+  EXPECT_TRUE(skip->skip_passed);
+  view.mode = MeetingView::Mode::main;
+  EXPECT_TRUE(h.tap("meeting.item.sak-1", draw).empty());  // the running one: nothing
+}
+
+TEST_F(MeetingScreen, PausesResumesAndExtends) {
+  run_first_item(h.now);
+  const auto extend = command<kiosk::ExtendItem>(h.tap("meeting.extend", draw));
+  ASSERT_TRUE(extend);
+  EXPECT_EQ(extend->item, "sak-1");
+  EXPECT_EQ(extend->minutes, 5U);
+  ASSERT_TRUE(command<kiosk::PauseMeeting>(h.tap("meeting.pause", draw)));
+  meeting().paused_at = h.now;
+  meeting().agenda[0].state = kiosk::ItemState::paused;
+  meeting().agenda[0].started_at.reset();
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.pause"));
+  EXPECT_FALSE(h.shows("meeting.extend"));  // disabled: nothing runs while paused
+  ASSERT_TRUE(command<kiosk::ResumeMeeting>(h.tap("meeting.resume", draw)));
 }
 
 TEST(AdminScreen, SwitchesLanguageAndQuits) {

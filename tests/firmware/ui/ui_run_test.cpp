@@ -50,6 +50,24 @@ TEST(KioskUi, RosterCheckIn) {
   EXPECT_TRUE(bodies_of<CheckedOut>(rig.events()).empty());
 }
 
+// The search a person typed is gone once they are checked in: the next
+// person starts with the whole roster.
+TEST(KioskUi, TheSearchClearsAfterACheckIn) {
+  UiRig rig;
+  const auto result = rig.run(open_check_in() +
+                              "tap checkin.search.open\n"
+                              "tap osk.key.k\n"
+                              "expect-absent checkin.member.p-2\n"
+                              "tap checkin.member.p-1\n"
+                              "expect banner Velkommen, Kari N.!\n"
+                              "expect-absent checkin.search.close\n"
+                              "expect checkin.member.p-2\n"
+                              "tap nav.back\n" +
+                              kFinish);
+  expect_clean_exit(result);
+  EXPECT_EQ(bodies_of<CheckedIn>(rig.events()).size(), 1U);
+}
+
 TEST(KioskUi, PinCheckInAfterAWrongPin) {
   UiRig rig;
   const auto result = rig.run(open_check_in() +

@@ -234,6 +234,13 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::rejected_not_a_leader,
      "The host refused the correction: whoever made it does not lead the group."},
     {T::home_cancelled, "Cancelled"},
+    {T::meeting_confirm_skip, "The items before this one have not been taken up. Skip them?"},
+    {T::meeting_skip, "Skip them"},
+    {T::leader_correct_in, "Check in"},
+    {T::leader_correct_out, "Check out"},
+    {T::home_device_id, "Device: {device}"},
+    {T::leader_choose_length, "How long will it last?"},
+    {T::leader_length_hours, "{n} h"},
 });
 
 }  // namespace

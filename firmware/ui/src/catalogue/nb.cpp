@@ -234,6 +234,13 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::refusal_nothing_to_undo, "Det er for sent å angre."},
     {T::rejected_not_a_leader, "Verten godtar ikke rettelsen: den som rettet, leder ikke gruppen."},
     {T::home_cancelled, "Avlyst"},
+    {T::meeting_confirm_skip, "Sakene før denne er ikke tatt opp. Hoppe over dem?"},
+    {T::meeting_skip, "Hopp over"},
+    {T::leader_correct_in, "Sjekk inn"},
+    {T::leader_correct_out, "Sjekk ut"},
+    {T::home_device_id, "Enhet: {device}"},
+    {T::leader_choose_length, "Hvor lenge varer den?"},
+    {T::leader_length_hours, "{n} t"},
 });
 
 }  // namespace

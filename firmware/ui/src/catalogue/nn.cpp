@@ -234,6 +234,13 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::refusal_nothing_to_undo, "Det er for seint å angre."},
     {T::rejected_not_a_leader, "Verten godtek ikkje rettinga: den som retta, leiar ikkje gruppa."},
     {T::home_cancelled, "Avlyst"},
+    {T::meeting_confirm_skip, "Sakene før denne er ikkje tekne opp. Hoppe over dei?"},
+    {T::meeting_skip, "Hopp over"},
+    {T::leader_correct_in, "Sjekk inn"},
+    {T::leader_correct_out, "Sjekk ut"},
+    {T::home_device_id, "Eining: {device}"},
+    {T::leader_choose_length, "Kor lenge varer han?"},
+    {T::leader_length_hours, "{n} t"},
 });
 
 }  // namespace

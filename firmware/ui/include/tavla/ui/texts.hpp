@@ -84,7 +84,9 @@
   /* PIN by name, lockout, agenda moves, refusals of the meeting room */                      \
   X(pin_choose_leader) X(pin_tries_left) X(meeting_pause) X(meeting_resume) X(meeting_extend)  \
   X(meeting_paused) X(refusal_national_id) X(refusal_meeting_paused) X(refusal_nothing_to_undo) \
-  X(rejected_not_a_leader) X(home_cancelled)
+  X(rejected_not_a_leader) X(home_cancelled) X(meeting_confirm_skip) X(meeting_skip)  \
+  X(leader_correct_in) X(leader_correct_out) X(home_device_id)  \
+  X(leader_choose_length) X(leader_length_hours)
 // clang-format on
 
 namespace tavla::ui {
