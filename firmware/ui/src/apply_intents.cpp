@@ -31,6 +31,7 @@ void KioskUi::forget_secrets() {
   state_.pin.wrong = false;
   std::fill(state_.leader.pin.begin(), state_.leader.pin.end(), '\0');
   state_.leader = LeaderView{};
+  state_.meeting.lead_pin.clear();
 }
 
 void KioskUi::go(const Route& route) {
@@ -198,6 +199,9 @@ void KioskUi::after_refusal(const kiosk::Command& command, const kiosk::Refusal&
     state_.pin.pin.clear();
     state_.pin.wrong = true;
     return;
+  }
+  if (std::holds_alternative<kiosk::LeadMeeting>(command)) {
+    state_.meeting.lead_pin.clear();  // a wrong PIN: the pad again, empty
   }
   // A second quick tap on "next" names the item the first one finished:
   // nothing to say, the screen already shows the next item.

@@ -73,6 +73,7 @@ TEST(KioskProgram, PlaysAMeetingHeadlessAgainstARealBroker) {
   write_file(dir / "meeting.jsonl", R"({"do":"wait_config"}
 {"do":"wait_connected"}
 {"do":"open","group":"nm","leader":"p-nl","pin":"9999","agenda":"fast","expect":"ok"}
+{"do":"lead","leader":"p-nl","pin":"9999","expect":"ok"}
 {"do":"check_in","participant":"p-buf","expect":"ok"}
 {"do":"start_item","item":"sak-1","expect":"ok"}
 {"do":"decision","text":"Ny gruppe starter i februar.","expect":"ok"}

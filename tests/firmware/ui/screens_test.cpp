@@ -349,11 +349,40 @@ class MeetingScreen : public ::testing::Test {
     meeting_screen(ui, snap, session(snap, "s-nm"), view, out);
   };
   kiosk::SessionView& meeting() { return session(snap, "s-nm"); }
+  // Nina S. has taken the meeting on this screen (LeadMeeting).
+  void SetUp() override {
+    meeting().led_by = "p-nl";
+    meeting().led_by_name = "Nina S.";
+    meeting().led_until = h.now + 15min;
+  }
   void run_first_item(kiosk::Timestamp started) {
     meeting().agenda[0].state = kiosk::ItemState::running;
     meeting().agenda[0].started_at = started;
   }
 };
+
+// Until its leader takes it here, the meeting asks for that leader: a tile,
+// then the PIN; nothing of the agenda or the minutes can be touched.
+TEST_F(MeetingScreen, NotLedItAsksForItsLeaderFirst) {
+  meeting().led_until = h.now;  // the lock has come
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.start"));
+  EXPECT_FALSE(h.shows("meeting.add_decision"));
+  EXPECT_FALSE(h.shows("meeting.lead.p-buf"));  // not a leader
+  EXPECT_TRUE(h.tap("meeting.lead.p-nl", draw).empty());
+  for (const char* digit : {"pin.9", "pin.9", "pin.9", "pin.9"}) {
+    EXPECT_TRUE(h.tap(digit, draw).empty());
+  }
+  const auto lead = command<kiosk::LeadMeeting>(h.tap("pin.ok", draw));
+  ASSERT_TRUE(lead);
+  EXPECT_EQ(lead->session, "s-nm");
+  EXPECT_EQ(lead->leader, "p-nl");
+  EXPECT_EQ(lead->leader_pin, "9999");
+  meeting().led_until = h.now + 15min;
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("meeting.start"));
+  EXPECT_NE(h.label("screen.title").find("Nettverksmøte"), std::string::npos);
+}
 
 TEST_F(MeetingScreen, StartsNextAndPrevious) {
   const auto start = command<kiosk::StartItem>(h.tap("meeting.start", draw));

@@ -141,6 +141,8 @@ TEST(KioskUi, WholeMeetingOnGles) {
   UiRig rig({.extra_args = {"--graphics", "gles"}});
   const auto result = rig.run(kStart + "tap home.meeting." + kMeetingSession +
                               "\n"
+                              "tap meeting.lead.p-nl\n"  // the meeting's leader takes it
+                              "tap pin.9\ntap pin.9\ntap pin.9\ntap pin.9\ntap pin.ok\n"
                               "shot meeting-before.png\n"
                               "tap meeting.start\n"
                               "expect meeting.item.running Velkommen\n"

@@ -180,7 +180,7 @@ template <class AgendaCommand>
 DomainResult on_agenda(const protocol::RoomConfig& config, const KioskState& state,
                        const AgendaCommand& cmd, DomainContext& ctx) {
   Transition t{state, {}, {}};
-  auto found = meeting(config, t.next, cmd.session);
+  auto found = led_meeting(config, t.next, cmd.session, ctx);
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }

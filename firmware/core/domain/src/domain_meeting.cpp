@@ -148,7 +148,7 @@ template <class MeetingCommand>
 DomainResult in_meeting(const protocol::RoomConfig& config, const KioskState& state,
                         const MeetingCommand& cmd, DomainContext& ctx) {
   Transition t{state, {}, {}};
-  auto found = meeting(config, t.next, cmd.session);
+  auto found = led_meeting(config, t.next, cmd.session, ctx);
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }

@@ -241,6 +241,8 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::home_device_id, "Device: {device}"},
     {T::leader_choose_length, "How long will it last?"},
     {T::leader_length_hours, "{n} h"},
+    {T::meeting_take, "Meeting leader: tap your name to run the meeting here."},
+    {T::meeting_led_by, "Led by {name}"},
 });
 
 }  // namespace

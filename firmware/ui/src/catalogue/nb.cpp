@@ -241,6 +241,8 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::home_device_id, "Enhet: {device}"},
     {T::leader_choose_length, "Hvor lenge varer den?"},
     {T::leader_length_hours, "{n} t"},
+    {T::meeting_take, "Møteleder: trykk på navnet ditt for å lede møtet her."},
+    {T::meeting_led_by, "Ledet av {name}"},
 });
 
 }  // namespace

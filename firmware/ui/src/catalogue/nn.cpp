@@ -241,6 +241,8 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::home_device_id, "Eining: {device}"},
     {T::leader_choose_length, "Kor lenge varer han?"},
     {T::leader_length_hours, "{n} t"},
+    {T::meeting_take, "Møteleiar: trykk på namnet ditt for å leie møtet her."},
+    {T::meeting_led_by, "Leia av {name}"},
 });
 
 }  // namespace

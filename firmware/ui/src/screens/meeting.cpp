@@ -337,16 +337,29 @@ void public_reminder(Ui& ui) {
 
 void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                     MeetingView& view, Intents& out) {
+  const bool led = meeting::led_here(ui, session);
+  if (!led) {
+    view.mode = MeetingView::Mode::main;  // an editor open at the lock is dropped
+  } else {
+    view.lead_person.clear();
+    ui.redraw_at_wall(*session.led_until);  // the lock shows on time
+  }
   if (meeting::editor_shown(ui, snap, session, view, out)) {
     return;
   }
   const auto& m = ui.metrics;
-  const std::string subtitle =
-      ui.text.format(T::meeting_projected_end,
-                     {{"time", hh_mm(ui, projected_end(session, ui.now))}}) +
-      "   \u00B7   " + hh_mm(ui, ui.now);
+  std::string subtitle = ui.text.format(T::meeting_projected_end,
+                                        {{"time", hh_mm(ui, projected_end(session, ui.now))}}) +
+                         "   \u00B7   " + hh_mm(ui, ui.now);
+  if (led) {
+    subtitle += "   \u00B7   " + ui.text.format(T::meeting_led_by, {{"name", session.led_by_name}});
+  }
   if (header(ui, ui.text(T::back), session.title, subtitle)) {
     out.emplace_back(Go{{Screen::home, {}, {}}});
+  }
+  if (!led) {
+    meeting::lead_view(ui, session, view, out);
+    return;
   }
   const ImVec2 origin = ImGui::GetCursorPos();
   const float width = ImGui::GetWindowWidth() - 2 * m.margin();

@@ -53,8 +53,11 @@ class DomainTest : public ::testing::Test {
     return std::get<Refusal>(result).code;
   }
   std::string open_gv() { return ok(OpenSession{"gv", "p-lead", kLeaderPin, {}, {}}).subject; }
+  // A network meeting its leader has taken on this screen (LeadMeeting).
   std::string open_nm() {
-    return ok(OpenSession{"nm", "p-nl", kNetworkLeaderPin, {}, "fast"}).subject;
+    const auto session = ok(OpenSession{"nm", "p-nl", kNetworkLeaderPin, {}, "fast"}).subject;
+    ok(LeadMeeting{session, "p-nl", kNetworkLeaderPin});
+    return session;
   }
 
   ManualClock clock_;

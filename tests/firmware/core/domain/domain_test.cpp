@@ -254,6 +254,29 @@ TEST_F(DomainTest, MinutesWithANationalIdentityNumberAreRefused) {
   ok(RecordDecision{session, {}, "Konto 12345678903"});
 }
 
+// Running a meeting needs its leader once on this screen; a meeting nobody
+// has run for the tuning's meeting_lock needs the leader again.
+TEST_F(DomainTest, RunningAMeetingNeedsItsLeaderAndLocksWhenIdle) {
+  const auto session = ok(OpenSession{"nm", "p-nl", kNetworkLeaderPin, {}, "fast"}).subject;
+  EXPECT_EQ(refused(StartItem{session, "sak-1"}), RefusalCode::meeting_locked);
+  EXPECT_EQ(refused(RecordDecision{session, {}, "x"}), RefusalCode::meeting_locked);
+  EXPECT_EQ(refused(MarkActionDone{session, testing::kCarriedAction}), RefusalCode::meeting_locked);
+  EXPECT_EQ(refused(LeadMeeting{session, "p-lead", kLeaderPin}), RefusalCode::not_a_leader);
+  EXPECT_EQ(refused(LeadMeeting{session, "p-nl", "0000"}), RefusalCode::wrong_pin);
+  const auto lead = ok(LeadMeeting{session, "p-nl", kNetworkLeaderPin});
+  EXPECT_TRUE(lead.events.empty());
+  EXPECT_EQ(state_.open.at(0).led_by, "p-nl");
+  ok(StartItem{session, "sak-1"});
+  clock_.advance(tuning_.meeting_lock - std::chrono::seconds(1));
+  ok(RecordDecision{session, {}, "Vedtak"});  // each command renews the lead
+  clock_.advance(tuning_.meeting_lock - std::chrono::seconds(1));
+  ok(RecordDecision{session, {}, "Vedtak 2"});
+  clock_.advance(tuning_.meeting_lock);
+  EXPECT_EQ(refused(NextItem{session, "sak-1"}), RefusalCode::meeting_locked);
+  // Check-in stays open to everyone.
+  ok(CheckIn{session, "p-buf"});
+}
+
 // "Utført" on a carried-over action can be undone within the undo window.
 TEST_F(DomainTest, MarkingAnActionDoneCanBeUndoneInTheWindow) {
   const auto session = open_nm();

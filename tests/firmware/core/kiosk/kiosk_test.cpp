@@ -232,6 +232,7 @@ TEST_F(KioskTest, TheSnapshotServesTheScreens) {
   const auto session =
       done(kiosk->execute(OpenSession{"nm", "p-nl", testing::kNetworkLeaderPin, {}, "fast"}))
           .subject;
+  done(kiosk->execute(LeadMeeting{session, "p-nl", testing::kNetworkLeaderPin}));
   done(kiosk->execute(CheckIn{session, "p-buf"}));
   const auto guest =
       done(kiosk->execute(CheckInGuest{session, {protocol::Affiliation::Kind::org, "bufetat"}}))
@@ -282,6 +283,7 @@ TEST_F(KioskTest, AnActionOfTheOpenMeetingIsNotShownAsCarriedOver) {
     session =
         done(kiosk->execute(OpenSession{"nm", "p-nl", testing::kNetworkLeaderPin, {}, "fast"}))
             .subject;
+    done(kiosk->execute(LeadMeeting{session, "p-nl", testing::kNetworkLeaderPin}));
     done(kiosk->execute(StartItem{session, "sak-1"}));
     action = done(kiosk->execute(RecordAction{session, {}, "Invitere", "p-nl", {}})).subject;
   }

@@ -86,7 +86,7 @@
   X(meeting_paused) X(refusal_national_id) X(refusal_meeting_paused) X(refusal_nothing_to_undo) \
   X(rejected_not_a_leader) X(home_cancelled) X(meeting_confirm_skip) X(meeting_skip)  \
   X(leader_correct_in) X(leader_correct_out) X(home_device_id)  \
-  X(leader_choose_length) X(leader_length_hours)
+  X(leader_choose_length) X(leader_length_hours) X(meeting_take) X(meeting_led_by)
 // clang-format on
 
 namespace tavla::ui {

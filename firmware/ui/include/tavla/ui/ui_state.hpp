@@ -70,6 +70,9 @@ struct MeetingView {
   std::optional<kiosk::Date> due;
   std::uint64_t minutes = 10;
   std::string target;  // what "retract" withdraws
+  // Taking the meeting: the leader who tapped their name, and the PIN.
+  std::string lead_person;
+  PinEntry lead_pin;
 };
 
 struct AdminView {
