@@ -63,7 +63,10 @@ room = {"v": 1, "site": "stottepilar", "device": device, "room": "Møterom Nanne
                 {"participant": "p-%03d" % i, "display_name": "%s %s." % (first[i % 20], chr(65 + i % 26)),
                  "municipality": munis[i % 7]} for i in range(members)]},
             {"id": "nm", "name": "Læringsnettverk", "kind": "network_meeting", "members": [
-                {"participant": "p-nl", "display_name": "Nina S.", "municipality": "nes"},
+                # The meeting's leader takes it on the screen with PIN 9999.
+                {"participant": "p-nl", "display_name": "Nina S.", "municipality": "nes",
+                 "leader": True,
+                 "pin_hash": "sha256:a1b2c3d4e5f60718:b9fa4db412a207635c872a46f04f27449932c84b6d8f598db581fd171db492d9"},
                 {"participant": "p-gh", "display_name": "Geir H.", "municipality": "hurdal"}]}],
         "agendas": [{"id": "fast", "name": "Fast agenda", "items": [
             {"item": "sak-%d" % i, "title": t, "minutes": m} for i, (t, m) in enumerate(

@@ -13,6 +13,9 @@ printf 'wait-for home.clock\nquit\n' >"$WORK/first.script"
 {
   echo "wait-for home.meeting.bench-nm 20000"
   echo "tap home.meeting.bench-nm"
+  echo "tap meeting.lead.p-nl"
+  for _ in 1 2 3 4; do echo "tap pin.9"; done
+  echo "tap pin.ok"
   echo "tap meeting.start"
   for n in 1 2 3 4 5; do
     echo "tap meeting.add_decision"

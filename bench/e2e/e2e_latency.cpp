@@ -44,7 +44,8 @@ namespace protocol = tavla::protocol;
 namespace testing = tavla::testing;
 
 constexpr const char* kBareTopic = "bench/bare";
-constexpr const char* kLeaderPin = "4321";  // Åse V. leads gv-1 in the example site
+constexpr const char* kLeader = "p-v";      // Åse V. leads gv-1 in the example site
+constexpr const char* kLeaderPin = "4321";  // and this is her PIN
 
 // A subscriber that notes when each event, each acked id and each bare
 // message arrives (in the callback, so the measuring thread's wake-up is
@@ -189,9 +190,9 @@ int run(int n, bool nagle) {
     // who is present); opening and closing are not measured.
     if (i % 40 == 0) {
       if (!session.empty()) {
-        (void)k.execute(kiosk::CloseSession{session, kLeaderPin});
+        (void)k.execute(kiosk::CloseSession{session, kLeader, kLeaderPin});
       }
-      const auto opened = k.execute(kiosk::OpenSession{"gv-1", kLeaderPin, {}, {}});
+      const auto opened = k.execute(kiosk::OpenSession{"gv-1", kLeader, kLeaderPin, {}, {}});
       if (!std::holds_alternative<kiosk::Done>(opened)) {
         std::cerr << "cannot open a session\n";
         return 1;

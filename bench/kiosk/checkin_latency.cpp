@@ -72,10 +72,10 @@ class KioskCheckIns {
     // endless session would measure an unrealistically large state.
     if (count_++ % 40 == 0) {
       if (!session_.empty()) {
-        kiosk_.execute(kiosk::CloseSession{session_, testing::kLeaderPin});
+        kiosk_.execute(kiosk::CloseSession{session_, "p-lead", testing::kLeaderPin});
       }
-      session_ = std::get<kiosk::Done>(
-                     kiosk_.execute(kiosk::OpenSession{"gv", testing::kLeaderPin, {}, {}}))
+      session_ = std::get<kiosk::Done>(kiosk_.execute(kiosk::OpenSession{
+                                           "gv", "p-lead", testing::kLeaderPin, {}, {}}))
                      .subject;
     }
     const auto start = Clock::now();

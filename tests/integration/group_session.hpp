@@ -21,7 +21,7 @@ inline std::string group_session_script() {
   using nlohmann::json;
   return script_of({
       {{"do", "wait_config"}},
-      {{"do", "open"}, {"group", "gv-1"}, {"pin", "4321"}, {"expect", "ok"}},
+      {{"do", "open"}, {"group", "gv-1"}, {"leader", "p-v"}, {"pin", "4321"}, {"expect", "ok"}},
       {{"do", "check_in"}, {"participant", "p-2"}, {"expect", "ok"}},
       {{"do", "check_in"}, {"participant", "p-3"}, {"expect", "ok"}},
       {{"do", "check_in"}, {"participant", "p-5"}, {"expect", "ok"}},
@@ -29,7 +29,7 @@ inline std::string group_session_script() {
       {{"do", "undo"}, {"participant", "p-4"}, {"expect", "ok"}},
       {{"do", "check_in_guest"}, {"municipality", "eidsvoll"}, {"expect", "ok"}},
       {{"do", "check_in_guest"}, {"org", "bufetat"}, {"expect", "ok"}},
-      {{"do", "close"}, {"pin", "4321"}, {"expect", "ok"}},
+      {{"do", "close"}, {"leader", "p-v"}, {"pin", "4321"}, {"expect", "ok"}},
       {{"do", "snapshot"}},
       {{"do", "wait_outbox_empty"}, {"timeout_ms", 60000}},
   });

@@ -72,6 +72,7 @@ shot check-in.png
 tap nav.back
 # The leader closes the session.
 tap home.leader
+tap pin.leader.p-v
 tap pin.4
 tap pin.3
 tap pin.2

@@ -181,7 +181,7 @@ class CommandScriptRunner {
             },
             [&](const Refusal& refusal) { head.update(refusal_json(refusal)); },
         },
-        kiosk_.verify_leader(line.text("pin")));
+        kiosk_.verify_leader(line.text("leader"), line.text("pin")));
     return finish(head, line);
   }
 

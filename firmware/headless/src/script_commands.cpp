@@ -16,10 +16,23 @@ using Tag = std::type_identity<C>;
 // so a command without a builder here does not compile. Fields are read in
 // order, so the first wrong one is the one named.
 OpenSession build(Tag<OpenSession>, const ScriptLine& l) {
-  return {l.text("group"), l.text("pin"), l.optional_text("title"), l.optional_text("agenda")};
+  return {l.text("group"),
+          l.text("leader"),
+          l.text("pin"),
+          l.optional_text("title"),
+          l.optional_text("agenda"),
+          static_cast<std::uint64_t>(
+              l.number("minutes", static_cast<std::int64_t>(OpenSession::kDefaultMinutes)))};
 }
 CloseSession build(Tag<CloseSession>, const ScriptLine& l) {
-  return {l.session(), l.text("pin")};
+  return {l.session(), l.text("leader"), l.text("pin")};
+}
+CorrectAttendance build(Tag<CorrectAttendance>, const ScriptLine& l) {
+  return {l.session(), l.ref("participant"), l.number("present", 1) != 0, l.text("leader"),
+          l.text("pin")};
+}
+LeadMeeting build(Tag<LeadMeeting>, const ScriptLine& l) {
+  return {l.session(), l.text("leader"), l.text("pin")};
 }
 CheckIn build(Tag<CheckIn>, const ScriptLine& l) {
   return {l.session(), l.ref("participant")};
@@ -37,7 +50,21 @@ AddAgendaItem build(Tag<AddAgendaItem>, const ScriptLine& l) {
   return {l.session(), l.text("title"), static_cast<std::uint64_t>(l.number("minutes", 0))};
 }
 StartItem build(Tag<StartItem>, const ScriptLine& l) {
-  return {l.session(), l.ref("item")};
+  return {l.session(), l.ref("item"), l.number("skip_passed", 0) != 0};
+}
+NextItem build(Tag<NextItem>, const ScriptLine& l) {
+  return {l.session(), l.ref("from")};
+}
+ExtendItem build(Tag<ExtendItem>, const ScriptLine& l) {
+  return {l.session(), l.ref("item"),
+          static_cast<std::uint64_t>(
+              l.number("minutes", static_cast<std::int64_t>(ExtendItem::kDefaultMinutes)))};
+}
+PauseMeeting build(Tag<PauseMeeting>, const ScriptLine& l) {
+  return {l.session()};
+}
+ResumeMeeting build(Tag<ResumeMeeting>, const ScriptLine& l) {
+  return {l.session()};
 }
 FinishItem build(Tag<FinishItem>, const ScriptLine& l) {
   return {l.session(), l.ref("item")};
@@ -52,6 +79,9 @@ Retract build(Tag<Retract>, const ScriptLine& l) {
   return {l.session(), l.ref("target"), l.optional_text("reason")};
 }
 MarkActionDone build(Tag<MarkActionDone>, const ScriptLine& l) {
+  return {l.session(), l.ref("action")};
+}
+UndoActionDone build(Tag<UndoActionDone>, const ScriptLine& l) {
   return {l.session(), l.ref("action")};
 }
 

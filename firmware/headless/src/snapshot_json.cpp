@@ -18,8 +18,12 @@ std::string_view item_state(ItemState s) {
       return "pending";
     case ItemState::running:
       return "running";
+    case ItemState::paused:
+      return "paused";
     case ItemState::finished:
       return "finished";
+    case ItemState::skipped:
+      return "skipped";
   }
   throw std::invalid_argument("not an ItemState");
 }
@@ -32,6 +36,8 @@ std::string_view schedule_state(ScheduleState s) {
       return "open";
     case ScheduleState::closed:
       return "closed";
+    case ScheduleState::cancelled:
+      return "cancelled";
   }
   throw std::invalid_argument("not a ScheduleState");
 }
@@ -108,6 +114,12 @@ std::string snapshot_json(const Snapshot& snap) {
   for (const auto& a : snap.carried_actions) {
     carried.push_back({{"action", a.action}, {"done", a.done}});
   }
+  // Only the people with wrong tries; anyone else has pin_free_tries.
+  json pin_lockouts = json::object();
+  for (const auto& [person, state] : snap.pin_states) {
+    pin_lockouts[person] = {{"tries_left", state.tries_left},
+                            {"locked_until", ts(state.locked_until)}};
+  }
   return json{
       {"version", snap.version},
       {"device", snap.device},
@@ -118,7 +130,7 @@ std::string snapshot_json(const Snapshot& snap) {
       {"outbox", snap.outbox},
       {"last_ack", ts(snap.last_ack)},
       {"clock_ok", snap.clock_ok},
-      {"pins_locked_until", ts(snap.pins_locked_until)},
+      {"pin_lockouts", pin_lockouts},
       {"rejected", rejected_json(snap.rejected)},
       {"today", today},
       {"open", open},

@@ -13,7 +13,7 @@ seconds near_end_margin(seconds planned) {
 
 Countdown countdown_for(const kiosk::AgendaItemView& item, kiosk::Timestamp now) {
   Countdown c;
-  c.planned = minutes{item.planned_minutes};
+  c.planned = minutes{item.planned_minutes + item.extra_minutes};
   c.elapsed = seconds{item.elapsed_seconds};
   if (item.state == kiosk::ItemState::running && item.started_at && now > *item.started_at) {
     c.elapsed += std::chrono::floor<seconds>(now - *item.started_at);
@@ -34,11 +34,13 @@ Countdown countdown_for(const kiosk::AgendaItemView& item, kiosk::Timestamp now)
 kiosk::Timestamp projected_end(const kiosk::SessionView& session, kiosk::Timestamp now) {
   auto end = now;
   for (const auto& item : session.agenda) {
-    if (item.state == kiosk::ItemState::running) {
+    // What remains of each item not done: a paused item's rest counts as
+    // much as the running one's; finished and skipped items count nothing.
+    if (item.state == kiosk::ItemState::running || item.state == kiosk::ItemState::paused) {
       const auto c = countdown_for(item, now);
       end += std::max(seconds{0}, c.remaining);
     } else if (item.state == kiosk::ItemState::pending) {
-      end += minutes{item.planned_minutes};
+      end += minutes{item.planned_minutes + item.extra_minutes};
     }
   }
   return end;
@@ -63,7 +65,8 @@ std::optional<std::string> next_item(const kiosk::SessionView& session) {
   const auto running = running_index(session);
   const auto& agenda = session.agenda;
   for (auto i = static_cast<std::size_t>(running + 1); i < agenda.size(); ++i) {
-    if (agenda[i].state != kiosk::ItemState::finished) {
+    if (agenda[i].state != kiosk::ItemState::finished &&
+        agenda[i].state != kiosk::ItemState::skipped) {
       return agenda[i].item;
     }
   }

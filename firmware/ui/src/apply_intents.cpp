@@ -31,6 +31,7 @@ void KioskUi::forget_secrets() {
   state_.pin.wrong = false;
   std::fill(state_.leader.pin.begin(), state_.leader.pin.end(), '\0');
   state_.leader = LeaderView{};
+  state_.meeting.lead_pin.clear();
 }
 
 void KioskUi::go(const Route& route) {
@@ -41,6 +42,7 @@ void KioskUi::go(const Route& route) {
   // Every screen starts fresh; PINs never outlive the screen they were typed on.
   state_.pin.pin.clear();
   state_.pin.wrong = false;
+  state_.pin.person.clear();  // the next leader names themself again
   if (route.screen != Screen::leader && route.screen != Screen::guest) {
     forget_secrets();
   }
@@ -61,16 +63,34 @@ void KioskUi::show(Banner::Kind kind, std::string text, SteadyTime now,
 }
 
 void KioskUi::apply(const Intent& intent, SteadyTime now) {
-  std::visit(protocol::Overloaded{
-                 [&](const Go& go_to) { go(go_to.route); },
-                 [&](const Execute& execute) { run(execute.command, now); },
-                 [&](const VerifyLeaderPin& verify) { enter_leader_pin(verify.pin); },
-                 [&](const VerifyAdminPin& verify) { enter_admin_pin(verify.pin); },
-                 [&](const SetLanguage& set) { state_.language_override = set.language; },
-                 [&](const DismissBanner&) { state_.banner.reset(); },
-                 [&](const QuitApp&) { quit_ = true; },
-             },
-             intent);
+  std::visit(
+      protocol::Overloaded{
+          [&](const Go& go_to) { go(go_to.route); },
+          [&](const Execute& execute) { run(execute.command, now); },
+          [&](const VerifyLeaderPin& verify) { enter_leader_pin(verify.leader, verify.pin); },
+          [&](const VerifyAdminPin& verify) { enter_admin_pin(verify.pin); },
+          [&](const SetLanguage& set) { set_language(set.language); },
+          [&](const DismissBanner&) { state_.banner.reset(); },
+          [&](const QuitApp&) { quit_ = true; },
+      },
+      intent);
+}
+
+// The admin's choice of language is the device's: kept in the kiosk's
+// database, so a restart keeps it.
+void KioskUi::set_language(Language language) {
+  state_.language_override = language;
+  switch (language) {
+    case Language::nb:
+      kiosk_.set_locale_override(protocol::Locale::nb);
+      break;
+    case Language::nn:
+      kiosk_.set_locale_override(protocol::Locale::nn);
+      break;
+    case Language::en:
+      kiosk_.set_locale_override(protocol::Locale::en);
+      break;
+  }
 }
 
 void KioskUi::run(const kiosk::Command& command, SteadyTime now) {
@@ -81,8 +101,8 @@ void KioskUi::run(const kiosk::Command& command, SteadyTime now) {
              kiosk_.execute(command));
 }
 
-void KioskUi::enter_leader_pin(const std::string& pin) {
-  auto result = kiosk_.verify_leader(pin);
+void KioskUi::enter_leader_pin(const std::string& participant, const std::string& pin) {
+  auto result = kiosk_.verify_leader(participant, pin);
   if (auto* leader = std::get_if<kiosk::LeaderInfo>(&result)) {
     go({Screen::leader, {}, {}});
     state_.leader.leader = std::move(*leader);
@@ -110,6 +130,12 @@ void KioskUi::back_to_meeting() {
 void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done, SteadyTime now) {
   const auto snap = kiosk_.snapshot();
   const auto& text = catalogue(*snap);
+  // The next person starts with an empty search, never the last one's.
+  if (std::holds_alternative<kiosk::CheckIn>(command) ||
+      std::holds_alternative<kiosk::CheckInByPin>(command) ||
+      std::holds_alternative<kiosk::CheckInGuest>(command)) {
+    state_.check_in = CheckInView{};
+  }
   std::visit(
       protocol::Overloaded{
           [&](const kiosk::CheckIn& c) {
@@ -149,11 +175,19 @@ void KioskUi::after_done(const kiosk::Command& command, const kiosk::Done& done,
           // Agenda and minutes: back to the meeting's main view.
           [&](const kiosk::AddAgendaItem&) { back_to_meeting(); },
           [&](const kiosk::StartItem&) { back_to_meeting(); },
+          [&](const kiosk::NextItem&) { back_to_meeting(); },
           [&](const kiosk::FinishItem&) { back_to_meeting(); },
+          [&](const kiosk::ExtendItem&) { back_to_meeting(); },
+          [&](const kiosk::PauseMeeting&) { back_to_meeting(); },
+          [&](const kiosk::ResumeMeeting&) { back_to_meeting(); },
+          [&](const kiosk::LeadMeeting&) { back_to_meeting(); },
+          [&](const kiosk::UndoActionDone&) {},
+          [&](const kiosk::CorrectAttendance&) {},
           [&](const kiosk::RecordDecision&) { back_to_meeting(); },
           [&](const kiosk::RecordAction&) { back_to_meeting(); },
           [&](const kiosk::Retract&) { back_to_meeting(); },
-          [&](const kiosk::MarkActionDone&) { back_to_meeting(); },
+          // Stays on the list of open actions, where its undo is.
+          [&](const kiosk::MarkActionDone&) {},
       },
       command);
 }
@@ -164,6 +198,15 @@ void KioskUi::after_refusal(const kiosk::Command& command, const kiosk::Refusal&
       refusal.code == kiosk::RefusalCode::wrong_pin) {
     state_.pin.pin.clear();
     state_.pin.wrong = true;
+    return;
+  }
+  if (std::holds_alternative<kiosk::LeadMeeting>(command)) {
+    state_.meeting.lead_pin.clear();  // a wrong PIN: the pad again, empty
+  }
+  // A second quick tap on "next" names the item the first one finished:
+  // nothing to say, the screen already shows the next item.
+  if (std::holds_alternative<kiosk::NextItem>(command) &&
+      refusal.code == kiosk::RefusalCode::item_not_running) {
     return;
   }
   state_.pin.pin.clear();

@@ -151,6 +151,12 @@ std::string refusal_text(const Catalogue& text, const LocalTime& zone,
       return std::string(text(T::refusal_invalid_text));
     case RefusalCode::storage_failed:
       return std::string(text(T::refusal_storage_failed));
+    case RefusalCode::national_id:
+      return std::string(text(T::refusal_national_id));
+    case RefusalCode::meeting_paused:
+      return std::string(text(T::refusal_meeting_paused));
+    case RefusalCode::nothing_to_undo:
+      return std::string(text(T::refusal_nothing_to_undo));
     // The rest cannot follow from a tap on this UI (unknown ids, wrong
     // kinds): a bug or a config change under the user's finger. Listed, not
     // defaulted, so a new code is a decision here.
@@ -169,6 +175,8 @@ std::string refusal_text(const Catalogue& text, const LocalTime& zone,
     case RefusalCode::already_retracted:
     case RefusalCode::unknown_action:
     case RefusalCode::action_already_done:
+    case RefusalCode::meeting_locked:
+    case RefusalCode::meeting_not_paused:
       break;
   }
   return std::string(text(T::refusal_other));

@@ -67,6 +67,8 @@ T key_of(protocol::RejectionCode code) {
       return T::rejected_not_a_member;
     case RejectionCode::unknown_affiliation:
       return T::rejected_unknown_affiliation;
+    case RejectionCode::not_a_leader:
+      return T::rejected_not_a_leader;
   }
   return T::rejected_other;  // a value cast from outside the enumeration
 }
@@ -78,9 +80,9 @@ struct FamilyKey {
   T key;
 };
 constexpr std::array<FamilyKey, 4> kFamilies{{{"session", T::event_kind_session},
-                                               {"attendance", T::event_kind_attendance},
-                                               {"agenda", T::event_kind_agenda},
-                                               {"minutes", T::event_kind_minutes}}};
+                                              {"attendance", T::event_kind_attendance},
+                                              {"agenda", T::event_kind_agenda},
+                                              {"minutes", T::event_kind_minutes}}};
 
 }  // namespace
 

@@ -54,7 +54,9 @@ KioskUi::KioskUi(kiosk::Kiosk& kiosk, const kiosk::Clock& clock, const Fonts& fo
       snapshot_(kiosk.snapshot()) {}
 
 const Catalogue& KioskUi::catalogue(const kiosk::Snapshot& snap) const {
-  const auto language = state_.language_override.value_or(language_of(snap.locale));
+  // This screen's choice, else the device's (kept across restarts), else the room's.
+  const auto language =
+      state_.language_override.value_or(language_of(snap.locale_override.value_or(snap.locale)));
   return catalogues_.at(static_cast<std::size_t>(language));
 }
 

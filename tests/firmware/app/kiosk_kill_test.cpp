@@ -155,7 +155,7 @@ TEST(KioskKill, EveryDurableCheckInArrivesExactlyOnceAfterFiftyKills) {
   write_file(dir / "kiosk.toml", kiosk_toml(data, broker.url()));
   write_file(dir / "burst.jsonl",
              "{\"do\":\"wait_config\",\"timeout_ms\":20000}\n"
-             "{\"do\":\"open\",\"group\":\"gv\",\"pin\":\"" +
+             "{\"do\":\"open\",\"group\":\"gv\",\"leader\":\"p-lead\",\"pin\":\"" +
                  std::string(kLeaderPin) +
                  "\"}\n"
                  "{\"do\":\"check_in_guest\",\"municipality\":\"hurdal\",\"repeat\":1000000}\n");

@@ -53,7 +53,7 @@ TEST_F(CommandScriptRunnerTest, PlaysAGroupSessionAndPrintsOneLinePerResult) {
   const auto [status, lines] = play(R"(
 # comments and blank lines are skipped
 {"do":"wait_config"}
-{"do":"open","group":"gv","pin":"1234","expect":"ok"}
+{"do":"open","group":"gv","leader":"p-lead","pin":"1234","expect":"ok"}
 {"do":"check_in","participant":"p-1","expect":"ok"}
 {"do":"check_in","participant":"p-1","expect":"already_checked_in"}
 {"do":"check_in_guest","municipality":"hurdal","repeat":2}
@@ -94,7 +94,7 @@ TEST_F(CommandScriptRunnerTest, AdvancesTheManualClockAndTicksTheScheduler) {
 
 TEST_F(CommandScriptRunnerTest, AFailedExpectationStopsTheRun) {
   const auto [status, lines] = play(R"(
-{"do":"open","group":"gv","pin":"0000","expect":"ok"}
+{"do":"open","group":"gv","leader":"p-lead","pin":"0000","expect":"ok"}
 {"do":"snapshot"}
 )");
   EXPECT_EQ(status, CommandScriptStatus::failed);

@@ -106,8 +106,10 @@ TEST(HomeScreen, SaysSoWhileWaitingForTheRoomConfig) {
   ScreenHarness h;
   kiosk::Snapshot empty;
   empty.outbox = 3;
+  empty.device = "kiosk-7";
   h.frame([&](Ui& ui, Intents& out) { home_screen(ui, empty, out); });
   EXPECT_EQ(h.label("home.room"), "Tavla");
+  EXPECT_EQ(h.label("home.device"), "Enhet: kiosk-7");  // to provision it by its id
   EXPECT_NE(h.label("sync").find("\u00B7 3 venter på sending"), std::string::npos)
       << h.label("sync");
   EXPECT_FALSE(h.shows("sync.idle"));
@@ -208,12 +210,51 @@ TEST(MemberPinScreen, DigitsThenOkCheckInByPin) {
 TEST(MemberPinScreen, ShowsTheLockout) {
   ScreenHarness h;
   auto snap = snapshot();
-  snap.pins_locked_until = h.now + 45s;
+  snap.pin_states.emplace_back("p-2", kiosk::PinState{0, h.now + 45s});
   auto& gv = session(snap, "s-gv");
   PinView view;
   h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[1], view, out); });
   EXPECT_EQ(h.label("pin.locked"), "For mange forsøk. Prøv igjen etter kl. 10:00.");
   EXPECT_FALSE(h.shows("pin.1"));
+  // Another member's lockout is not this one's.
+  h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[0], view, out); });
+  EXPECT_FALSE(h.shows("pin.locked"));
+  EXPECT_TRUE(h.shows("pin.1"));
+}
+
+// A wrong PIN says how many tries are left before the lock.
+TEST(MemberPinScreen, AWrongPinSaysHowManyTriesRemain) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  snap.pin_states.emplace_back("p-2", kiosk::PinState{3, std::nullopt});
+  auto& gv = session(snap, "s-gv");
+  PinView view;
+  view.wrong = true;
+  h.frame([&](Ui& ui, Intents& out) { member_pin_screen(ui, snap, gv, gv.roster[1], view, out); });
+  EXPECT_EQ(h.label("pin.wrong"), "\u2717 Feil PIN-kode. Prøv igjen. 3 forsøk igjen");
+}
+
+// The leader names themself first: a tile per leader, then the pad, and the
+// verification names that leader.
+TEST(LeaderPinScreen, TheLeaderTapsTheirNameThenThePin) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  snap.leaders = {{"p-lead", "Åse E."}, {"p-nl", "Nina S."}};
+  PinView view;
+  const auto draw = [&](Ui& ui, Intents& out) { leader_pin_screen(ui, snap, view, out); };
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("pin.1"));
+  EXPECT_EQ(h.label("pin.leader.p-nl"), "Nina S.");
+  EXPECT_TRUE(h.tap("pin.leader.p-lead", draw).empty());
+  h.frame(draw);
+  EXPECT_EQ(h.label("screen.title"), "Åse E.: skriv PIN-koden din");
+  for (const char* digit : {"pin.1", "pin.2", "pin.3", "pin.4"}) {
+    EXPECT_TRUE(h.tap(digit, draw).empty());
+  }
+  const auto verify = only<VerifyLeaderPin>(h.tap("pin.ok", draw));
+  ASSERT_TRUE(verify);
+  EXPECT_EQ(verify->leader, "p-lead");
+  EXPECT_EQ(verify->pin, "1234");
 }
 
 TEST(GuestScreen, AMunicipalityChecksInAGuestAndMeetingsOfferOrgs) {
@@ -243,19 +284,68 @@ TEST(LeaderScreen, OpensACloseAndListsWithTheLeadersPin) {
   const auto draw = [&](Ui& ui, Intents& out) { leader_screen(ui, snap, view, out); };
   EXPECT_TRUE(h.tap("leader.open", draw).empty());
   // A group-guidance group gets no agenda question.
-  const auto open = command<kiosk::OpenSession>(h.tap("leader.group.gv", draw));
+  EXPECT_TRUE(h.tap("leader.group.gv", draw).empty());
+  h.frame(draw);
+  // Then its length: two hours unless the leader says otherwise.
+  EXPECT_TRUE(h.shows("leader.length.120"));
+  const auto open = command<kiosk::OpenSession>(h.tap("leader.length.180", draw));
   ASSERT_TRUE(open);
   EXPECT_EQ(open->group, "gv");
+  EXPECT_EQ(open->minutes, 180U);
+  EXPECT_FALSE(open->agenda.has_value());
+  EXPECT_EQ(open->leader, "p-lead");
   EXPECT_EQ(open->leader_pin, "1234");
   view.mode = LeaderView::Mode::main;
   EXPECT_TRUE(h.tap("leader.close.s-gv", draw).empty());
   const auto close = command<kiosk::CloseSession>(h.tap("leader.close.confirm", draw));
   ASSERT_TRUE(close);
   EXPECT_EQ(close->session, "s-gv");
+  EXPECT_EQ(close->leader, "p-lead");
   view.mode = LeaderView::Mode::main;
   auto go = only<Go>(h.tap("leader.walk_in.s-gv", draw));
   ASSERT_TRUE(go);
   EXPECT_EQ(go->route, (Route{Screen::guest, "s-gv", {}, Screen::leader}));
+}
+
+// A leader sees the open sessions of the groups they lead, never another
+// group's (its attendance, its close button).
+TEST(LeaderScreen, ShowsOnlyTheLeadersOwnGroups) {
+  ScreenHarness h;
+  auto snap = snapshot();
+  LeaderView view;
+  view.leader = kiosk::LeaderInfo{"p-lead", "Åse E.", {"gv"}};
+  view.pin = "1234";
+  const auto draw = [&](Ui& ui, Intents& out) { leader_screen(ui, snap, view, out); };
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("leader.who.s-gv"));
+  EXPECT_FALSE(h.shows("leader.who.s-nm"));
+  EXPECT_FALSE(h.shows("leader.close.s-nm"));
+  kiosk::Attendee per;
+  per.participant = "p-buf";
+  per.display_name = "Per B.";
+  per.checked_in_at = h.now;
+  session(snap, "s-nm").present.push_back(per);
+  session(snap, "s-gv").present.push_back(per);
+  view.mode = LeaderView::Mode::who_is_here;
+  view.session = "s-gv";
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("leader.present.p-buf"));  // the check can see someone
+  // The leader corrects their own session: Per out, Kari in.
+  const auto out = command<kiosk::CorrectAttendance>(h.tap("leader.correct.out.p-buf", draw));
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->session, "s-gv");
+  EXPECT_FALSE(out->present);
+  EXPECT_EQ(out->leader, "p-lead");
+  EXPECT_EQ(out->leader_pin, "1234");
+  const auto in = command<kiosk::CorrectAttendance>(h.tap("leader.correct.in.p-1", draw));
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->participant, "p-1");
+  EXPECT_TRUE(in->present);
+  view.mode = LeaderView::Mode::who_is_here;
+  view.session = "s-nm";  // even asked for directly, nothing of it is drawn
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("leader.present.p-buf"));
+  EXPECT_FALSE(h.shows("leader.correct.in.p-nl"));
 }
 
 class MeetingScreen : public ::testing::Test {
@@ -267,20 +357,51 @@ class MeetingScreen : public ::testing::Test {
     meeting_screen(ui, snap, session(snap, "s-nm"), view, out);
   };
   kiosk::SessionView& meeting() { return session(snap, "s-nm"); }
+  // Nina S. has taken the meeting on this screen (LeadMeeting).
+  void SetUp() override {
+    meeting().led_by = "p-nl";
+    meeting().led_by_name = "Nina S.";
+    meeting().led_until = h.now + 15min;
+  }
   void run_first_item(kiosk::Timestamp started) {
     meeting().agenda[0].state = kiosk::ItemState::running;
     meeting().agenda[0].started_at = started;
   }
 };
 
+// Until its leader takes it here, the meeting asks for that leader: a tile,
+// then the PIN; nothing of the agenda or the minutes can be touched.
+TEST_F(MeetingScreen, NotLedItAsksForItsLeaderFirst) {
+  meeting().led_until = h.now;  // the lock has come
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.start"));
+  EXPECT_FALSE(h.shows("meeting.add_decision"));
+  EXPECT_FALSE(h.shows("meeting.lead.p-buf"));  // not a leader
+  EXPECT_TRUE(h.tap("meeting.lead.p-nl", draw).empty());
+  for (const char* digit : {"pin.9", "pin.9", "pin.9", "pin.9"}) {
+    EXPECT_TRUE(h.tap(digit, draw).empty());
+  }
+  const auto lead = command<kiosk::LeadMeeting>(h.tap("pin.ok", draw));
+  ASSERT_TRUE(lead);
+  EXPECT_EQ(lead->session, "s-nm");
+  EXPECT_EQ(lead->leader, "p-nl");
+  EXPECT_EQ(lead->leader_pin, "9999");
+  meeting().led_until = h.now + 15min;
+  h.frame(draw);
+  EXPECT_TRUE(h.shows("meeting.start"));
+  EXPECT_NE(h.label("screen.title").find("Nettverksmøte"), std::string::npos);
+}
+
 TEST_F(MeetingScreen, StartsNextAndPrevious) {
   const auto start = command<kiosk::StartItem>(h.tap("meeting.start", draw));
   ASSERT_TRUE(start);
   EXPECT_EQ(start->item, "sak-1");
   run_first_item(h.now);
-  const auto next = command<kiosk::StartItem>(h.tap("meeting.next", draw));
+  // "Next" names the running item it finishes: a second tap from the same
+  // picture is refused by the core instead of finishing another item.
+  const auto next = command<kiosk::NextItem>(h.tap("meeting.next", draw));
   ASSERT_TRUE(next);
-  EXPECT_EQ(next->item, "sak-2");
+  EXPECT_EQ(next->from, "sak-1");
   meeting().agenda[0].state = kiosk::ItemState::finished;
   meeting().agenda[1].state = kiosk::ItemState::running;
   meeting().agenda[1].started_at = h.now;
@@ -363,6 +484,57 @@ TEST_F(MeetingScreen, AddsAnItemAndMarksEarlierActionsDone) {
   const auto done = command<kiosk::MarkActionDone>(h.tap("meeting.carried.done.a-old", draw));
   ASSERT_TRUE(done);
   EXPECT_EQ(done->action, "a-old");
+  // Marked done: "Angre" while its undo lasts, then the mark only.
+  snap.carried_actions[0].done = true;
+  meeting().last_done = "a-old";
+  meeting().last_done_undo_until = h.now + 60s;
+  const auto undo = command<kiosk::UndoActionDone>(h.tap("meeting.carried.undo.a-old", draw));
+  ASSERT_TRUE(undo);
+  EXPECT_EQ(undo->action, "a-old");
+  meeting().last_done_undo_until = h.now;
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.carried.undo.a-old"));
+  EXPECT_TRUE(h.shows("meeting.carried.done.a-old"));
+}
+
+// A tap on an agenda row takes that item up; past a pending item only
+// after confirming that it is skipped.
+TEST_F(MeetingScreen, ARowTapTakesUpItsItemAndSkippingIsConfirmed) {
+  auto& agenda = meeting().agenda;
+  kiosk::AgendaItemView third;
+  third.item = "sak-3";
+  third.title = "Eventuelt";
+  third.planned_minutes = 10;
+  agenda.push_back(third);
+  run_first_item(h.now);
+  const auto to_second = command<kiosk::StartItem>(h.tap("meeting.item.sak-2", draw));
+  ASSERT_TRUE(to_second);
+  EXPECT_EQ(to_second->item, "sak-2");
+  EXPECT_FALSE(to_second->skip_passed);
+  EXPECT_TRUE(h.tap("meeting.item.sak-3", draw).empty());  // sak-2 is still pending
+  EXPECT_EQ(view.mode, MeetingView::Mode::confirm_skip);
+  const auto skip = command<kiosk::StartItem>(h.tap("meeting.skip.confirm", draw));
+  ASSERT_TRUE(skip);
+  EXPECT_EQ(skip->item, "sak-3");
+  EXPECT_TRUE(skip->skip_passed);
+  view.mode = MeetingView::Mode::main;
+  EXPECT_TRUE(h.tap("meeting.item.sak-1", draw).empty());  // the running one: nothing
+}
+
+TEST_F(MeetingScreen, PausesResumesAndExtends) {
+  run_first_item(h.now);
+  const auto extend = command<kiosk::ExtendItem>(h.tap("meeting.extend", draw));
+  ASSERT_TRUE(extend);
+  EXPECT_EQ(extend->item, "sak-1");
+  EXPECT_EQ(extend->minutes, 5U);
+  ASSERT_TRUE(command<kiosk::PauseMeeting>(h.tap("meeting.pause", draw)));
+  meeting().paused_at = h.now;
+  meeting().agenda[0].state = kiosk::ItemState::paused;
+  meeting().agenda[0].started_at.reset();
+  h.frame(draw);
+  EXPECT_FALSE(h.shows("meeting.pause"));
+  EXPECT_FALSE(h.shows("meeting.extend"));  // disabled: nothing runs while paused
+  ASSERT_TRUE(command<kiosk::ResumeMeeting>(h.tap("meeting.resume", draw)));
 }
 
 TEST(AdminScreen, SwitchesLanguageAndQuits) {

@@ -50,6 +50,24 @@ TEST(KioskUi, RosterCheckIn) {
   EXPECT_TRUE(bodies_of<CheckedOut>(rig.events()).empty());
 }
 
+// The search a person typed is gone once they are checked in: the next
+// person starts with the whole roster.
+TEST(KioskUi, TheSearchClearsAfterACheckIn) {
+  UiRig rig;
+  const auto result = rig.run(open_check_in() +
+                              "tap checkin.search.open\n"
+                              "tap osk.key.k\n"
+                              "expect-absent checkin.member.p-2\n"
+                              "tap checkin.member.p-1\n"
+                              "expect banner Velkommen, Kari N.!\n"
+                              "expect-absent checkin.search.close\n"
+                              "expect checkin.member.p-2\n"
+                              "tap nav.back\n" +
+                              kFinish);
+  expect_clean_exit(result);
+  EXPECT_EQ(bodies_of<CheckedIn>(rig.events()).size(), 1U);
+}
+
 TEST(KioskUi, PinCheckInAfterAWrongPin) {
   UiRig rig;
   const auto result = rig.run(open_check_in() +
@@ -123,6 +141,8 @@ TEST(KioskUi, WholeMeetingOnGles) {
   UiRig rig({.extra_args = {"--graphics", "gles"}});
   const auto result = rig.run(kStart + "tap home.meeting." + kMeetingSession +
                               "\n"
+                              "tap meeting.lead.p-nl\n"  // the meeting's leader takes it
+                              "tap pin.9\ntap pin.9\ntap pin.9\ntap pin.9\ntap pin.ok\n"
                               "shot meeting-before.png\n"
                               "tap meeting.start\n"
                               "expect meeting.item.running Velkommen\n"
@@ -184,6 +204,7 @@ TEST(KioskUi, LeaderAddsAWalkInAndClosesTheSession) {
   const std::string session = kGuidanceSession;
   const auto result = rig.run(kStart +
                               "tap home.leader\n"
+                              "tap pin.leader.p-lead\n"  // named first, then the PIN
                               "tap pin.1\ntap pin.2\ntap pin.3\ntap pin.4\ntap pin.ok\n"
                               "expect screen.title Leder: Åse E.\n"
                               "tap leader.walk_in." +
@@ -208,7 +229,7 @@ TEST(KioskUi, LeaderAddsAWalkInAndClosesTheSession) {
                               session +
                               "\n"
                               "tap home.leader\n"
-                              "expect pin.dots 0\n"  // signed out: the PIN pad again
+                              "expect pin.leader.p-lead Åse E.\n"  // signed out: choose again
                               "tap nav.back\n" +
                               kFinish);
   expect_clean_exit(result);

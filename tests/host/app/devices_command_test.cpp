@@ -5,9 +5,9 @@
 
 #include "host_fixture.hpp"
 #include "host_service.hpp"
+#include "mqtt_peer.hpp"
 #include "tavla/host/config/schedule.hpp"
 #include "tavla/testing/mosquitto_broker.hpp"
-#include "mqtt_peer.hpp"
 #include "tavla/testing/process.hpp"
 #include "tavla/testing/programs.hpp"
 #include "tavla/testing/secure_broker.hpp"

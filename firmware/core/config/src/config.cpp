@@ -261,7 +261,7 @@ void read_tuning(const Reader& r, Tuning& t) {
   r.only(*tuning, "tuning",
          {"undo_seconds", "open_before_minutes", "close_grace_minutes", "pin_max_failures",
           "pin_lockout_seconds", "ack_timeout_seconds", "max_in_flight", "retention_days",
-          "reconnect_min_ms", "reconnect_max_ms"});
+          "reconnect_min_ms", "reconnect_max_ms", "meeting_lock_minutes"});
   if (auto v = r.integer(tuning, "tuning", "undo_seconds", 0, 3600)) {
     t.undo_window = std::chrono::seconds(*v);
   }
@@ -276,6 +276,9 @@ void read_tuning(const Reader& r, Tuning& t) {
   }
   if (auto v = r.integer(tuning, "tuning", "pin_lockout_seconds", 0, 86400)) {
     t.pin_lockout = std::chrono::seconds(*v);
+  }
+  if (auto v = r.integer(tuning, "tuning", "meeting_lock_minutes", 1, 720)) {
+    t.meeting_lock = std::chrono::minutes(*v);
   }
   if (auto v = r.integer(tuning, "tuning", "ack_timeout_seconds", 1, 3600)) {
     t.ack_timeout = std::chrono::seconds(*v);

@@ -4,54 +4,44 @@
 #include "domain_internal.hpp"
 #include "tavla/kiosk/domain.hpp"
 #include "tavla/kiosk/pin.hpp"
+#include "tavla/protocol/limits.hpp"
 
 namespace tavla::kiosk {
 
 using detail::refuse;
 
-LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin,
-                        std::string_view device_secret) {
+LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view participant) {
   LeaderMatch match;
   for (const auto& group : config.groups) {
-    for (const auto& member : group.members) {
-      if (!member.leader || !has_pin(member)) {
-        continue;
-      }
-      if (match.member != nullptr && match.member->participant != member.participant) {
-        continue;  // the first leader whose PIN matches wins; collect their groups
-      }
-      if (match.member != nullptr || member_pin_matches(member, pin, device_secret)) {
-        match.member = &member;
-        match.groups.push_back(group.id);
-      }
+    const auto* member = detail::find_member(group, participant);
+    if (member != nullptr && member->leader) {
+      match.member = member;
+      match.groups.push_back(group.id);
     }
   }
   return match;
 }
 
-namespace {
-
-// A leader of `group` whose PIN this is, or the refusal: not_a_leader when the
-// PIN is some leader's or member's elsewhere, wrong_pin otherwise.
 std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
-                                        const protocol::Group* group, std::string_view pin,
-                                        std::string_view device_secret) {
-  const auto match = find_leader(config, pin, device_secret);
-  if (match.member != nullptr) {
-    if (group == nullptr || std::ranges::find(match.groups, group->id) != match.groups.end()) {
-      return std::nullopt;
-    }
-    return refuse(RefusalCode::not_a_leader, match.member->participant);
+                                        const protocol::Group* group, const std::string& leader,
+                                        std::string_view pin, std::string_view device_secret) {
+  const auto match = find_leader(config, leader);
+  const bool leads =
+      match.member != nullptr &&
+      (group == nullptr || std::ranges::find(match.groups, group->id) != match.groups.end());
+  if (!leads) {
+    return refuse(RefusalCode::not_a_leader, leader);
   }
-  for (const auto& g : config.groups) {
-    for (const auto& m : g.members) {
-      if (m.pin_hash && pin_matches(*m.pin_hash, pin)) {
-        return refuse(RefusalCode::not_a_leader, m.participant);
-      }
-    }
+  if (!has_pin(*match.member)) {
+    return refuse(RefusalCode::no_pin, leader);
   }
-  return refuse(RefusalCode::wrong_pin);
+  if (!member_pin_matches(*match.member, pin, device_secret)) {
+    return refuse(RefusalCode::wrong_pin, leader);
+  }
+  return std::nullopt;
 }
+
+namespace {
 
 std::vector<ItemRecord> agenda_from(const protocol::Agenda& agenda) {
   std::vector<ItemRecord> items;
@@ -68,7 +58,8 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
   if (group == nullptr) {
     return refuse(RefusalCode::unknown_group, cmd.group);
   }
-  if (auto refusal = check_leader_pin(config, group, cmd.leader_pin, ctx.device_secret)) {
+  if (auto refusal =
+          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
     return *refusal;
   }
   const auto busy = std::ranges::find(state.open, cmd.group, &SessionInProgress::group);
@@ -80,12 +71,17 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
   if (auto refusal = detail::check_text("title", title)) {
     return *refusal;
   }
+  if (cmd.minutes == 0 || cmd.minutes > protocol::kMaxPlannedMinutes) {
+    return refuse(RefusalCode::invalid_minutes, std::to_string(cmd.minutes));
+  }
+  const Timestamp end = ctx.now + std::chrono::minutes(cmd.minutes);
   SessionInProgress session{.session = ctx.ids.next(),
                             .kind = group->kind,
                             .group = group->id,
                             .title = title,
+                            .planned_end = end,
                             .opened_at = ctx.now,
-                            .closes_at = ctx.zone.next_midnight(ctx.now)};
+                            .closes_at = end + ctx.tuning.close_grace};
   if (cmd.agenda) {
     const auto agenda = std::ranges::find(config.agendas, *cmd.agenda, &protocol::Agenda::id);
     if (agenda == config.agendas.end()) {
@@ -97,8 +93,8 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
     session.agenda = agenda_from(*agenda);
   }
   Transition t{state, {}, session.session};
-  t.events.emplace_back(
-      protocol::SessionOpened{session.session, session.kind, session.group, session.title, {}});
+  t.events.emplace_back(protocol::SessionOpened{session.session, session.kind, session.group,
+                                                session.title, std::nullopt, end});
   t.next.open.push_back(std::move(session));
   return t;
 }
@@ -110,7 +106,13 @@ DomainResult close(const protocol::RoomConfig& config, const KioskState& state,
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }
-  if (auto refusal = check_leader_pin(config, nullptr, cmd.leader_pin, ctx.device_secret)) {
+  // Only a leader of the session's own group: never another group's.
+  const auto* group = detail::find_group(config, std::get<SessionInProgress*>(found)->group);
+  if (group == nullptr) {
+    return refuse(RefusalCode::unknown_group, std::get<SessionInProgress*>(found)->group);
+  }
+  if (auto refusal =
+          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
     return *refusal;
   }
   detail::close_session(t.next, cmd.session, ctx.now, t.events);
@@ -150,7 +152,7 @@ DomainResult apply_step(const protocol::RoomConfig& config, const KioskState& st
   }
   Transition t{state, {}, session.session};
   t.events.emplace_back(protocol::SessionOpened{session.session, session.kind, session.group,
-                                                session.title, entry->start});
+                                                session.title, entry->start, entry->end});
   t.next.handled.push_back(HandledSchedule{entry->session, entry->end});
   t.next.open.push_back(std::move(session));
   return t;
@@ -164,6 +166,33 @@ DomainResult apply_step(const protocol::RoomConfig& /*config*/, const KioskState
   }
   Transition t{state, {}, {}};
   detail::close_session(t.next, step.session, ctx.now, t.events);
+  return t;
+}
+
+DomainResult apply_step(const protocol::RoomConfig& config, const KioskState& state,
+                        const CancelSession& step, DomainContext& ctx) {
+  const auto cancelled =
+      std::ranges::find(config.cancelled, step.session, &protocol::CancelledSession::session);
+  if (cancelled == config.cancelled.end()) {
+    return refuse(RefusalCode::unknown_session, step.session);
+  }
+  Transition t{state, {}, step.session};
+  const auto* entry = detail::find_scheduled(config, step.session);
+  const auto open = std::ranges::find(t.next.open, step.session, &SessionInProgress::session);
+  std::string title = entry != nullptr ? entry->title : std::string();
+  if (open != t.next.open.end()) {
+    title = open->title;
+  }
+  const Timestamp end = entry != nullptr ? entry->end : ctx.zone.next_midnight(ctx.now);
+  if (std::ranges::find(t.next.handled, step.session, &HandledSchedule::session) ==
+      t.next.handled.end()) {
+    t.next.handled.push_back(HandledSchedule{step.session, end});
+  }
+  if (open != t.next.open.end()) {
+    detail::close_session(t.next, step.session, ctx.now, t.events);
+  }
+  t.next.notices.push_back(CancelNotice{step.session, title, cancelled->reason,
+                                        std::max(end, ctx.zone.next_midnight(ctx.now))});
   return t;
 }
 
@@ -193,20 +222,35 @@ DomainResult apply(const protocol::RoomConfig& config, const KioskState& state,
 std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config, const KioskState& state,
                                      Timestamp now, const Tuning& tuning) {
   std::vector<SchedulerStep> steps;
+  const auto is_open = [&](const std::string& session) {
+    return std::ranges::find(state.open, session, &SessionInProgress::session) != state.open.end();
+  };
+  const auto is_handled = [&](const std::string& session) {
+    return std::ranges::find(state.handled, session, &HandledSchedule::session) !=
+           state.handled.end();
+  };
+  const auto is_cancelled = [&](const std::string& session) {
+    return std::ranges::find(config.cancelled, session, &protocol::CancelledSession::session) !=
+           config.cancelled.end();
+  };
+  for (const auto& cancelled : config.cancelled) {
+    const auto* entry = detail::find_scheduled(config, cancelled.session);
+    const bool today_or_later = entry != nullptr && now < entry->end;
+    if (is_open(cancelled.session) || (today_or_later && !is_handled(cancelled.session))) {
+      steps.emplace_back(CancelSession{cancelled.session});
+    }
+  }
   for (const auto& session : state.open) {
-    if (now >= session.closes_at) {
+    if (now >= session.closes_at && !is_cancelled(session.session)) {
       steps.emplace_back(AutoClose{session.session});
     }
   }
   for (const auto& entry : config.schedule) {
     const bool window = now >= entry.start - tuning.open_before && now < entry.end;
-    if (!window) {
+    if (!window || is_cancelled(entry.session)) {
       continue;
     }
-    const bool seen = std::ranges::find(state.open, entry.session, &SessionInProgress::session) !=
-                          state.open.end() ||
-                      std::ranges::find(state.handled, entry.session, &HandledSchedule::session) !=
-                          state.handled.end();
+    const bool seen = is_open(entry.session) || is_handled(entry.session);
     // One open session per group: a leader's unscheduled session keeps the
     // room until it is closed.
     const bool group_busy =
@@ -230,6 +274,7 @@ KioskState tidy(const KioskState& state, Timestamp now) {
         std::ranges::find(next.open, h.session, &SessionInProgress::session) != next.open.end();
     return !open && now > h.end + std::chrono::hours(24);
   });
+  std::erase_if(next.notices, [&](const CancelNotice& n) { return now >= n.until; });
   return next;
 }
 

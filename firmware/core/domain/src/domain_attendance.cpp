@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "domain_internal.hpp"
+#include "tavla/kiosk/domain.hpp"
 #include "tavla/kiosk/pin.hpp"
 
 namespace tavla::kiosk::detail {
@@ -54,8 +55,8 @@ DomainResult check_in_member(const protocol::RoomConfig& config, const KioskStat
   const auto method = pin ? protocol::CheckInMethod::pin : protocol::CheckInMethod::roster;
   session->present.push_back(
       AttendanceRecord{participant, method, member->affiliation, member->foster_home, ctx.now});
-  t.events.emplace_back(protocol::CheckedIn{session->session, participant, method,
-                                            member->affiliation, member->foster_home});
+  t.events.emplace_back(protocol::CheckedIn{
+      session->session, participant, method, member->affiliation, member->foster_home, {}});
   return t;
 }
 
@@ -74,7 +75,7 @@ DomainResult check_in_guest(const protocol::RoomConfig& config, const KioskState
   session->present.push_back(AttendanceRecord{t.subject, protocol::CheckInMethod::guest,
                                               cmd.affiliation, std::nullopt, ctx.now});
   t.events.emplace_back(protocol::CheckedIn{
-      session->session, t.subject, protocol::CheckInMethod::guest, cmd.affiliation, {}});
+      session->session, t.subject, protocol::CheckInMethod::guest, cmd.affiliation, {}, {}});
   return t;
 }
 
@@ -98,11 +99,58 @@ DomainResult undo(const protocol::RoomConfig& config, const KioskState& state,
     return refusal;
   }
   session->present.erase(it);
-  t.events.emplace_back(protocol::CheckedOut{session->session, cmd.participant});
+  t.events.emplace_back(protocol::CheckedOut{session->session, cmd.participant, {}});
+  return t;
+}
+
+// A leader's correction: a member in or out of the leader's own session,
+// whatever the undo window says; guests can only be taken out.
+DomainResult correct(const protocol::RoomConfig& config, const KioskState& state,
+                     const CorrectAttendance& cmd, DomainContext& ctx) {
+  Transition t{state, {}, cmd.participant};
+  auto found = target(config, t.next, cmd.session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto [session, group] = std::get<Target>(found);
+  if (group == nullptr) {
+    return refuse(RefusalCode::unknown_group, session->group);
+  }
+  if (auto refusal =
+          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
+    return *refusal;
+  }
+  const auto present =
+      std::ranges::find(session->present, cmd.participant, &AttendanceRecord::participant);
+  if (!cmd.present) {
+    if (present == session->present.end()) {
+      return refuse(RefusalCode::not_checked_in, cmd.participant);
+    }
+    session->present.erase(present);
+    t.events.emplace_back(protocol::CheckedOut{session->session, cmd.participant, cmd.leader});
+    return t;
+  }
+  const auto* member = find_member(*group, cmd.participant);
+  if (member == nullptr) {
+    return refuse(RefusalCode::not_in_roster, cmd.participant);
+  }
+  if (present != session->present.end()) {
+    return refuse(RefusalCode::already_checked_in, cmd.participant);
+  }
+  session->present.push_back(AttendanceRecord{cmd.participant, protocol::CheckInMethod::roster,
+                                              member->affiliation, member->foster_home, ctx.now});
+  t.events.emplace_back(protocol::CheckedIn{session->session, cmd.participant,
+                                            protocol::CheckInMethod::roster, member->affiliation,
+                                            member->foster_home, cmd.leader});
   return t;
 }
 
 }  // namespace
+
+DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
+                           const CorrectAttendance& cmd, DomainContext& ctx) {
+  return correct(config, state, cmd, ctx);
+}
 
 DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
                            const CheckIn& cmd, DomainContext& ctx) {

@@ -3,6 +3,7 @@
 #include "domain_internal.hpp"
 #include "tavla/protocol/ids.hpp"
 #include "tavla/protocol/limits.hpp"
+#include "tavla/protocol/national_id.hpp"
 
 namespace tavla::kiosk::detail {
 
@@ -53,11 +54,16 @@ std::optional<Refusal> check_text(std::string_view field, std::string_view text,
   if (auto problem = protocol::text_problem(text, min_bytes)) {
     return refuse(RefusalCode::invalid_text, std::string(field), *problem);
   }
+  if (protocol::find_national_id(text)) {
+    // The detail names the field only: logs never see the number either.
+    return refuse(RefusalCode::national_id, std::string(field),
+                  "the text holds a national identity number");
+  }
   return std::nullopt;
 }
 
-void finish_running_item(SessionInProgress& session, Timestamp now,
-                         std::vector<protocol::EventBody>& events) {
+void end_running_item(SessionInProgress& session, Timestamp now, bool finished,
+                      std::vector<protocol::EventBody>& events) {
   if (!session.current_item) {
     return;
   }
@@ -69,11 +75,21 @@ void finish_running_item(SessionInProgress& session, Timestamp now,
         std::clamp<std::int64_t>(ran, 0, static_cast<std::int64_t>(protocol::kMaxElapsedSeconds));
     it->elapsed_seconds += static_cast<std::uint64_t>(seconds);
     it->started_at.reset();
+    it->finished = finished;
+    const auto run = static_cast<std::uint64_t>(seconds);
+    if (finished) {
+      events.emplace_back(protocol::ItemFinished{session.session, it->item, run});
+    } else {
+      events.emplace_back(protocol::ItemPaused{session.session, it->item, run});
+    }
+  } else if (it != session.agenda.end() && finished && !it->finished) {
+    // Paused with the meeting, then finished (or closed): no run to end.
     it->finished = true;
-    events.emplace_back(
-        protocol::ItemFinished{session.session, it->item, static_cast<std::uint64_t>(seconds)});
+    events.emplace_back(protocol::ItemFinished{session.session, it->item, 0});
   }
-  session.current_item.reset();
+  if (finished) {
+    session.current_item.reset();
+  }
 }
 
 void close_session(KioskState& state, const std::string& session, Timestamp now,

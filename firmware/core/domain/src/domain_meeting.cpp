@@ -1,27 +1,14 @@
-// Network meetings: agenda items, decisions, actions, retractions, and
-// carried-over actions marked done.
+// Network meetings: who leads them on this screen, decisions, actions,
+// retractions, and actions marked done (and that undone). The agenda's
+// moves are in domain_agenda.cpp.
 #include <algorithm>
 
 #include "domain_internal.hpp"
+#include "tavla/kiosk/domain.hpp"
 #include "tavla/protocol/limits.hpp"
 
 namespace tavla::kiosk::detail {
 namespace {
-
-// The open network meeting `session_id`, or why not.
-std::variant<SessionInProgress*, Refusal> meeting(const protocol::RoomConfig& config,
-                                                  KioskState& state, std::string_view session_id) {
-  auto found = open_session(config, state, session_id);
-  if (auto* refusal = std::get_if<Refusal>(&found)) {
-    return *refusal;
-  }
-  auto* session = std::get<SessionInProgress*>(found);
-  if (session->kind != protocol::SessionKind::network_meeting) {
-    return refuse(RefusalCode::wrong_session_kind, session->session,
-                  "agenda and minutes belong to network meetings");
-  }
-  return session;
-}
 
 ItemRecord* find_item(SessionInProgress& session, std::string_view item) {
   const auto it = std::ranges::find(session.agenda, item, &ItemRecord::item);
@@ -47,49 +34,6 @@ struct MeetingRules {
   const protocol::RoomConfig& config;
   DomainContext& ctx;
   Transition& t;
-
-  std::optional<Refusal> operator()(SessionInProgress& s, const AddAgendaItem& cmd) const {
-    if (auto refusal = check_text("title", cmd.title)) {
-      return refusal;
-    }
-    if (cmd.planned_minutes > protocol::kMaxPlannedMinutes) {
-      return refuse(RefusalCode::invalid_minutes, std::to_string(cmd.planned_minutes));
-    }
-    t.subject = ctx.ids.next();
-    s.agenda.push_back(ItemRecord{.item = t.subject,
-                                  .title = cmd.title,
-                                  .planned_minutes = cmd.planned_minutes,
-                                  .added_on_the_day = true});
-    return std::nullopt;  // no event: item_started carries the title when it runs
-  }
-
-  std::optional<Refusal> operator()(SessionInProgress& s, const StartItem& cmd) const {
-    if (find_item(s, cmd.item) == nullptr) {
-      return refuse(RefusalCode::unknown_item, cmd.item);
-    }
-    if (s.current_item == cmd.item) {
-      return refuse(RefusalCode::item_already_running, cmd.item);
-    }
-    finish_running_item(s, ctx.now, t.events);
-    auto* item = find_item(s, cmd.item);
-    item->started_at = ctx.now;
-    item->finished = false;
-    s.current_item = cmd.item;
-    t.events.emplace_back(
-        protocol::ItemStarted{s.session, item->item, item->title, item->planned_minutes});
-    return std::nullopt;
-  }
-
-  std::optional<Refusal> operator()(SessionInProgress& s, const FinishItem& cmd) const {
-    if (find_item(s, cmd.item) == nullptr) {
-      return refuse(RefusalCode::unknown_item, cmd.item);
-    }
-    if (s.current_item != cmd.item) {
-      return refuse(RefusalCode::item_not_running, cmd.item);
-    }
-    finish_running_item(s, ctx.now, t.events);
-    return std::nullopt;
-  }
 
   std::optional<Refusal> operator()(SessionInProgress& s, const RecordDecision& cmd) const {
     auto item = item_for(s, cmd.item);
@@ -173,7 +117,27 @@ struct MeetingRules {
     } else {
       return refuse(RefusalCode::unknown_action, cmd.action);
     }
+    s.last_done = cmd.action;
+    s.last_done_at = ctx.now;
     t.events.emplace_back(protocol::ActionDone{s.session, cmd.action});
+    return std::nullopt;
+  }
+
+  // Only the latest "done" of this session, within the undo window.
+  std::optional<Refusal> operator()(SessionInProgress& s, const UndoActionDone& cmd) const {
+    if (s.last_done != cmd.action || !s.last_done_at ||
+        ctx.now >= *s.last_done_at + ctx.tuning.undo_window) {
+      return refuse(RefusalCode::nothing_to_undo, cmd.action);
+    }
+    if (auto a = std::ranges::find(s.actions, cmd.action, &ActionRecord::action);
+        a != s.actions.end()) {
+      a->done = false;
+    }
+    std::erase(s.carried_done, cmd.action);
+    std::erase(t.next.carried_done, cmd.action);
+    s.last_done.reset();
+    s.last_done_at.reset();
+    t.events.emplace_back(protocol::ActionReopened{s.session, cmd.action});
     return std::nullopt;
   }
 };
@@ -184,7 +148,7 @@ template <class MeetingCommand>
 DomainResult in_meeting(const protocol::RoomConfig& config, const KioskState& state,
                         const MeetingCommand& cmd, DomainContext& ctx) {
   Transition t{state, {}, {}};
-  auto found = meeting(config, t.next, cmd.session);
+  auto found = led_meeting(config, t.next, cmd.session, ctx);
   if (auto* refusal = std::get_if<Refusal>(&found)) {
     return *refusal;
   }
@@ -195,18 +159,65 @@ DomainResult in_meeting(const protocol::RoomConfig& config, const KioskState& st
   return t;
 }
 
+// A leader of the meeting's group takes it on this screen (their PIN).
+DomainResult lead(const protocol::RoomConfig& config, const KioskState& state,
+                  const LeadMeeting& cmd, DomainContext& ctx) {
+  Transition t{state, {}, cmd.leader};
+  auto found = meeting(config, t.next, cmd.session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* s = std::get<SessionInProgress*>(found);
+  const auto* group = find_group(config, s->group);
+  if (group == nullptr) {
+    return refuse(RefusalCode::unknown_group, s->group);
+  }
+  if (auto refusal =
+          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
+    return *refusal;
+  }
+  s->led_by = cmd.leader;
+  s->led_until = ctx.now + ctx.tuning.meeting_lock;
+  return t;  // no event: who runs the screen is the room's business
+}
+
 }  // namespace
 
+std::variant<SessionInProgress*, Refusal> meeting(const protocol::RoomConfig& config,
+                                                  KioskState& state, std::string_view session_id) {
+  auto found = open_session(config, state, session_id);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* session = std::get<SessionInProgress*>(found);
+  if (session->kind != protocol::SessionKind::network_meeting) {
+    return refuse(RefusalCode::wrong_session_kind, session->session,
+                  "agenda and minutes belong to network meetings");
+  }
+  return session;
+}
+
+std::variant<SessionInProgress*, Refusal> led_meeting(const protocol::RoomConfig& config,
+                                                      KioskState& state, std::string_view session,
+                                                      const DomainContext& ctx) {
+  auto found = meeting(config, state, session);
+  if (auto* refusal = std::get_if<Refusal>(&found)) {
+    return *refusal;
+  }
+  auto* s = std::get<SessionInProgress*>(found);
+  if (!s->led_by || !s->led_until || ctx.now >= *s->led_until) {
+    return refuse(RefusalCode::meeting_locked, s->session, "no leader has taken the meeting");
+  }
+  s->led_until = ctx.now + ctx.tuning.meeting_lock;
+  return s;
+}
+
 DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
-                           const AddAgendaItem& cmd, DomainContext& ctx) {
-  return in_meeting(config, state, cmd, ctx);
+                           const LeadMeeting& cmd, DomainContext& ctx) {
+  return lead(config, state, cmd, ctx);
 }
 DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
-                           const StartItem& cmd, DomainContext& ctx) {
-  return in_meeting(config, state, cmd, ctx);
-}
-DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,
-                           const FinishItem& cmd, DomainContext& ctx) {
+                           const UndoActionDone& cmd, DomainContext& ctx) {
   return in_meeting(config, state, cmd, ctx);
 }
 DomainResult apply_command(const protocol::RoomConfig& config, const KioskState& state,

@@ -68,6 +68,16 @@ std::string_view to_string(RefusalCode code) {
       return "action_already_done";
     case RefusalCode::storage_failed:
       return "storage_failed";
+    case RefusalCode::national_id:
+      return "national_id";
+    case RefusalCode::meeting_locked:
+      return "meeting_locked";
+    case RefusalCode::meeting_paused:
+      return "meeting_paused";
+    case RefusalCode::meeting_not_paused:
+      return "meeting_not_paused";
+    case RefusalCode::nothing_to_undo:
+      return "nothing_to_undo";
   }
   // Only a value cast from outside the enumeration gets here.
   throw std::invalid_argument("not a RefusalCode: " + std::to_string(static_cast<int>(code)));
@@ -79,6 +89,21 @@ std::string_view name_of(const Command& command) {
 
 bool carries_pin(const Command& command) {
   return std::visit([](const auto& c) { return kCarriesPin<std::decay_t<decltype(c)>>; }, command);
+}
+
+std::optional<std::string> pin_owner(const Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::optional<std::string> {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (kCarriesMemberPin<C>) {
+          return c.participant;
+        } else if constexpr (kCarriesLeaderPin<C>) {
+          return c.leader;
+        } else {
+          return std::nullopt;
+        }
+      },
+      command);
 }
 
 }  // namespace tavla::kiosk

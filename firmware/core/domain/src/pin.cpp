@@ -81,21 +81,8 @@ std::string make_pin_hash(std::string_view salt_hex, std::string_view pin) {
   return protocol::format_pin_hash({*salt, digest(*salt, pin)});
 }
 
-std::optional<Timestamp> PinGuard::locked_until(Timestamp now) const {
-  if (locked_until_ && now < *locked_until_) {
-    return locked_until_;
-  }
-  return std::nullopt;
-}
-
-void PinGuard::failed(Timestamp now) {
-  if (locked_until_ && now >= *locked_until_) {
-    locked_until_.reset();
-    failures_ = 0;
-  }
-  if (++failures_ >= max_failures_) {
-    locked_until_ = now + lockout_;
-  }
+bool pin_accepted(const std::optional<std::string>& verifier, std::string_view pin) {
+  return verifier.has_value() && pin_matches(*verifier, pin);
 }
 
 }  // namespace tavla::kiosk

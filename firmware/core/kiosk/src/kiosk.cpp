@@ -17,8 +17,12 @@ void Kiosk::stop() {
 Outcome Kiosk::execute(const Command& command) {
   return engine_->execute(command);
 }
-std::variant<LeaderInfo, Refusal> Kiosk::verify_leader(const std::string& pin) {
-  return engine_->verify_leader(pin);
+std::variant<LeaderInfo, Refusal> Kiosk::verify_leader(const std::string& participant,
+                                                       const std::string& pin) {
+  return engine_->verify_leader(participant, pin);
+}
+void Kiosk::set_locale_override(std::optional<protocol::Locale> locale) {
+  engine_->set_locale_override(locale);
 }
 std::optional<Refusal> Kiosk::admin_pin_refusal(const std::string& pin) {
   return engine_->admin_pin_refusal(pin);

@@ -30,8 +30,12 @@ KioskEngine::KioskEngine(const KioskConfig& config, Kiosk::Dependencies deps)
       on_change_(std::move(deps.on_change)),
       store_(open_store(config_, ids_)),
       link_(std::move(deps.broker_link)),
-      pins_(config.tuning.pin_max_failures, config.tuning.pin_lockout) {
+      pins_(config.tuning.pin_max_failures, config.tuning.pin_lockout,
+            store_->load_pin_lockouts()) {
   state_ = store_->load_state();
+  if (auto locale = store_->preference("locale")) {
+    locale_override_ = protocol::locale_from_string(*locale);
+  }
   if (auto stored = store_->load_config()) {
     auto decoded = protocol::decode_config(stored->payload);
     if (decoded && decoded.value().device == config_.device &&
@@ -146,10 +150,9 @@ void KioskEngine::on_config(protocol::RoomConfig config) {
 }
 
 void KioskEngine::publish_snapshot() {
-  const std::optional<Timestamp> locked = pins_.locked_until(clock_.now());
   auto snap = std::make_shared<const Snapshot>(detail::build_snapshot(detail::SnapshotInputs{
-      ++version_, clock_.now(), config_, room_ ? &*room_ : nullptr, state_, sync_status_, locked,
-      zone_, build_info::kVersion, build_info::kBuildDate}));
+      ++version_, clock_.now(), config_, room_ ? &*room_ : nullptr, state_, sync_status_, pins_,
+      locale_override_, zone_, build_info::kVersion, build_info::kBuildDate}));
   {
     const std::lock_guard lock(snapshot_mutex_);
     snapshot_ = std::move(snap);
@@ -198,6 +201,29 @@ Outcome KioskEngine::commit(Transition transition, Timestamp now) {
   }
 }
 
+std::optional<Refusal> KioskEngine::locked_refusal(const std::string& person, Timestamp now) {
+  if (auto until = pins_.locked_until(person, now)) {
+    return Refusal{RefusalCode::pins_locked, person, until, "too many wrong PINs"};
+  }
+  return std::nullopt;
+}
+
+void KioskEngine::count_pin_try(const std::string& person, bool right, Timestamp now) {
+  try {
+    if (right) {
+      if (pins_.entries().contains(person)) {
+        pins_.succeeded(person);
+        store_->save_pin_lockout(person, std::nullopt);
+      }
+      return;
+    }
+    store_->save_pin_lockout(person, pins_.failed(person, now));
+  } catch (const LocalStoreError& e) {
+    log_(std::string("a PIN lockout count was not stored: ") + e.what());
+  }
+  publish_snapshot();  // the tries left, or a lockout that started
+}
+
 Outcome KioskEngine::execute(const Command& command) {
   Outcome outcome;
   {
@@ -206,22 +232,22 @@ Outcome KioskEngine::execute(const Command& command) {
     if (!room_) {
       return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
     }
-    if (carries_pin(command)) {
-      if (auto until = pins_.locked_until(now)) {
-        return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
+    const auto owner = pin_owner(command);
+    if (owner) {
+      if (auto locked = locked_refusal(*owner, now)) {
+        return *locked;
       }
     }
     DomainContext ctx{now, ids_, config_.tuning, zone_, device_secret()};
     auto result = apply(*room_, state_, command, ctx);
     if (auto* refusal = std::get_if<Refusal>(&result)) {
-      if (refusal->code == RefusalCode::wrong_pin) {
-        pins_.failed(now);
-        publish_snapshot();  // the lockout may have started
+      if (owner && refusal->code == RefusalCode::wrong_pin) {
+        count_pin_try(*owner, false, now);
       }
       outcome = *refusal;
     } else {
-      if (carries_pin(command)) {
-        pins_.succeeded();
+      if (owner) {
+        count_pin_try(*owner, true, now);
       }
       outcome = commit(std::move(std::get<Transition>(result)), now);
     }
@@ -235,38 +261,56 @@ Outcome KioskEngine::execute(const Command& command) {
   return outcome;
 }
 
-std::variant<LeaderInfo, Refusal> KioskEngine::verify_leader(const std::string& pin) {
+std::variant<LeaderInfo, Refusal> KioskEngine::verify_leader(const std::string& participant,
+                                                             const std::string& pin) {
   const std::lock_guard lock(mutex_);
   const auto now = clock_.now();
   if (!room_) {
     return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
   }
-  if (auto until = pins_.locked_until(now)) {
-    return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
+  if (auto locked = locked_refusal(participant, now)) {
+    return *locked;
   }
-  const auto match = find_leader(*room_, pin, device_secret());
-  if (match.member == nullptr) {
-    pins_.failed(now);
-    publish_snapshot();
-    return Refusal{RefusalCode::wrong_pin, {}, std::nullopt, "no leader has this PIN"};
+  if (auto refusal = check_leader_pin(*room_, nullptr, participant, pin, device_secret())) {
+    if (refusal->code == RefusalCode::wrong_pin) {
+      count_pin_try(participant, false, now);
+    }
+    return *refusal;
   }
-  pins_.succeeded();
+  count_pin_try(participant, true, now);
+  const auto match = find_leader(*room_, participant);
   return LeaderInfo{match.member->participant, match.member->display_name, match.groups};
 }
 
 std::optional<Refusal> KioskEngine::admin_pin_refusal(const std::string& pin) {
   const std::lock_guard lock(mutex_);
   const auto now = clock_.now();
-  if (auto until = pins_.locked_until(now)) {
-    return Refusal{RefusalCode::pins_locked, {}, until, "too many wrong PINs"};
+  const std::string admin = PinLockout::kAdminKey;
+  if (auto locked = locked_refusal(admin, now)) {
+    return locked;
   }
-  if (!config_.admin_pin_hash || !pin_matches(*config_.admin_pin_hash, pin)) {
-    pins_.failed(now);
-    publish_snapshot();
-    return Refusal{RefusalCode::wrong_pin, {}, std::nullopt, "not the admin PIN"};
+  if (!pin_accepted(config_.admin_pin_hash, pin)) {
+    count_pin_try(admin, false, now);
+    return Refusal{RefusalCode::wrong_pin, admin, std::nullopt, "not the admin PIN"};
   }
-  pins_.succeeded();
+  count_pin_try(admin, true, now);
   return std::nullopt;
+}
+
+void KioskEngine::set_locale_override(std::optional<protocol::Locale> locale) {
+  {
+    const std::lock_guard lock(mutex_);
+    try {
+      store_->set_preference(
+          "locale", locale ? std::optional<std::string>(std::string(protocol::to_string(*locale)))
+                           : std::nullopt);
+    } catch (const LocalStoreError& e) {
+      log_(std::string("the language was not stored: ") + e.what());
+    }
+    locale_override_ = locale;
+    publish_snapshot();
+  }
+  notify();
 }
 
 std::vector<Outcome> KioskEngine::tick() {

@@ -13,6 +13,7 @@
 #include "tavla/kiosk/kiosk.hpp"
 #include "tavla/kiosk/local_store.hpp"
 #include "tavla/kiosk/pin.hpp"
+#include "tavla/kiosk/pin_lockout.hpp"
 #include "tavla/kiosk/sync_engine.hpp"
 
 namespace tavla::kiosk {
@@ -29,7 +30,9 @@ class KioskEngine {
   void start();
   void stop();
   Outcome execute(const Command& command);
-  std::variant<LeaderInfo, Refusal> verify_leader(const std::string& pin);
+  std::variant<LeaderInfo, Refusal> verify_leader(const std::string& participant,
+                                                  const std::string& pin);
+  void set_locale_override(std::optional<protocol::Locale> locale);
   std::optional<Refusal> admin_pin_refusal(const std::string& pin);
   std::shared_ptr<const Snapshot> snapshot() const;
   std::pair<std::shared_ptr<const Snapshot>, bool> wait_until(
@@ -46,6 +49,10 @@ class KioskEngine {
   void notify();
   void run();
   void on_config(protocol::RoomConfig config);
+  // With mutex_ held: the lockout's refusal for `person` now, if locked.
+  std::optional<Refusal> locked_refusal(const std::string& person, Timestamp now);
+  // With mutex_ held: a PIN try of `person` came out `right`; persisted.
+  void count_pin_try(const std::string& person, bool right, Timestamp now);
 
   KioskConfig config_;
   Log log_;
@@ -57,10 +64,11 @@ class KioskEngine {
   std::unique_ptr<BrokerLink> link_;
   std::unique_ptr<SyncEngine> sync_;
 
-  mutable std::mutex mutex_;  // state_, room_, pins_, sync_status_, version_
+  mutable std::mutex mutex_;  // state_, room_, pins_, locale_, sync_status_, version_
   KioskState state_;
   std::optional<protocol::RoomConfig> room_;
-  PinGuard pins_;
+  PinLockout pins_;
+  std::optional<protocol::Locale> locale_override_;
   SyncStatus sync_status_;
   std::uint64_t version_ = 0;
 

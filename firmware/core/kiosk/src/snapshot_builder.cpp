@@ -11,8 +11,30 @@ const SessionView* Snapshot::session(const std::string& id) const {
   return it == open_sessions.end() ? nullptr : &*it;
 }
 
+PinState Snapshot::pin_state(const std::string& person) const {
+  for (const auto& [key, state] : pin_states) {
+    if (key == person) {
+      return state;
+    }
+  }
+  return PinState{pin_free_tries, std::nullopt};
+}
+
 namespace detail {
 namespace {
+
+ItemState state_of(const ItemRecord& i) {
+  if (i.started_at) {
+    return ItemState::running;
+  }
+  if (i.finished) {
+    return ItemState::finished;
+  }
+  if (i.started) {
+    return ItemState::paused;
+  }
+  return i.skipped ? ItemState::skipped : ItemState::pending;
+}
 
 std::vector<NamedRef> refs(const std::vector<protocol::NamedEntry>& entries) {
   std::vector<NamedRef> out;
@@ -82,10 +104,8 @@ SessionView view_of(const SessionInProgress& s, const protocol::RoomConfig* room
   }
   for (const auto& i : s.agenda) {
     v.agenda.push_back(AgendaItemView{i.item, i.title, i.planned_minutes, i.added_on_the_day,
-                                      i.started_at ? ItemState::running
-                                      : i.finished ? ItemState::finished
-                                                   : ItemState::pending,
-                                      i.started_at, i.elapsed_seconds});
+                                      state_of(i), i.started_at, i.elapsed_seconds,
+                                      i.extra_minutes});
   }
   v.current_item = s.current_item;
   for (const auto& d : s.decisions) {
@@ -96,6 +116,14 @@ SessionView view_of(const SessionInProgress& s, const protocol::RoomConfig* room
                                    a.due, a.at, a.retracted, a.done});
   }
   v.actions_done = s.carried_done;
+  v.paused_at = s.paused_at;
+  v.led_by = s.led_by;
+  v.led_by_name = s.led_by ? display_name(group, *s.led_by) : std::string();
+  v.led_until = s.led_until;
+  if (s.last_done && s.last_done_at) {
+    v.last_done = s.last_done;
+    v.last_done_undo_until = *s.last_done_at + tuning.undo_window;
+  }
   return v;
 }
 
@@ -115,7 +143,15 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
   snap.config_rejected = in.sync.config_rejected;
   snap.rejected = in.sync.rejected;
   snap.clock_ok = clock_plausible(in.now, in.build_date);
-  snap.pins_locked_until = in.pins_locked_until;
+  snap.pin_free_tries = in.kiosk.tuning.pin_max_failures;
+  for (const auto& [key, entry] : in.pins.entries()) {
+    snap.pin_states.emplace_back(
+        key, PinState{in.pins.tries_left(key, in.now), in.pins.locked_until(key, in.now)});
+  }
+  snap.locale_override = in.locale_override;
+  for (const auto& n : in.state.notices) {
+    snap.notices.push_back(CancelNoticeView{n.session, n.title, n.reason});
+  }
   for (const auto& s : in.state.open) {
     snap.open_sessions.push_back(view_of(s, in.room, in.kiosk.tuning));
   }
@@ -130,6 +166,13 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
   snap.orgs = refs(room.orgs);
   for (const auto& g : room.groups) {
     snap.groups.push_back(NamedRef{g.id, g.name});
+    for (const auto& m : g.members) {
+      const bool listed =
+          std::ranges::find(snap.leaders, m.participant, &NamedRef::id) != snap.leaders.end();
+      if (m.leader && m.pin_hash && !listed) {
+        snap.leaders.push_back(NamedRef{m.participant, m.display_name});
+      }
+    }
   }
   for (const auto& a : room.agendas) {
     snap.agendas.push_back(NamedRef{a.id, a.name});
@@ -142,7 +185,11 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
     }
     const bool handled = std::ranges::find(in.state.handled, e.session,
                                            &HandledSchedule::session) != in.state.handled.end();
+    const bool cancelled =
+        std::ranges::find(room.cancelled, e.session, &protocol::CancelledSession::session) !=
+        room.cancelled.end();
     const auto state = open                         ? ScheduleState::open
+                       : cancelled                  ? ScheduleState::cancelled
                        : handled || in.now >= e.end ? ScheduleState::closed
                                                     : ScheduleState::upcoming;
     snap.today.push_back(

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "tavla/kiosk/config.hpp"
+#include "tavla/kiosk/pin_lockout.hpp"
 #include "tavla/kiosk/snapshot.hpp"
 #include "tavla/kiosk/state.hpp"
 #include "tavla/kiosk/sync_engine.hpp"
@@ -19,7 +20,8 @@ struct SnapshotInputs {
   const protocol::RoomConfig* room = nullptr;  // nullptr before the first config
   const KioskState& state;
   const SyncStatus& sync;
-  std::optional<Timestamp> pins_locked_until;
+  const PinLockout& pins;
+  std::optional<protocol::Locale> locale_override;
   const TimeZone& zone;
   const char* firmware = "";
   const char* build_date = "";

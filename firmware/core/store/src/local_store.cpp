@@ -1,5 +1,6 @@
 #include "tavla/kiosk/local_store.hpp"
 
+#include "pin_lockouts.hpp"
 #include "rejected_events.hpp"
 #include "sqlite_handle.hpp"
 #include "state_codec.hpp"
@@ -104,6 +105,7 @@ LocalStore::LocalStore(const std::filesystem::path& path, std::string device,
     Transaction tx(db_);
     exec(kSchema);
     exec(detail::kRejectedSchema);
+    exec(detail::kPinLockoutSchema);
     auto epoch = meta(db_, "epoch");
     if (!epoch) {
       set_meta(db_, "epoch", new_epoch);
@@ -312,6 +314,37 @@ std::uint64_t LocalStore::prune(Timestamp cutoff) {
 Rejections LocalStore::rejections(std::size_t latest) {
   const std::lock_guard lock(mutex_);
   return detail::read_rejections(db_, latest);
+}
+
+std::map<std::string, LockoutEntry> LocalStore::load_pin_lockouts() {
+  const std::lock_guard lock(mutex_);
+  return detail::read_pin_lockouts(db_);
+}
+
+void LocalStore::save_pin_lockout(const std::string& key,
+                                  const std::optional<LockoutEntry>& entry) {
+  const std::lock_guard lock(mutex_);
+  if (entry) {
+    detail::write_pin_lockout(db_, key, *entry);
+  } else {
+    detail::delete_pin_lockout(db_, key);
+  }
+}
+
+std::optional<std::string> LocalStore::preference(const std::string& key) {
+  const std::lock_guard lock(mutex_);
+  return meta(db_, "pref." + key);
+}
+
+void LocalStore::set_preference(const std::string& key, const std::optional<std::string>& value) {
+  const std::lock_guard lock(mutex_);
+  if (value) {
+    set_meta(db_, "pref." + key, *value);
+  } else {
+    Statement s(db_, "DELETE FROM meta WHERE key = ?");
+    s.bind(1, "pref." + key);
+    s.step();
+  }
 }
 
 std::string LocalStore::integrity_check() {

@@ -57,7 +57,10 @@ json session(const SessionInProgress& s) {
                       {"added", i.added_on_the_day},
                       {"started_at", opt_ts(i.started_at)},
                       {"elapsed", i.elapsed_seconds},
-                      {"finished", i.finished}});
+                      {"finished", i.finished},
+                      {"started", i.started},
+                      {"skipped", i.skipped},
+                      {"extra_minutes", i.extra_minutes}});
   }
   json decisions = json::array();
   for (const auto& d : s.decisions) {
@@ -92,7 +95,20 @@ json session(const SessionInProgress& s) {
           {"current_item", opt_str(s.current_item)},
           {"decisions", decisions},
           {"actions", actions},
-          {"carried_done", s.carried_done}};
+          {"carried_done", s.carried_done},
+          {"paused_at", opt_ts(s.paused_at)},
+          {"paused_item", opt_str(s.paused_item)},
+          {"led_by", opt_str(s.led_by)},
+          {"led_until", opt_ts(s.led_until)},
+          {"last_done", opt_str(s.last_done)},
+          {"last_done_at", opt_ts(s.last_done_at)}};
+}
+
+// Fields added after the first version of the format: absent in older
+// files, read as their defaults.
+json field_or_null(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it == j.end() ? json(nullptr) : *it;
 }
 
 SessionInProgress session(const json& j) {
@@ -113,11 +129,18 @@ SessionInProgress session(const json& j) {
         affiliation(a.at("affiliation")), opt_str(a.at("foster_home")), at(a.at("at"))});
   }
   for (const auto& i : j.at("agenda")) {
-    s.agenda.push_back(ItemRecord{i.at("item").get<std::string>(), i.at("title").get<std::string>(),
-                                  i.at("planned_minutes").get<std::uint64_t>(),
-                                  i.at("added").get<bool>(), opt_ts(i.at("started_at")),
-                                  i.at("elapsed").get<std::uint64_t>(),
-                                  i.at("finished").get<bool>()});
+    ItemRecord item{i.at("item").get<std::string>(),
+                    i.at("title").get<std::string>(),
+                    i.at("planned_minutes").get<std::uint64_t>(),
+                    i.at("added").get<bool>(),
+                    opt_ts(i.at("started_at")),
+                    i.at("elapsed").get<std::uint64_t>(),
+                    i.at("finished").get<bool>()};
+    item.started = i.value(
+        "started", item.started_at.has_value() || item.finished || item.elapsed_seconds > 0);
+    item.skipped = i.value("skipped", false);
+    item.extra_minutes = i.value("extra_minutes", std::uint64_t{0});
+    s.agenda.push_back(std::move(item));
   }
   s.current_item = opt_str(j.at("current_item"));
   for (const auto& d : j.at("decisions")) {
@@ -136,6 +159,12 @@ SessionInProgress session(const json& j) {
                      at(a.at("at")), a.at("retracted").get<bool>(), a.at("done").get<bool>()});
   }
   s.carried_done = j.at("carried_done").get<std::vector<std::string>>();
+  s.paused_at = opt_ts(field_or_null(j, "paused_at"));
+  s.paused_item = opt_str(field_or_null(j, "paused_item"));
+  s.led_by = opt_str(field_or_null(j, "led_by"));
+  s.led_until = opt_ts(field_or_null(j, "led_until"));
+  s.last_done = opt_str(field_or_null(j, "last_done"));
+  s.last_done_at = opt_ts(field_or_null(j, "last_done_at"));
   return s;
 }
 
@@ -150,10 +179,16 @@ std::string encode_state(const KioskState& state) {
   for (const auto& h : state.handled) {
     handled.push_back({{"session", h.session}, {"end", ms(h.end)}});
   }
+  json notices = json::array();
+  for (const auto& n : state.notices) {
+    notices.push_back(
+        {{"session", n.session}, {"title", n.title}, {"reason", n.reason}, {"until", ms(n.until)}});
+  }
   return json{{"v", kStateVersion},
               {"open", open},
               {"handled", handled},
-              {"carried_done", state.carried_done}}
+              {"carried_done", state.carried_done},
+              {"notices", notices}}
       .dump();
 }
 
@@ -172,6 +207,13 @@ KioskState decode_state(const std::string& text) {
       state.handled.push_back(HandledSchedule{h.at("session").get<std::string>(), at(h.at("end"))});
     }
     state.carried_done = j.at("carried_done").get<std::vector<std::string>>();
+    if (j.contains("notices")) {
+      for (const auto& n : j.at("notices")) {
+        state.notices.push_back(CancelNotice{n.at("session").get<std::string>(),
+                                             n.at("title").get<std::string>(),
+                                             n.at("reason").get<std::string>(), at(n.at("until"))});
+      }
+    }
     return state;
   } catch (const LocalStoreError&) {
     throw;

@@ -220,6 +220,29 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::date_short, "{day}/{month}/{year}"},
 
     {T::keyboard_space, "space"},
+
+    {T::pin_choose_leader, "Leaders: tap your name"},
+    {T::pin_tries_left, "{n} tries left"},
+    {T::meeting_pause, "Pause"},
+    {T::meeting_resume, "Resume meeting"},
+    {T::meeting_extend, "+5 min"},
+    {T::meeting_paused, "The meeting is paused"},
+    {T::refusal_national_id,
+     "The text seems to hold a national identity number. It must not go in the minutes."},
+    {T::refusal_meeting_paused, "The meeting is paused. Resume it first."},
+    {T::refusal_nothing_to_undo, "It is too late to undo."},
+    {T::rejected_not_a_leader,
+     "The host refused the correction: whoever made it does not lead the group."},
+    {T::home_cancelled, "Cancelled"},
+    {T::meeting_confirm_skip, "The items before this one have not been taken up. Skip them?"},
+    {T::meeting_skip, "Skip them"},
+    {T::leader_correct_in, "Check in"},
+    {T::leader_correct_out, "Check out"},
+    {T::home_device_id, "Device: {device}"},
+    {T::leader_choose_length, "How long will it last?"},
+    {T::leader_length_hours, "{n} h"},
+    {T::meeting_take, "Meeting leader: tap your name to run the meeting here."},
+    {T::meeting_led_by, "Led by {name}"},
 });
 
 }  // namespace

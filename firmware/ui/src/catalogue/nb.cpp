@@ -221,6 +221,28 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::date_short, "{day}.{month}.{year}"},
 
     {T::keyboard_space, "mellomrom"},
+
+    {T::pin_choose_leader, "For ledere: trykk på navnet ditt"},
+    {T::pin_tries_left, "{n} forsøk igjen"},
+    {T::meeting_pause, "Pause"},
+    {T::meeting_resume, "Fortsett møtet"},
+    {T::meeting_extend, "+5 min"},
+    {T::meeting_paused, "Møtet har pause"},
+    {T::refusal_national_id,
+     "Teksten ser ut til å ha et fødselsnummer. Det skal ikke stå i referatet."},
+    {T::refusal_meeting_paused, "Møtet har pause. Fortsett møtet først."},
+    {T::refusal_nothing_to_undo, "Det er for sent å angre."},
+    {T::rejected_not_a_leader, "Verten godtar ikke rettelsen: den som rettet, leder ikke gruppen."},
+    {T::home_cancelled, "Avlyst"},
+    {T::meeting_confirm_skip, "Sakene før denne er ikke tatt opp. Hoppe over dem?"},
+    {T::meeting_skip, "Hopp over"},
+    {T::leader_correct_in, "Sjekk inn"},
+    {T::leader_correct_out, "Sjekk ut"},
+    {T::home_device_id, "Enhet: {device}"},
+    {T::leader_choose_length, "Hvor lenge varer den?"},
+    {T::leader_length_hours, "{n} t"},
+    {T::meeting_take, "Møteleder: trykk på navnet ditt for å lede møtet her."},
+    {T::meeting_led_by, "Ledet av {name}"},
 });
 
 }  // namespace

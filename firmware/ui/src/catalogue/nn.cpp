@@ -221,6 +221,28 @@ constexpr auto kTable = std::to_array<CatalogueEntry>({
     {T::date_short, "{day}.{month}.{year}"},
 
     {T::keyboard_space, "mellomrom"},
+
+    {T::pin_choose_leader, "For leiarar: trykk på namnet ditt"},
+    {T::pin_tries_left, "{n} forsøk att"},
+    {T::meeting_pause, "Pause"},
+    {T::meeting_resume, "Hald fram møtet"},
+    {T::meeting_extend, "+5 min"},
+    {T::meeting_paused, "Møtet har pause"},
+    {T::refusal_national_id,
+     "Teksten ser ut til å ha eit fødselsnummer. Det skal ikkje stå i referatet."},
+    {T::refusal_meeting_paused, "Møtet har pause. Hald fram møtet først."},
+    {T::refusal_nothing_to_undo, "Det er for seint å angre."},
+    {T::rejected_not_a_leader, "Verten godtek ikkje rettinga: den som retta, leiar ikkje gruppa."},
+    {T::home_cancelled, "Avlyst"},
+    {T::meeting_confirm_skip, "Sakene før denne er ikkje tekne opp. Hoppe over dei?"},
+    {T::meeting_skip, "Hopp over"},
+    {T::leader_correct_in, "Sjekk inn"},
+    {T::leader_correct_out, "Sjekk ut"},
+    {T::home_device_id, "Eining: {device}"},
+    {T::leader_choose_length, "Kor lenge varer han?"},
+    {T::leader_length_hours, "{n} t"},
+    {T::meeting_take, "Møteleiar: trykk på namnet ditt for å leie møtet her."},
+    {T::meeting_led_by, "Leia av {name}"},
 });
 
 }  // namespace

@@ -13,6 +13,9 @@ void schedule_list(Ui& ui, const kiosk::Snapshot& snap, float width, float heigh
   ImGui::Dummy({0, m.px(4)});
   if (!snap.has_config) {
     text_wrapped(ui, ui.text(T::home_waiting_for_config), ui.fonts.large, theme::kText, width);
+    // The operator provisions this device by its id: say which one it is.
+    text_with_id(ui, "home.device", ui.text.format(T::home_device_id, {{"device", snap.device}}),
+                 ui.fonts.body, theme::kTextDim);
     return;
   }
   text_line(ui, ui.text(T::home_today), ui.fonts.bold, theme::kText);
@@ -35,6 +38,16 @@ void schedule_list(Ui& ui, const kiosk::Snapshot& snap, float width, float heigh
         break;
       case kiosk::ScheduleState::closed:
         state = "\u2713 " + std::string(ui.text(T::home_closed));
+        break;
+      case kiosk::ScheduleState::cancelled:
+        // The host's notice, with its reason when it gave one.
+        state = "\u2715 " + std::string(ui.text(T::home_cancelled));
+        for (const auto& notice : snap.notices) {
+          if (notice.session == entry.session && !notice.reason.empty()) {
+            state += ": " + notice.reason;
+          }
+        }
+        color = IM_COL32(255, 150, 150, 255);
         break;
     }
     ImGui::BeginGroup();

@@ -35,7 +35,30 @@ float widest_word(ImFont* font, const std::string& text) {
 
 // The agenda: the running item filled, with a bar and ▶ (never colour
 // alone); finished items ✓; titles wrap to a second line rather than vanish.
-void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
+// Pending items between the one worked on last and `target`: a tap on
+// `target` passes over them, which the leader confirms first.
+bool passes_pending(const kiosk::SessionView& session, const std::string& target) {
+  std::ptrdiff_t anchor = -1;
+  std::ptrdiff_t to = -1;
+  for (std::size_t i = 0; i < session.agenda.size(); ++i) {
+    const auto& item = session.agenda[i];
+    if (item.state != kiosk::ItemState::pending && item.state != kiosk::ItemState::skipped) {
+      anchor = static_cast<std::ptrdiff_t>(i);
+    }
+    if (item.item == target) {
+      to = static_cast<std::ptrdiff_t>(i);
+    }
+  }
+  for (auto i = anchor + 1; i < to; ++i) {
+    if (session.agenda[static_cast<std::size_t>(i)].state == kiosk::ItemState::pending) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void agenda_list(Ui& ui, const kiosk::SessionView& session, MeetingView& view, ImVec2 size,
+                 Intents& out) {
   const auto& m = ui.metrics;
   begin_touch_scroll("##agenda", size);
   const float width = ImGui::GetContentRegionAvail().x;
@@ -48,12 +71,19 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
   for (const auto& item : session.agenda) {
     const bool running = item.state == kiosk::ItemState::running;
     const bool finished = item.state == kiosk::ItemState::finished;
-    const std::string symbol = running ? "\u25B6" : finished ? "\u2713" : "\u25CB";
+    const bool skipped = item.state == kiosk::ItemState::skipped;
+    const bool paused = item.state == kiosk::ItemState::paused;
+    // ▶ running, ‖ paused (will run again), ✓ finished, ↷ skipped, ○ pending.
+    const std::string symbol = running    ? "\u25B6"
+                               : paused   ? "\u2016"
+                               : finished ? "\u2713"
+                               : skipped  ? "\u21B7"
+                                          : "\u25CB";
     const std::string minutes =
         ui.text.format(T::minutes_short, {{"n", std::to_string(item.planned_minutes)}});
     ImFont* small = ui.fonts.small;
     ImFont* font = small_titles ? ui.fonts.small : running ? ui.fonts.bold : ui.fonts.body;
-    const ImU32 color = finished ? theme::kTextDim : theme::kText;
+    const ImU32 color = finished || skipped ? theme::kTextDim : theme::kText;
     const float pad = m.px(8);
     const float symbol_width = m.px(26);
     const float minutes_width =
@@ -77,8 +107,18 @@ void agenda_list(Ui& ui, const kiosk::SessionView& session, ImVec2 size) {
     draw->AddText(small, small->FontSize,
                   {min.x + width - minutes_width - pad, min.y + (row_height - small->FontSize) / 2},
                   color, minutes.c_str());
-    ImGui::Dummy({width, row_height});
+    // A tap on a row takes that item up (the running one pauses); past
+    // pending items only after the leader confirms skipping them.
+    const bool tapped = ImGui::InvisibleButton(("##row." + item.item).c_str(), {width, row_height});
     register_item(ui, "meeting.item." + item.item, item.title);
+    if (tapped && !running && !session.paused_at) {
+      if (passes_pending(session, item.item)) {
+        view.mode = MeetingView::Mode::confirm_skip;
+        view.item = item.item;
+      } else {
+        out.emplace_back(Execute{kiosk::StartItem{session.session, item.item}});
+      }
+    }
     if (running) {
       register_item(ui, "meeting.item.running", item.title);
     }
@@ -107,7 +147,13 @@ void navigation(Ui& ui, const kiosk::SessionView& session, const kiosk::AgendaIt
   if (next) {
     if (button(ui, "meeting.next", std::string(ui.text(T::meeting_next)) + " \u203A", half,
                {.tone = Tone::primary})) {
-      out.emplace_back(Execute{kiosk::StartItem{session.session, *next}});
+      // Finishes the running item (named, so a second quick tap from this
+      // same picture is refused), else takes up the next one.
+      if (running != nullptr) {
+        out.emplace_back(Execute{kiosk::NextItem{session.session, running->item}});
+      } else {
+        out.emplace_back(Execute{kiosk::StartItem{session.session, *next}});
+      }
     }
   } else if (button(ui, "meeting.finish", ui.text(T::meeting_finish), half,
                     {.tone = Tone::primary, .enabled = running != nullptr})) {
@@ -187,12 +233,34 @@ void minutes_list(Ui& ui, const kiosk::SessionView& session, const std::string& 
   end_touch_scroll(ui);
 }
 
+// Under the agenda: the whole meeting's pause (or its resumption) and
+// "+5 min" on the running item's time box.
+void time_controls(Ui& ui, const kiosk::SessionView& session, const kiosk::AgendaItemView* running,
+                   ImVec2 size, Intents& out) {
+  const auto& m = ui.metrics;
+  const ImVec2 half{(size.x - m.gap()) / 2, size.y};
+  if (session.paused_at) {
+    if (button(ui, "meeting.resume", ui.text(T::meeting_resume), half, {.tone = Tone::primary})) {
+      out.emplace_back(Execute{kiosk::ResumeMeeting{session.session}});
+    }
+  } else if (button(ui, "meeting.pause", ui.text(T::meeting_pause), half)) {
+    out.emplace_back(Execute{kiosk::PauseMeeting{session.session}});
+  }
+  ImGui::SameLine(0, m.gap());
+  if (button(ui, "meeting.extend", ui.text(T::meeting_extend), half,
+             {.enabled = running != nullptr})) {
+    out.emplace_back(Execute{kiosk::ExtendItem{session.session, running->item}});
+  }
+}
+
 // Left: the agenda, then adding an item and earlier meetings' actions.
 void agenda_column(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
-                   MeetingView& view, ImVec2 size) {
+                   MeetingView& view, ImVec2 size, Intents& out) {
   const auto& m = ui.metrics;
   const float button_height = m.touch_min();
-  agenda_list(ui, session, {size.x, size.y - 2 * (button_height + m.gap())});
+  agenda_list(ui, session, view, {size.x, size.y - 3 * (button_height + m.gap())}, out);
+  ImGui::SetCursorPosY(size.y - 3 * button_height - 2 * m.gap());
+  time_controls(ui, session, running_item(session), {size.x, button_height}, out);
   ImGui::SetCursorPosY(size.y - 2 * button_height - m.gap());
   if (button(ui, "meeting.add_item", "+ " + std::string(ui.text(T::meeting_add_item)),
              {size.x, button_height})) {
@@ -218,8 +286,11 @@ void running_item_column(Ui& ui, const kiosk::SessionView& session, MeetingView&
   const auto& m = ui.metrics;
   const float button_height = m.touch_min();
   const auto* running = running_item(session);
-  text_line(ui, running != nullptr ? running->title : std::string(" "), ui.fonts.large,
-            theme::kText);
+  text_line(ui,
+            running != nullptr  ? running->title
+            : session.paused_at ? "\u2016 " + std::string(ui.text(T::meeting_paused))
+                                : std::string(" "),
+            ui.fonts.large, theme::kText);
   const float box_height = ui.fonts.huge->FontSize + ui.fonts.bold->FontSize + m.px(26);
   const float nav_width = m.px(170);
   const ImVec2 row = ImGui::GetCursorPos();
@@ -266,16 +337,29 @@ void public_reminder(Ui& ui) {
 
 void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                     MeetingView& view, Intents& out) {
+  const bool led = meeting::led_here(ui, session);
+  if (!led) {
+    view.mode = MeetingView::Mode::main;  // an editor open at the lock is dropped
+  } else {
+    view.lead_person.clear();
+    ui.redraw_at_wall(*session.led_until);  // the lock shows on time
+  }
   if (meeting::editor_shown(ui, snap, session, view, out)) {
     return;
   }
   const auto& m = ui.metrics;
-  const std::string subtitle =
-      ui.text.format(T::meeting_projected_end,
-                     {{"time", hh_mm(ui, projected_end(session, ui.now))}}) +
-      "   \u00B7   " + hh_mm(ui, ui.now);
+  std::string subtitle = ui.text.format(T::meeting_projected_end,
+                                        {{"time", hh_mm(ui, projected_end(session, ui.now))}}) +
+                         "   \u00B7   " + hh_mm(ui, ui.now);
+  if (led) {
+    subtitle += "   \u00B7   " + ui.text.format(T::meeting_led_by, {{"name", session.led_by_name}});
+  }
   if (header(ui, ui.text(T::back), session.title, subtitle)) {
     out.emplace_back(Go{{Screen::home, {}, {}}});
+  }
+  if (!led) {
+    meeting::lead_view(ui, session, view, out);
+    return;
   }
   const ImVec2 origin = ImGui::GetCursorPos();
   const float width = ImGui::GetWindowWidth() - 2 * m.margin();
@@ -285,7 +369,7 @@ void meeting_screen(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionVie
   const float right = width - left - m.px(16);
 
   ImGui::BeginChild("##meeting.left", {left, height}, false, kLayoutChild);
-  agenda_column(ui, snap, session, view, {left, height});
+  agenda_column(ui, snap, session, view, {left, height}, out);
   ImGui::EndChild();
 
   ImGui::SetCursorPos({origin.x + left + m.px(16), origin.y});

@@ -179,6 +179,26 @@ void confirm_retract(Ui& ui, const kiosk::SessionView& session, MeetingView& vie
   }
 }
 
+// A row tap past pending items: going there marks them skipped (not done).
+void confirm_skip(Ui& ui, const kiosk::SessionView& session, MeetingView& view, Intents& out) {
+  const auto& m = ui.metrics;
+  if (header(ui, ui.text(T::cancel), item_title(session, view.item))) {
+    view.mode = MeetingView::Mode::main;
+    return;
+  }
+  text_wrapped(ui, ui.text(T::meeting_confirm_skip), ui.fonts.large, theme::kText);
+  ImGui::Dummy({0, m.px(20)});
+  if (button(ui, "meeting.skip.confirm", ui.text(T::meeting_skip), {m.px(300), m.px(72)},
+             {.tone = Tone::primary, .font = ui.fonts.large})) {
+    out.emplace_back(Execute{kiosk::StartItem{session.session, view.item, true}});
+  }
+  ImGui::SameLine(0, m.px(20));
+  if (button(ui, "meeting.skip.cancel", ui.text(T::cancel), {m.px(220), m.px(72)},
+             {.font = ui.fonts.large})) {
+    view.mode = MeetingView::Mode::main;
+  }
+}
+
 void open_actions(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                   MeetingView& view, Intents& out) {
   const auto& m = ui.metrics;
@@ -204,7 +224,17 @@ void open_actions(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView&
               ui.fonts.small, theme::kTextDim);
     ImGui::EndGroup();
     ImGui::SameLine(width - button_width);
-    if (a.done) {
+    // The latest "done" of this meeting can be undone for a while, as a
+    // check-in can.
+    const bool undoable = a.done && session.last_done == a.action && session.last_done_undo_until &&
+                          ui.now < *session.last_done_undo_until;
+    if (undoable) {
+      if (button(ui, "meeting.carried.undo." + a.action, ui.text(T::undo),
+                 {button_width, m.px(52)})) {
+        out.emplace_back(Execute{kiosk::UndoActionDone{session.session, a.action}});
+      }
+      ui.redraw_at_wall(*session.last_done_undo_until);
+    } else if (a.done) {
       text_with_id(ui, "meeting.carried.done." + a.action,
                    "\u2713 " + std::string(ui.text(T::meeting_marked_done)), ui.fonts.bold,
                    IM_COL32(110, 210, 140, 255));
@@ -256,6 +286,9 @@ bool editor_shown(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView&
       return true;
     case MeetingView::Mode::open_actions:
       open_actions(ui, snap, session, view, out);
+      return true;
+    case MeetingView::Mode::confirm_skip:
+      confirm_skip(ui, session, view, out);
       return true;
   }
   return false;

@@ -12,6 +12,12 @@ namespace tavla::ui::meeting {
 bool editor_shown(Ui& ui, const kiosk::Snapshot& snap, const kiosk::SessionView& session,
                   MeetingView& view, Intents& out);
 
+// Whether a leader runs the meeting on this screen now (LeadMeeting, not
+// yet past its idle lock).
+[[nodiscard]] bool led_here(const Ui& ui, const kiosk::SessionView& session);
+// The leader's tiles, then the PIN pad: taking the meeting (meeting_lead.cpp).
+void lead_view(Ui& ui, const kiosk::SessionView& session, MeetingView& view, Intents& out);
+
 // The reminder that minutes may become public, on one line.
 void public_reminder(Ui& ui);
 

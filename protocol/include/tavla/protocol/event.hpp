@@ -187,11 +187,10 @@ struct Retracted {
 // derived from it, and each place that dispatches on the type visits this
 // variant without a fallback, so a type added here and forgotten there is a
 // compile error (ARCHITECTURE.md, "Adding an event type").
-using EventBody =
-    std::variant<SessionOpened, SessionClosed, CheckedIn, CheckedOut, ItemStarted, ItemFinished,
-                 DecisionRecorded, ActionRecorded, ActionDone, Retracted, SessionPaused,
-                 SessionResumed, ItemPaused, ItemResumed, ItemSkipped, ItemExtended,
-                 ActionReopened>;
+using EventBody = std::variant<SessionOpened, SessionClosed, CheckedIn, CheckedOut, ItemStarted,
+                               ItemFinished, DecisionRecorded, ActionRecorded, ActionDone,
+                               Retracted, SessionPaused, SessionResumed, ItemPaused, ItemResumed,
+                               ItemSkipped, ItemExtended, ActionReopened>;
 
 // The wire `type` of a body: "session.opened", "attendance.checked_in", ...
 [[nodiscard]] std::string_view type_of(const EventBody& body);

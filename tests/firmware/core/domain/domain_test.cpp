@@ -3,97 +3,58 @@
 
 #include <gtest/gtest.h>
 
-#include "tavla/protocol/codec.hpp"
-#include "tavla/testing/kiosk_fixtures.hpp"
+#include "domain_fixture.hpp"
 
 namespace tavla::kiosk {
 namespace {
 
-using testing::kLeaderPin;
-using testing::kMemberPin;
-using testing::kNetworkLeaderPin;
-
-Timestamp at(const char* text) {
-  return protocol::parse_timestamp(text).value();
-}
-
-class DomainTest : public ::testing::Test {
- protected:
-  DomainTest() : clock_(at("2026-11-27T08:00:00.000Z")), random_(7), ids_(clock_, random_) {}
-
-  DomainResult run(const Command& command) {
-    DomainContext ctx{clock_.now(), ids_, tuning_, zone_};
-    auto result = apply(config_, state_, command, ctx);
-    if (auto* t = std::get_if<Transition>(&result)) {
-      state_ = t->next;
-      for (const auto& body : t->events) {
-        // Every event the domain makes is valid on the wire.
-        protocol::Event e{
-            "01JD0Z8X4C5N8E2Q7T9V3W6Y03", "kiosk-1", "epoch-0001", 1, clock_.now(), body};
-        EXPECT_FALSE(protocol::validate(e).has_value()) << protocol::validate(e)->message();
-      }
-    }
-    return result;
-  }
-  Transition ok(const Command& command) {
-    auto result = run(command);
-    if (auto* refusal = std::get_if<Refusal>(&result)) {
-      ADD_FAILURE() << "refused: " << to_string(refusal->code) << " " << refusal->subject;
-      return {};
-    }
-    return std::get<Transition>(result);
-  }
-  RefusalCode refused(const Command& command) {
-    auto result = run(command);
-    if (!std::holds_alternative<Refusal>(result)) {
-      ADD_FAILURE() << "accepted " << name_of(command);
-      return RefusalCode::storage_failed;
-    }
-    return std::get<Refusal>(result).code;
-  }
-  std::string open_gv() { return ok(OpenSession{"gv", kLeaderPin, {}, {}}).subject; }
-  std::string open_nm() { return ok(OpenSession{"nm", kNetworkLeaderPin, {}, "fast"}).subject; }
-
-  ManualClock clock_;
-  SeededRandom random_;
-  UlidFactory ids_;
-  Tuning tuning_;
-  TimeZone zone_{"Europe/Oslo"};
-  protocol::RoomConfig config_ = testing::room_config();
-  KioskState state_;
-};
-
-TEST_F(DomainTest, LeaderOpensAnUnscheduledSessionThatClosesAtLocalMidnight) {
-  const auto t = ok(OpenSession{"gv", kLeaderPin, {}, {}});
+// A session opened by hand lasts the length its leader chose (two hours by
+// default) and closes after that plus the grace period, like a scheduled one.
+TEST_F(DomainTest, LeaderOpensAnUnscheduledSessionThatLastsItsChosenLength) {
+  const auto t = ok(OpenSession{"gv", "p-lead", kLeaderPin, {}, {}});
   ASSERT_EQ(t.events.size(), 1U);
   const auto& opened = std::get<protocol::SessionOpened>(t.events[0]);
   EXPECT_EQ(opened.session, t.subject);
   EXPECT_EQ(opened.group, "gv");
   EXPECT_EQ(opened.title, "Gruppeveiledning høst");
   EXPECT_FALSE(opened.planned_start.has_value());
-  // 27 November in Oslo is UTC+1: midnight is 23:00 UTC.
-  EXPECT_EQ(state_.open.at(0).closes_at, at("2026-11-27T23:00:00.000Z"));
+  EXPECT_EQ(opened.planned_end, at("2026-11-27T10:00:00.000Z"));
+  EXPECT_EQ(state_.open.at(0).closes_at, at("2026-11-27T10:30:00.000Z"));
+  ok(CloseSession{t.subject, "p-lead", kLeaderPin});
+  const auto longer = ok(OpenSession{"gv", "p-lead", kLeaderPin, {}, {}, 45});
+  EXPECT_EQ(std::get<protocol::SessionOpened>(longer.events.at(0)).planned_end,
+            at("2026-11-27T08:45:00.000Z"));
+  EXPECT_EQ(state_.open.at(0).closes_at, at("2026-11-27T09:15:00.000Z"));
+  ok(CloseSession{longer.subject, "p-lead", kLeaderPin});
+  EXPECT_EQ(refused(OpenSession{"gv", "p-lead", kLeaderPin, {}, {}, 0}),
+            RefusalCode::invalid_minutes);
 }
 
 TEST_F(DomainTest, OpeningNeedsALeaderOfThatGroup) {
-  EXPECT_EQ(refused(OpenSession{"gv", "0000", {}, {}}), RefusalCode::wrong_pin);
-  EXPECT_EQ(refused(OpenSession{"gv", kMemberPin, {}, {}}), RefusalCode::not_a_leader);
-  EXPECT_EQ(refused(OpenSession{"gv", kNetworkLeaderPin, {}, {}}), RefusalCode::not_a_leader);
-  EXPECT_EQ(refused(OpenSession{"nope", kLeaderPin, {}, {}}), RefusalCode::unknown_group);
+  EXPECT_EQ(refused(OpenSession{"gv", "p-lead", "0000", {}, {}}), RefusalCode::wrong_pin);
+  EXPECT_EQ(refused(OpenSession{"gv", "p-2", kMemberPin, {}, {}}), RefusalCode::not_a_leader);
+  EXPECT_EQ(refused(OpenSession{"gv", "p-nl", kNetworkLeaderPin, {}, {}}),
+            RefusalCode::not_a_leader);
+  // The leader named first: another leader's PIN is simply wrong for them.
+  EXPECT_EQ(refused(OpenSession{"gv", "p-lead", kNetworkLeaderPin, {}, {}}),
+            RefusalCode::wrong_pin);
+  EXPECT_EQ(refused(OpenSession{"nope", "p-lead", kLeaderPin, {}, {}}), RefusalCode::unknown_group);
   EXPECT_TRUE(state_.open.empty());
 }
 
 TEST_F(DomainTest, OneOpenSessionPerGroup) {
   open_gv();
-  EXPECT_EQ(refused(OpenSession{"gv", kLeaderPin, {}, {}}), RefusalCode::session_already_open);
+  EXPECT_EQ(refused(OpenSession{"gv", "p-lead", kLeaderPin, {}, {}}),
+            RefusalCode::session_already_open);
 }
 
-TEST_F(DomainTest, ClosingAClosedSessionIsRefused) {
+TEST_F(DomainTest, OnlyALeaderOfTheSessionsGroupClosesItAndOnlyOnce) {
   const auto session = open_gv();
-  const auto t = ok(CloseSession{session, kNetworkLeaderPin});  // any leader may close
+  EXPECT_EQ(refused(CloseSession{session, "p-nl", kNetworkLeaderPin}), RefusalCode::not_a_leader);
+  const auto t = ok(CloseSession{session, "p-lead", kLeaderPin});
   EXPECT_TRUE(std::holds_alternative<protocol::SessionClosed>(t.events.at(0)));
-  EXPECT_EQ(refused(CloseSession{session, kLeaderPin}), RefusalCode::unknown_session);
-  EXPECT_EQ(refused(CloseSession{"nope", kLeaderPin}), RefusalCode::unknown_session);
+  EXPECT_EQ(refused(CloseSession{session, "p-lead", kLeaderPin}), RefusalCode::unknown_session);
+  EXPECT_EQ(refused(CloseSession{"nope", "p-lead", kLeaderPin}), RefusalCode::unknown_session);
 }
 
 TEST_F(DomainTest, CheckInFromTheRosterCarriesTheMembersAffiliation) {
@@ -196,7 +157,7 @@ TEST_F(DomainTest, NetworkMeetingFollowsItsAgenda) {
   EXPECT_EQ(started.title, "Velkommen");
   EXPECT_EQ(started.planned_minutes, 15U);
   clock_.advance(std::chrono::seconds(125));
-  t = ok(StartItem{session, "sak-2"});  // "next": finishes sak-1 first
+  t = ok(NextItem{session, "sak-1"});  // finishes sak-1, starts sak-2
   ASSERT_EQ(t.events.size(), 2U);
   EXPECT_EQ(std::get<protocol::ItemFinished>(t.events[0]).elapsed_seconds, 125U);
   EXPECT_EQ(std::get<protocol::ItemStarted>(t.events[1]).item, "sak-2");
@@ -264,10 +225,100 @@ TEST_F(DomainTest, ClosingAMeetingFinishesTheRunningItem) {
   const auto session = open_nm();
   ok(StartItem{session, "sak-1"});
   clock_.advance(std::chrono::seconds(30));
-  const auto t = ok(CloseSession{session, kNetworkLeaderPin});
+  const auto t = ok(CloseSession{session, "p-nl", kNetworkLeaderPin});
   ASSERT_EQ(t.events.size(), 2U);
   EXPECT_EQ(std::get<protocol::ItemFinished>(t.events[0]).elapsed_seconds, 30U);
   EXPECT_TRUE(std::holds_alternative<protocol::SessionClosed>(t.events[1]));
+}
+
+// A leader checks a member in or out of their own group's session after the
+// member's undo has passed; the host is told who corrected it.
+TEST_F(DomainTest, ALeaderCorrectsAttendanceOfTheirOwnSession) {
+  const auto session = open_gv();
+  ok(CheckIn{session, "p-1"});
+  clock_.advance(std::chrono::minutes(5));
+  EXPECT_EQ(refused(UndoCheckIn{session, "p-1"}), RefusalCode::undo_window_passed);
+  auto t = ok(CorrectAttendance{session, "p-1", false, "p-lead", kLeaderPin});
+  EXPECT_EQ(std::get<protocol::CheckedOut>(t.events.at(0)).corrected_by, "p-lead");
+  t = ok(CorrectAttendance{session, "p-3", true, "p-lead", kLeaderPin});
+  const auto& in = std::get<protocol::CheckedIn>(t.events.at(0));
+  EXPECT_EQ(in.corrected_by, "p-lead");
+  EXPECT_EQ(in.participant, "p-3");
+  EXPECT_EQ(state_.open.at(0).present.size(), 1U);
+  EXPECT_EQ(refused(CorrectAttendance{session, "p-3", true, "p-lead", kLeaderPin}),
+            RefusalCode::already_checked_in);
+  EXPECT_EQ(refused(CorrectAttendance{session, "p-1", false, "p-lead", kLeaderPin}),
+            RefusalCode::not_checked_in);
+  EXPECT_EQ(refused(CorrectAttendance{session, "p-nl", true, "p-lead", kLeaderPin}),
+            RefusalCode::not_in_roster);
+  EXPECT_EQ(refused(CorrectAttendance{session, "p-2", true, "p-lead", "0000"}),
+            RefusalCode::wrong_pin);
+}
+
+// Another group's leader never touches this group's attendance.
+TEST_F(DomainTest, ALeaderOfAnotherGroupCannotCorrect) {
+  const auto session = open_gv();
+  EXPECT_EQ(refused(CorrectAttendance{session, "p-1", true, "p-nl", kNetworkLeaderPin}),
+            RefusalCode::not_a_leader);
+  EXPECT_EQ(refused(CorrectAttendance{session, "p-1", true, "p-2", kMemberPin}),
+            RefusalCode::not_a_leader);
+}
+
+// Minutes with a national identity number are refused and say why; the
+// refusal's detail never repeats the number.
+TEST_F(DomainTest, MinutesWithANationalIdentityNumberAreRefused) {
+  const auto session = open_nm();
+  ok(StartItem{session, "sak-1"});
+  const std::string number = "Barnet 01019010046 flytter";  // a valid fødselsnummer
+  auto result = run(RecordDecision{session, {}, number});
+  ASSERT_TRUE(std::holds_alternative<Refusal>(result));
+  const auto& refusal = std::get<Refusal>(result);
+  EXPECT_EQ(refusal.code, RefusalCode::national_id);
+  EXPECT_EQ(refusal.subject, "text");
+  EXPECT_EQ(refusal.detail.find("01019010046"), std::string::npos);
+  EXPECT_EQ(refused(RecordAction{session, {}, number, "p-buf", {}}), RefusalCode::national_id);
+  EXPECT_EQ(refused(Retract{session, "x", number}), RefusalCode::national_id);
+  // An account number (11 digits that fail the check) is ordinary text.
+  ok(RecordDecision{session, {}, "Konto 12345678903"});
+}
+
+// Running a meeting needs its leader once on this screen; a meeting nobody
+// has run for the tuning's meeting_lock needs the leader again.
+TEST_F(DomainTest, RunningAMeetingNeedsItsLeaderAndLocksWhenIdle) {
+  const auto session = ok(OpenSession{"nm", "p-nl", kNetworkLeaderPin, {}, "fast"}).subject;
+  EXPECT_EQ(refused(StartItem{session, "sak-1"}), RefusalCode::meeting_locked);
+  EXPECT_EQ(refused(RecordDecision{session, {}, "x"}), RefusalCode::meeting_locked);
+  EXPECT_EQ(refused(MarkActionDone{session, testing::kCarriedAction}), RefusalCode::meeting_locked);
+  EXPECT_EQ(refused(LeadMeeting{session, "p-lead", kLeaderPin}), RefusalCode::not_a_leader);
+  EXPECT_EQ(refused(LeadMeeting{session, "p-nl", "0000"}), RefusalCode::wrong_pin);
+  const auto lead = ok(LeadMeeting{session, "p-nl", kNetworkLeaderPin});
+  EXPECT_TRUE(lead.events.empty());
+  EXPECT_EQ(state_.open.at(0).led_by, "p-nl");
+  ok(StartItem{session, "sak-1"});
+  clock_.advance(tuning_.meeting_lock - std::chrono::seconds(1));
+  ok(RecordDecision{session, {}, "Vedtak"});  // each command renews the lead
+  clock_.advance(tuning_.meeting_lock - std::chrono::seconds(1));
+  ok(RecordDecision{session, {}, "Vedtak 2"});
+  clock_.advance(tuning_.meeting_lock);
+  EXPECT_EQ(refused(NextItem{session, "sak-1"}), RefusalCode::meeting_locked);
+  // Check-in stays open to everyone.
+  ok(CheckIn{session, "p-buf"});
+}
+
+// "Utført" on a carried-over action can be undone within the undo window.
+TEST_F(DomainTest, MarkingAnActionDoneCanBeUndoneInTheWindow) {
+  const auto session = open_nm();
+  ok(MarkActionDone{session, testing::kCarriedAction});
+  clock_.advance(std::chrono::seconds(30));
+  const auto t = ok(UndoActionDone{session, testing::kCarriedAction});
+  EXPECT_EQ(std::get<protocol::ActionReopened>(t.events.at(0)).action, testing::kCarriedAction);
+  EXPECT_TRUE(state_.carried_done.empty());
+  EXPECT_EQ(refused(UndoActionDone{session, testing::kCarriedAction}),
+            RefusalCode::nothing_to_undo);
+  ok(MarkActionDone{session, testing::kCarriedAction});  // done again, for real
+  clock_.advance(tuning_.undo_window);
+  EXPECT_EQ(refused(UndoActionDone{session, testing::kCarriedAction}),
+            RefusalCode::nothing_to_undo);
 }
 
 class SchedulerTest : public DomainTest {
@@ -316,9 +367,41 @@ TEST_F(SchedulerTest, ALeaderMayCloseEarlyAndItStaysClosed) {
   clock_.set(at("2026-11-27T09:00:00.000Z"));
   DomainContext ctx{clock_.now(), ids_, tuning_, zone_};
   state_ = std::get<Transition>(apply(config_, state_, due().at(0), ctx)).next;
-  ok(CloseSession{"sched-gv-1", kLeaderPin});
+  ok(CloseSession{"sched-gv-1", "p-lead", kLeaderPin});
   EXPECT_TRUE(due().empty());
   EXPECT_EQ(refused(CheckIn{"sched-gv-1", "p-1"}), RefusalCode::session_not_open);
+}
+
+// A session the host cancelled is never opened, is closed if it was open,
+// and leaves a notice on the screen for the day.
+TEST_F(SchedulerTest, ACancelledSessionIsNotOpenedAndAnOpenOneIsClosed) {
+  config_.cancelled.push_back({"sched-gv-1", "Veilederen er syk"});
+  clock_.set(at("2026-11-27T09:00:00.000Z"));
+  auto steps = due();
+  ASSERT_EQ(steps.size(), 1U);
+  ASSERT_TRUE(std::holds_alternative<CancelSession>(steps[0]));
+  DomainContext ctx{clock_.now(), ids_, tuning_, zone_};
+  auto t = std::get<Transition>(apply(config_, state_, steps[0], ctx));
+  EXPECT_TRUE(t.events.empty());
+  state_ = t.next;
+  EXPECT_TRUE(state_.open.empty());
+  ASSERT_EQ(state_.notices.size(), 1U);
+  EXPECT_EQ(state_.notices[0].reason, "Veilederen er syk");
+  EXPECT_EQ(state_.notices[0].title, "Samling 4");
+  EXPECT_TRUE(due().empty());
+
+  // Cancelled while it was open: closed.
+  state_ = {};
+  config_.cancelled.clear();
+  state_ = std::get<Transition>(apply(config_, state_, due().at(0), ctx)).next;
+  ASSERT_EQ(state_.open.size(), 1U);
+  config_.cancelled.push_back({"sched-gv-1", ""});
+  steps = due();
+  ASSERT_EQ(steps.size(), 1U);
+  t = std::get<Transition>(apply(config_, state_, steps[0], ctx));
+  EXPECT_TRUE(std::holds_alternative<protocol::SessionClosed>(t.events.at(0)));
+  EXPECT_TRUE(t.next.open.empty());
+  EXPECT_TRUE(tidy(t.next, at("2026-11-27T23:00:00.000Z")).notices.empty());
 }
 
 TEST_F(SchedulerTest, NothingOpensAfterTheEnd) {

@@ -42,7 +42,16 @@ TEST(CommandNames, ThoseWithAPinAreFoundFromTheirFields) {
       with_pin.insert(name_of(command));
     }
   }
-  EXPECT_EQ(with_pin, (std::set<std::string_view>{"open", "close", "check_in_pin"}));
+  EXPECT_EQ(with_pin,
+            (std::set<std::string_view>{"open", "close", "check_in_pin", "correct", "lead"}));
+}
+
+// The lockout's key is the person the command names, never the PIN.
+TEST(CommandNames, APinsOwnerIsThePersonNamedWithIt) {
+  EXPECT_EQ(pin_owner(CheckInByPin{"s", "p-2", "4321"}), "p-2");
+  EXPECT_EQ(pin_owner(OpenSession{"gv", "p-lead", "1234", {}, {}}), "p-lead");
+  EXPECT_EQ(pin_owner(CorrectAttendance{"s", "p-1", true, "p-lead", "1234"}), "p-lead");
+  EXPECT_EQ(pin_owner(CheckIn{"s", "p-1"}), std::nullopt);
 }
 
 TEST(RefusalNames, AValueOutsideTheEnumerationIsNoName) {

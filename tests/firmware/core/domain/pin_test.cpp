@@ -60,27 +60,11 @@ TEST(Pin, AMemberIsCheckedInTheFormatTheConfigCarries) {
   EXPECT_TRUE(member_pin_matches(old, "1234", ""));
 }
 
-TEST(PinGuard, LocksAfterRepeatedFailuresAndUnlocksLater) {
-  ManualClock clock(Timestamp{Milliseconds{1'000'000}});
-  PinGuard guard(3, std::chrono::seconds(60));
-  guard.failed(clock.now());
-  guard.failed(clock.now());
-  EXPECT_FALSE(guard.locked_until(clock.now()));
-  guard.failed(clock.now());
-  EXPECT_EQ(guard.locked_until(clock.now()), clock.now() + std::chrono::seconds(60));
-  clock.advance(std::chrono::seconds(60));
-  EXPECT_FALSE(guard.locked_until(clock.now()));
-  guard.failed(clock.now());  // the count starts again after a lockout
-  EXPECT_FALSE(guard.locked_until(clock.now()));
-}
-
-TEST(PinGuard, ARightPinResetsTheCount) {
-  const Timestamp now{Milliseconds{5}};
-  PinGuard guard(2, std::chrono::seconds(60));
-  guard.failed(now);
-  guard.succeeded();
-  guard.failed(now);
-  EXPECT_FALSE(guard.locked_until(now));
+TEST(Pin, AcceptedOnlyWithAVerifierThatMatches) {
+  const std::optional<std::string> hash = make_pin_hash("8f14e45fceea167a", "1234");
+  EXPECT_TRUE(pin_accepted(hash, "1234"));
+  EXPECT_FALSE(pin_accepted(hash, "4321"));
+  EXPECT_FALSE(pin_accepted(std::nullopt, "1234"));
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ class KioskSyncTest : public ::testing::Test {
     host_->publish_config(protocol::encode(testing::room_config(1)));
     auto kiosk = make(broker_->url());
     EXPECT_TRUE(wait(*kiosk, [](const Snapshot& s) { return s.has_config; }));
-    session = done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})).subject;
+    session =
+        done(kiosk->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}})).subject;
     return kiosk;
   }
 
@@ -180,7 +181,7 @@ TEST_F(KioskSyncTest, ABadOrOlderConfigIsRejectedAndThePreviousKept) {
   auto offline = make("tcp://127.0.0.1:1");
   EXPECT_EQ(offline->snapshot()->config_rev, 5U);
   EXPECT_TRUE(std::holds_alternative<Done>(
-      offline->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})));
+      offline->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}})));
 }
 
 // The rollout rule: the host acks what it refuses into quarantine and says
@@ -244,7 +245,8 @@ TEST_F(KioskSyncTest, ABrokerThatNeverAnswersDoesNotBlockACheckIn) {
   ASSERT_TRUE(testing::port_accepts(silent.port()));
   auto kiosk = make("tcp://127.0.0.1:" + std::to_string(silent.port()));
   ASSERT_TRUE(wait(*kiosk, [](const Snapshot& s) { return s.broker == BrokerState::connecting; }));
-  const auto session = done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})).subject;
+  const auto session =
+      done(kiosk->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}})).subject;
   const auto outcome = kiosk->execute(CheckIn{session, "p-1"});
   ASSERT_TRUE(std::holds_alternative<Done>(outcome));
   EXPECT_EQ(kiosk->snapshot()->outbox, 2U);

@@ -74,7 +74,8 @@ TEST_F(KioskTest, ComesBackInTheSameStateAfterARestart) {
   std::uint64_t seq = 0;
   {
     auto kiosk = make();
-    session = done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})).subject;
+    session =
+        done(kiosk->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}})).subject;
     done(kiosk->execute(CheckIn{session, "p-1"}));
     seq = done(kiosk->execute(
                    CheckInGuest{session, {protocol::Affiliation::Kind::municipality, "hurdal"}}))
@@ -126,55 +127,112 @@ TEST_F(KioskTest, ScheduledSessionsOpenAndCloseThemselves) {
   EXPECT_TRUE(kiosk->tick().empty());
 }
 
-TEST_F(KioskTest, UnscheduledSessionsCloseAtLocalMidnight) {
+// A session opened by hand asks its length (two hours by default) and
+// closes after it plus the grace period, as a scheduled one does.
+TEST_F(KioskTest, UnscheduledSessionsCloseAfterTheirLengthAndGrace) {
   provision();
   auto kiosk = make();
   clock_.set(at("2026-11-27T18:00:00.000Z"));
-  done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}}));
-  clock_.set(at("2026-11-27T22:59:59.999Z"));
+  done(kiosk->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}}));
+  clock_.set(at("2026-11-27T20:29:59.999Z"));
   EXPECT_TRUE(kiosk->tick().empty());
-  clock_.set(at("2026-11-27T23:00:00.000Z"));
+  clock_.set(at("2026-11-27T20:30:00.000Z"));
   EXPECT_EQ(kiosk->tick().size(), 1U);
   EXPECT_TRUE(kiosk->snapshot()->open_sessions.empty());
 }
 
-TEST_F(KioskTest, RepeatedWrongPinsLockPinEntry) {
+// Wrong PINs lock only the person they were typed for, escalating, and the
+// count survives a restart; the leader's PIN stays open meanwhile.
+TEST_F(KioskTest, RepeatedWrongPinsLockThatPersonOnly) {
+  provision();
+  std::string session;
+  {
+    auto kiosk = make();
+    session =
+        done(kiosk->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}})).subject;
+    for (int i = 0; i < config_.tuning.pin_max_failures; ++i) {
+      EXPECT_EQ(kiosk->snapshot()->pin_state("p-2").tries_left,
+                config_.tuning.pin_max_failures - i);
+      EXPECT_EQ(std::get<Refusal>(kiosk->execute(CheckInByPin{session, "p-2", "0000"})).code,
+                RefusalCode::wrong_pin);
+    }
+    const auto locked = std::get<Refusal>(kiosk->execute(CheckInByPin{session, "p-2", "4321"}));
+    EXPECT_EQ(locked.code, RefusalCode::pins_locked);
+    EXPECT_EQ(locked.subject, "p-2");
+    EXPECT_EQ(locked.until, clock_.now() + config_.tuning.pin_lockout);
+    EXPECT_EQ(kiosk->snapshot()->pin_state("p-2").locked_until, locked.until);
+    EXPECT_EQ(kiosk->snapshot()->pin_state("p-2").tries_left, 0);
+    // The leader is not locked by a member's tries.
+    EXPECT_TRUE(
+        std::holds_alternative<LeaderInfo>(kiosk->verify_leader("p-lead", testing::kLeaderPin)));
+    done(kiosk->execute(CheckIn{session, "p-1"}));  // tapping a tile needs no PIN
+  }
+  auto restarted = make();  // the count is in the local database
+  EXPECT_EQ(std::get<Refusal>(restarted->execute(CheckInByPin{session, "p-2", "4321"})).code,
+            RefusalCode::pins_locked);
+  clock_.advance(config_.tuning.pin_lockout);
+  // After a lock, one wrong try locks again, five times as long.
+  EXPECT_EQ(std::get<Refusal>(restarted->execute(CheckInByPin{session, "p-2", "0000"})).code,
+            RefusalCode::wrong_pin);
+  EXPECT_EQ(restarted->snapshot()->pin_state("p-2").locked_until,
+            clock_.now() + 5 * config_.tuning.pin_lockout);
+  clock_.advance(5 * config_.tuning.pin_lockout);
+  done(restarted->execute(CheckInByPin{session, "p-2", testing::kMemberPin}));
+  EXPECT_EQ(restarted->snapshot()->pin_state("p-2").tries_left, config_.tuning.pin_max_failures);
+}
+
+// A leader's own wrong tries lock the leader; the admin PIN is counted apart.
+TEST_F(KioskTest, ALeaderIsLockedOnlyByTheLeadersOwnTries) {
+  config_.admin_pin_hash = make_pin_hash("0011223344556677", "2468");
   provision();
   auto kiosk = make();
-  const auto session = done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})).subject;
   for (int i = 0; i < config_.tuning.pin_max_failures; ++i) {
-    EXPECT_EQ(std::get<Refusal>(kiosk->execute(CheckInByPin{session, "p-2", "0000"})).code,
-              RefusalCode::wrong_pin);
+    (void)kiosk->verify_leader("p-lead", "0000");
   }
-  const auto locked = std::get<Refusal>(kiosk->execute(CheckInByPin{session, "p-2", "4321"}));
-  EXPECT_EQ(locked.code, RefusalCode::pins_locked);
-  EXPECT_EQ(locked.until, clock_.now() + config_.tuning.pin_lockout);
-  EXPECT_EQ(kiosk->snapshot()->pins_locked_until, locked.until);
-  EXPECT_EQ(std::get<Refusal>(kiosk->verify_leader(testing::kLeaderPin)).code,
+  EXPECT_EQ(std::get<Refusal>(kiosk->verify_leader("p-lead", testing::kLeaderPin)).code,
             RefusalCode::pins_locked);
-  done(kiosk->execute(CheckIn{session, "p-1"}));  // tapping a tile needs no PIN
-  clock_.advance(config_.tuning.pin_lockout);
-  done(kiosk->execute(CheckInByPin{session, "p-2", testing::kMemberPin}));
+  EXPECT_TRUE(
+      std::holds_alternative<LeaderInfo>(kiosk->verify_leader("p-nl", testing::kNetworkLeaderPin)));
+  EXPECT_FALSE(kiosk->admin_pin_refusal("2468"));
 }
 
 TEST_F(KioskTest, VerifiesLeadersAndTheAdmin) {
   config_.admin_pin_hash = make_pin_hash("0011223344556677", "2468");
   provision();
   auto kiosk = make();
-  const auto leader = std::get<LeaderInfo>(kiosk->verify_leader(testing::kLeaderPin));
+  const auto leader = std::get<LeaderInfo>(kiosk->verify_leader("p-lead", testing::kLeaderPin));
   EXPECT_EQ(leader.participant, "p-lead");
   EXPECT_EQ(leader.groups, (std::vector<std::string>{"gv"}));
-  EXPECT_EQ(std::get<Refusal>(kiosk->verify_leader(testing::kMemberPin)).code,
+  EXPECT_EQ(std::get<Refusal>(kiosk->verify_leader("p-lead", testing::kMemberPin)).code,
             RefusalCode::wrong_pin);
+  EXPECT_EQ(std::get<Refusal>(kiosk->verify_leader("p-2", testing::kMemberPin)).code,
+            RefusalCode::not_a_leader);
   EXPECT_FALSE(kiosk->admin_pin_refusal("2468"));
   EXPECT_EQ(kiosk->admin_pin_refusal("1357")->code, RefusalCode::wrong_pin);
+}
+
+// The language the admin chose is kept on the device across a restart.
+TEST_F(KioskTest, TheChosenLanguageSurvivesARestart) {
+  provision();
+  {
+    auto kiosk = make();
+    EXPECT_FALSE(kiosk->snapshot()->locale_override);
+    kiosk->set_locale_override(protocol::Locale::en);
+    EXPECT_EQ(kiosk->snapshot()->locale_override, protocol::Locale::en);
+  }
+  auto restarted = make();
+  EXPECT_EQ(restarted->snapshot()->locale_override, protocol::Locale::en);
+  restarted->set_locale_override(std::nullopt);
+  EXPECT_FALSE(make()->snapshot()->locale_override);
 }
 
 TEST_F(KioskTest, TheSnapshotServesTheScreens) {
   provision();
   auto kiosk = make();
   const auto session =
-      done(kiosk->execute(OpenSession{"nm", testing::kNetworkLeaderPin, {}, "fast"})).subject;
+      done(kiosk->execute(OpenSession{"nm", "p-nl", testing::kNetworkLeaderPin, {}, "fast"}))
+          .subject;
+  done(kiosk->execute(LeadMeeting{session, "p-nl", testing::kNetworkLeaderPin}));
   done(kiosk->execute(CheckIn{session, "p-buf"}));
   const auto guest =
       done(kiosk->execute(CheckInGuest{session, {protocol::Affiliation::Kind::org, "bufetat"}}))
@@ -223,7 +281,9 @@ TEST_F(KioskTest, AnActionOfTheOpenMeetingIsNotShownAsCarriedOver) {
   {
     auto kiosk = make();
     session =
-        done(kiosk->execute(OpenSession{"nm", testing::kNetworkLeaderPin, {}, "fast"})).subject;
+        done(kiosk->execute(OpenSession{"nm", "p-nl", testing::kNetworkLeaderPin, {}, "fast"}))
+            .subject;
+    done(kiosk->execute(LeadMeeting{session, "p-nl", testing::kNetworkLeaderPin}));
     done(kiosk->execute(StartItem{session, "sak-1"}));
     action = done(kiosk->execute(RecordAction{session, {}, "Invitere", "p-nl", {}})).subject;
   }
@@ -242,7 +302,8 @@ TEST_F(KioskTest, AnActionOfTheOpenMeetingIsNotShownAsCarriedOver) {
 TEST_F(KioskTest, CommandsFromManyThreadsKeepSeqDenseAndSnapshotsWhole) {
   provision();
   auto kiosk = make();
-  const auto session = done(kiosk->execute(OpenSession{"gv", testing::kLeaderPin, {}, {}})).subject;
+  const auto session =
+      done(kiosk->execute(OpenSession{"gv", "p-lead", testing::kLeaderPin, {}, {}})).subject;
   constexpr int kThreads = 4;
   constexpr int kEach = 25;
   std::vector<std::vector<std::uint64_t>> seqs(kThreads);

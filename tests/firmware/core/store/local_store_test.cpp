@@ -39,7 +39,22 @@ KioskState state_with(const std::string& participant) {
   session.actions.push_back(ActionRecord{"a-1", "sak-1", "Gjøre", "p-1",
                                          protocol::parse_date("2026-12-01"), kT, false, true});
   session.carried_done.push_back("a-0");
+  session.agenda.push_back(ItemRecord{.item = "sak-2",
+                                      .title = "Status",
+                                      .planned_minutes = 30,
+                                      .elapsed_seconds = 40,
+                                      .started = true,
+                                      .skipped = false,
+                                      .extra_minutes = 5});
+  session.agenda.push_back(ItemRecord{.item = "sak-3", .title = "Eventuelt", .skipped = true});
+  session.paused_at = kT + std::chrono::minutes(3);
+  session.paused_item = "sak-2";
+  session.led_by = "p-lead";
+  session.led_until = kT + std::chrono::minutes(15);
+  session.last_done = "a-0";
+  session.last_done_at = kT;
   s.open.push_back(session);
+  s.notices.push_back(CancelNotice{"s-2", "Samling 5", "Syk", kT + std::chrono::hours(8)});
   s.handled.push_back(HandledSchedule{"s-1", kT});
   s.carried_done.push_back("a-0");
   return s;
@@ -246,6 +261,49 @@ TEST_F(LocalStoreTest, TheFileIsInWalModeWithFullSync) {
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   EXPECT_EQ(open()->integrity_check(), "ok");
+}
+
+// The PIN lockout counts and the device's own settings outlive the store.
+TEST_F(LocalStoreTest, PinLockoutsAndPreferencesSurviveARestart) {
+  {
+    auto store = open();
+    store->save_pin_lockout("p-2", LockoutEntry{0, 1, kT + std::chrono::minutes(1)});
+    store->save_pin_lockout("p-3", LockoutEntry{2, 0, std::nullopt});
+    store->save_pin_lockout("p-3", LockoutEntry{3, 0, std::nullopt});
+    store->set_preference("locale", "nn");
+  }
+  auto store = open();
+  const std::map<std::string, LockoutEntry> expected{
+      {"p-2", LockoutEntry{0, 1, kT + std::chrono::minutes(1)}},
+      {"p-3", LockoutEntry{3, 0, std::nullopt}}};
+  EXPECT_EQ(store->load_pin_lockouts(), expected);
+  EXPECT_EQ(store->preference("locale"), "nn");
+  store->save_pin_lockout("p-2", std::nullopt);
+  store->set_preference("locale", std::nullopt);
+  EXPECT_EQ(open()->load_pin_lockouts().size(), 1U);
+  EXPECT_FALSE(open()->preference("locale"));
+}
+
+// A state written before the agenda's pause/skip fields reads with defaults.
+TEST(StateCodec, AnOlderStateReadsWithDefaults) {
+  auto state = state_with("p-1");
+  state.open[0].agenda.resize(1);
+  state.open[0].agenda[0].started = true;  // it has run: read so from its time
+  state.open[0].paused_at.reset();
+  state.open[0].paused_item.reset();
+  state.open[0].led_by.reset();
+  state.open[0].led_until.reset();
+  state.open[0].last_done.reset();
+  state.open[0].last_done_at.reset();
+  state.notices.clear();
+  auto json = detail::encode_state(state);
+  for (const char* key :
+       {",\"started\":true", ",\"skipped\":false", ",\"extra_minutes\":0", ",\"notices\":[]"}) {
+    const auto at = json.find(key);
+    ASSERT_NE(at, std::string::npos) << key;
+    json.erase(at, std::string(key).size());
+  }
+  EXPECT_EQ(detail::decode_state(json), state);
 }
 
 TEST(StateCodec, RoundTripsEveryField) {

@@ -32,14 +32,14 @@ struct Countdown {
 // The countdown of `item` at `now` (time of earlier runs included).
 [[nodiscard]] Countdown countdown_for(const kiosk::AgendaItemView& item, kiosk::Timestamp now);
 
-// When the meeting ends if the running item takes its remaining planned time
-// (or is already over: from now) and each item not yet done takes its
-// planned minutes.
+// When the meeting ends if the running and paused items take their remaining
+// planned time (or are already over: nothing more) and each pending item its
+// planned minutes ("+5 min" included); finished and skipped items count 0.
 [[nodiscard]] kiosk::Timestamp projected_end(const kiosk::SessionView& session,
                                              kiosk::Timestamp now);
 
-// The item "next" starts: the first not finished after the running one (or
-// the first not finished when none runs); nullopt when none is left.
+// The item "next" goes to: the first neither finished nor skipped after the
+// running one (or from the start when none runs); nullopt when none is left.
 [[nodiscard]] std::optional<std::string> next_item(const kiosk::SessionView& session);
 // The item "previous" starts: the one before the running item (or the last
 // finished when none runs).

@@ -43,6 +43,7 @@ struct Execute {
   kiosk::Command command;
 };
 struct VerifyLeaderPin {
+  std::string leader;  // the participant who named themself
   std::string pin;
 };
 struct VerifyAdminPin {

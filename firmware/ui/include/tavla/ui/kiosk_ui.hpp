@@ -52,7 +52,8 @@ class KioskUi final : public FrameApp {
             std::optional<kiosk::UndoCheckIn> undo = std::nullopt);
   // Executes a command and shows what came of it.
   void run(const kiosk::Command& command, SteadyTime now);
-  void enter_leader_pin(const std::string& pin);
+  void enter_leader_pin(const std::string& participant, const std::string& pin);
+  void set_language(Language language);
   void enter_admin_pin(const std::string& pin);
   void after_done(const kiosk::Command& command, const kiosk::Done& done, SteadyTime now);
   void after_refusal(const kiosk::Command& command, const kiosk::Refusal& refusal, SteadyTime now);

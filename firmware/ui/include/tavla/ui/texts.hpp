@@ -80,7 +80,13 @@
   X(month_1) X(month_2) X(month_3) X(month_4) X(month_5) X(month_6) X(month_7) X(month_8)      \
   X(month_9) X(month_10) X(month_11) X(month_12) X(date_long) X(date_short)                    \
   /* keyboard */                                                                               \
-  X(keyboard_space)
+  X(keyboard_space)                                                                            \
+  /* PIN by name, lockout, agenda moves, refusals of the meeting room */                      \
+  X(pin_choose_leader) X(pin_tries_left) X(meeting_pause) X(meeting_resume) X(meeting_extend)  \
+  X(meeting_paused) X(refusal_national_id) X(refusal_meeting_paused) X(refusal_nothing_to_undo) \
+  X(rejected_not_a_leader) X(home_cancelled) X(meeting_confirm_skip) X(meeting_skip)  \
+  X(leader_correct_in) X(leader_correct_out) X(home_device_id)  \
+  X(leader_choose_length) X(leader_length_hours) X(meeting_take) X(meeting_led_by)
 // clang-format on
 
 namespace tavla::ui {

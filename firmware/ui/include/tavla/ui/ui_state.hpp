@@ -35,18 +35,20 @@ struct CheckInView {
 
 struct PinView {
   PinEntry pin;
+  std::string person;  // the leader who tapped their name (leader PIN screen)
   bool wrong = false;  // the last attempt was wrong
 };
 
 struct LeaderView {
-  enum class Mode { main, choose_group, choose_agenda, confirm_close, who_is_here };
+  enum class Mode { main, choose_group, choose_agenda, choose_length, confirm_close, who_is_here };
   Mode mode = Mode::main;
   std::optional<kiosk::LeaderInfo> leader;
   // Kept only while the leader screen is open (the core checks it with
   // every open and close); wiped when the screen is left or times out.
   std::string pin;
-  std::string group;    // chosen for opening
-  std::string session;  // chosen for closing or listing
+  std::string group;                  // chosen for opening
+  std::optional<std::string> agenda;  // chosen for opening (network meetings)
+  std::string session;                // chosen for closing or listing
 };
 
 struct MeetingView {
@@ -58,6 +60,7 @@ struct MeetingView {
     add_item,      // typing an item's title, choosing its minutes
     confirm_retract,
     open_actions,
+    confirm_skip,  // a row tap past pending items: skip them? (`item` is the row)
   };
   Mode mode = Mode::main;
   TextField text{.max_bytes = 2000, .multiline = true};
@@ -67,6 +70,9 @@ struct MeetingView {
   std::optional<kiosk::Date> due;
   std::uint64_t minutes = 10;
   std::string target;  // what "retract" withdraws
+  // Taking the meeting: the leader who tapped their name, and the PIN.
+  std::string lead_person;
+  PinEntry lead_pin;
 };
 
 struct AdminView {

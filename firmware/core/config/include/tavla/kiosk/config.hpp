@@ -23,8 +23,9 @@
 //   undo_seconds = 60
 //   open_before_minutes = 15
 //   close_grace_minutes = 30
-//   pin_max_failures = 5
-//   pin_lockout_seconds = 60
+//   pin_max_failures = 5                 # free tries per person on this kiosk
+//   pin_lockout_seconds = 60             # then locked this long, 5x, 15x
+//   meeting_lock_minutes = 15            # a meeting nobody runs locks again
 //   ack_timeout_seconds = 10
 //   max_in_flight = 256
 //   retention_days = 30
@@ -55,8 +56,12 @@ struct Tuning {
   std::chrono::seconds undo_window{60};
   std::chrono::minutes open_before{15};
   std::chrono::minutes close_grace{30};
+  // PIN lockout, per person and per device (pin_lockout.hpp): this many
+  // wrong tries, then a lockout of pin_lockout, 5 and 15 times as long.
   int pin_max_failures = 5;
   std::chrono::seconds pin_lockout{60};
+  // A meeting that nobody has run for this long needs its leader again.
+  std::chrono::minutes meeting_lock{15};
   std::chrono::seconds ack_timeout{10};
   int max_in_flight = 256;
   std::chrono::hours retention{24 * 30};

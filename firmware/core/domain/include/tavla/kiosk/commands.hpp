@@ -9,6 +9,7 @@
 // added to the variant and forgotten somewhere does not compile.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,21 +20,50 @@
 
 namespace tavla::kiosk {
 
-// A leader (a member with `leader: true` in `group`) opens an unscheduled
-// session for that group. `agenda` picks an agenda template for a network
-// meeting; `title` defaults to the group's name.
+// A leader (a member with `leader: true` in `group`, named first, then
+// their PIN: each attempt checks one verifier) opens an unscheduled session
+// for that group. `agenda` picks an agenda template for a network meeting;
+// `title` defaults to the group's name. The session lasts `minutes` (the
+// leader's choice, two hours by default) and closes after that plus the
+// grace period, as a scheduled one does.
 struct OpenSession {
   static constexpr std::string_view kName = "open";
+  static constexpr std::uint64_t kDefaultMinutes = 120;
   std::string group;
+  std::string leader;
   std::string leader_pin;
   std::optional<std::string> title;
   std::optional<std::string> agenda;
+  std::uint64_t minutes = kDefaultMinutes;
 };
 
-// Any leader of the room's groups closes any open session.
+// A leader of the session's group closes it.
 struct CloseSession {
   static constexpr std::string_view kName = "close";
   std::string session;
+  std::string leader;
+  std::string leader_pin;
+};
+
+// A leader of the session's group checks a member in (`present`) or out
+// after the member's own undo has passed: the leader's correction, told to
+// the host as such (`corrected_by`).
+struct CorrectAttendance {
+  static constexpr std::string_view kName = "correct";
+  std::string session;
+  std::string participant;
+  bool present = true;
+  std::string leader;
+  std::string leader_pin;
+};
+
+// A leader of a network meeting's group takes the meeting on this screen:
+// running it (agenda, minutes) needs that, once per meeting, until nobody
+// has run it for the tuning's meeting_lock.
+struct LeadMeeting {
+  static constexpr std::string_view kName = "lead";
+  std::string session;
+  std::string leader;
   std::string leader_pin;
 };
 
@@ -76,12 +106,25 @@ struct AddAgendaItem {
   std::uint64_t planned_minutes = 0;
 };
 
-// Start an item; a running item is finished first (both events are emitted).
-// Starting a finished item again is allowed ("previous"): elapsed time adds up.
+// Start or resume an item ("previous", a tap on its row): the running item
+// is paused, never finished, and an item chosen again counts on from where
+// it stopped. With `skip_passed` (the leader confirmed going past them),
+// items never started between the one last worked on and this one are
+// marked skipped.
 struct StartItem {
   static constexpr std::string_view kName = "start_item";
   std::string session;
   std::string item;
+  bool skip_passed = false;
+};
+
+// "Next": finishes `from` (which must be the running item, so a second tap
+// made from an older picture does nothing) and starts or resumes the next
+// item after it that is neither finished nor skipped.
+struct NextItem {
+  static constexpr std::string_view kName = "next_item";
+  std::string session;
+  std::string from;
 };
 
 // Finish the running item.
@@ -89,6 +132,25 @@ struct FinishItem {
   static constexpr std::string_view kName = "finish_item";
   std::string session;
   std::string item;
+};
+
+// The item's time box grows by `minutes`.
+struct ExtendItem {
+  static constexpr std::string_view kName = "extend_item";
+  static constexpr std::uint64_t kDefaultMinutes = 5;
+  std::string session;
+  std::string item;
+  std::uint64_t minutes = kDefaultMinutes;
+};
+
+// The whole meeting pauses (its running item with it) and resumes.
+struct PauseMeeting {
+  static constexpr std::string_view kName = "pause";
+  std::string session;
+};
+struct ResumeMeeting {
+  static constexpr std::string_view kName = "resume";
+  std::string session;
 };
 
 // A decision under `item`, or under the running item when absent.
@@ -125,23 +187,40 @@ struct MarkActionDone {
   std::string action;
 };
 
+// Withdraw the latest "done" of this session within the undo window.
+struct UndoActionDone {
+  static constexpr std::string_view kName = "undo_action_done";
+  std::string session;
+  std::string action;
+};
+
 using Command = std::variant<OpenSession, CloseSession, CheckIn, CheckInByPin, CheckInGuest,
-                             UndoCheckIn, AddAgendaItem, StartItem, FinishItem, RecordDecision,
-                             RecordAction, Retract, MarkActionDone>;
+                             UndoCheckIn, CorrectAttendance, LeadMeeting, AddAgendaItem, StartItem,
+                             NextItem, FinishItem, ExtendItem, PauseMeeting, ResumeMeeting,
+                             RecordDecision, RecordAction, Retract, MarkActionDone, UndoActionDone>;
 
 // The command's stable name, its kName ("open", "check_in", ...).
 [[nodiscard]] std::string_view name_of(const Command& command);
 
 // Whether the command carries a PIN (a leader's or a member's): such a
-// command passes the PIN lockout first. Found from the command's fields, so a
-// new command with a PIN is covered without a list to keep.
+// command passes the PIN lockout of the person it names first. Found from
+// the command's fields, so a new command with a PIN is covered without a
+// list to keep: a member's `pin` goes with `participant`, a leader's
+// `leader_pin` with `leader`.
 template <class C>
-inline constexpr bool kCarriesPin = requires(const C& c) {
+inline constexpr bool kCarriesMemberPin = requires(const C& c) {
   c.pin;
-}
-|| requires(const C& c) {
-  c.leader_pin;
+  c.participant;
 };
+template <class C>
+inline constexpr bool kCarriesLeaderPin = requires(const C& c) {
+  c.leader_pin;
+  c.leader;
+};
+template <class C>
+inline constexpr bool kCarriesPin = kCarriesMemberPin<C> || kCarriesLeaderPin<C>;
 [[nodiscard]] bool carries_pin(const Command& command);
+// Whose PIN the command carries (the lockout's key), or nullopt.
+[[nodiscard]] std::optional<std::string> pin_owner(const Command& command);
 
 }  // namespace tavla::kiosk

@@ -47,10 +47,16 @@ struct OpenScheduled {
 struct AutoClose {
   std::string session;
 };
-using SchedulerStep = std::variant<OpenScheduled, AutoClose>;
+// The host cancelled the session (room config's `cancelled`): never opened,
+// closed if open, and a notice on the screen for the rest of the day.
+struct CancelSession {
+  std::string session;
+};
+using SchedulerStep = std::variant<OpenScheduled, AutoClose, CancelSession>;
 
 // What is due at ctx.now: scheduled sessions from `open_before` ahead of
-// their start until their end, and open sessions past their closes_at.
+// their start until their end, open sessions past their closes_at, and
+// cancelled sessions not yet handled.
 [[nodiscard]] std::vector<SchedulerStep> due_steps(const protocol::RoomConfig& config,
                                                    const KioskState& state, Timestamp now,
                                                    const Tuning& tuning);
@@ -60,12 +66,21 @@ using SchedulerStep = std::variant<OpenScheduled, AutoClose>;
 // Forgets handled schedule marks a day past their end (no events).
 [[nodiscard]] KioskState tidy(const KioskState& state, Timestamp now);
 
-// Which leader a PIN belongs to (any group of the room), or nullptr.
+// A leader of the room's groups by participant id (no PIN checked), or a
+// null member when the participant leads none.
 struct LeaderMatch {
   const protocol::Member* member = nullptr;
   std::vector<std::string> groups;  // where that participant is a leader
 };
-[[nodiscard]] LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view pin,
-                                      std::string_view device_secret);
+[[nodiscard]] LeaderMatch find_leader(const protocol::RoomConfig& config,
+                                      std::string_view participant);
+
+// Whether `pin` is `leader`'s, who must lead `group` (any group of the room
+// when null): nullopt, or not_a_leader, no_pin or wrong_pin (subject: the
+// leader). The one check of a leader's PIN.
+[[nodiscard]] std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
+                                                      const protocol::Group* group,
+                                                      const std::string& leader,
+                                                      std::string_view pin);
 
 }  // namespace tavla::kiosk

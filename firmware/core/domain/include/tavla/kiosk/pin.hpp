@@ -1,12 +1,13 @@
 // PINs: checked against the room config's pin_verifier (config version 2:
 // Argon2id of HMAC-SHA256(device secret, member and PIN), libargon2 and
 // OpenSSL; protocol/pin_verifier.hpp) or pin_hash (version 1:
-// "sha256:<salt hex>:<hex of sha256(salt bytes || pin ascii)>"), and a
-// lockout after repeated failures so a 4-digit PIN cannot be tried out on
-// the shared screen.
+// "sha256:<salt hex>:<hex of sha256(salt bytes || pin ascii)>"). The lockout
+// that keeps a 4-digit PIN from being tried out on the shared screen is
+// pin_lockout.hpp.
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "tavla/protocol/room_config.hpp"
@@ -37,23 +38,9 @@ namespace tavla::kiosk {
 // that provision an admin PIN.
 [[nodiscard]] std::string make_pin_hash(std::string_view salt_hex, std::string_view pin);
 
-// After `max_failures` wrong PINs in a row, every PIN is refused for
-// `lockout`; a right PIN resets the count. Kept in memory only: a reboot
-// (minutes on a Pi) resets it, which still bounds guessing to a few tries a
-// minute. Not thread-safe: the Kiosk serialises calls.
-class PinGuard {
- public:
-  PinGuard(int max_failures, Milliseconds lockout)
-      : max_failures_(max_failures), lockout_(lockout) {}
-  [[nodiscard]] std::optional<Timestamp> locked_until(Timestamp now) const;
-  void failed(Timestamp now);
-  void succeeded() { failures_ = 0; }
-
- private:
-  int max_failures_;
-  Milliseconds lockout_;
-  int failures_ = 0;
-  std::optional<Timestamp> locked_until_;
-};
+// The one place the kiosk checks a PIN against a verifier (a member's
+// pin_hash or the operator's admin_pin_hash): false without a verifier. A
+// change of the verifier's format changes this function only.
+[[nodiscard]] bool pin_accepted(const std::optional<std::string>& verifier, std::string_view pin);
 
 }  // namespace tavla::kiosk

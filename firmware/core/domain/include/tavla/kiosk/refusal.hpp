@@ -23,9 +23,9 @@ enum class RefusalCode {
   not_checked_in,        // subject: the participant id (undo of nobody)
   undo_window_passed,    // subject: participant; until: when the window closed
   no_pin,                // subject: the participant, who has no pin_hash
-  wrong_pin,             // the PIN does not match (counts towards the lockout)
-  pins_locked,           // too many wrong PINs; until: when PINs are accepted again
-  not_a_leader,          // the PIN is right but belongs to no leader of the group
+  wrong_pin,             // subject: whose PIN; it does not match (counts towards their lockout)
+  pins_locked,   // subject: whose PIN; too many wrong tries; until: when it is accepted again
+  not_a_leader,  // subject: the participant, who leads no such group
   unknown_affiliation,   // subject: a municipality/org id not in the room config
   unknown_agenda,        // subject: the agenda template id
   unknown_item,          // subject: the agenda item id
@@ -40,6 +40,11 @@ enum class RefusalCode {
   unknown_action,        // subject: the action id to mark done
   action_already_done,   // subject: the action id
   storage_failed,        // the local database refused the write; nothing changed
+  national_id,           // subject: the field; the text holds an identity number
+  meeting_locked,        // subject: the session; no leader has taken the meeting (LeadMeeting)
+  meeting_paused,        // subject: the session; resume the meeting first
+  meeting_not_paused,    // subject: the session
+  nothing_to_undo,       // subject: the action (not the latest done, or its undo has passed)
 };
 
 // The code's stable name ("already_checked_in"), for logs, scripts and tests.

@@ -28,8 +28,11 @@ struct ItemRecord {
   std::uint64_t planned_minutes = 0;
   bool added_on_the_day = false;
   std::optional<Timestamp> started_at;  // set while running
-  std::uint64_t elapsed_seconds = 0;    // finished runs, added up
-  bool finished = false;                // finished at least once and not running
+  std::uint64_t elapsed_seconds = 0;    // ended runs, added up
+  bool finished = false;                // finished and not running since
+  bool started = false;                 // has run at least once
+  bool skipped = false;                 // passed over on purpose, never started
+  std::uint64_t extra_minutes = 0;      // added to the time box ("+5 min")
   bool operator==(const ItemRecord&) const = default;
 };
 
@@ -72,7 +75,26 @@ struct SessionInProgress {
   std::vector<DecisionRecord> decisions;
   std::vector<ActionRecord> actions;
   std::vector<std::string> carried_done;  // carried-over actions marked done in this session
+  // The whole meeting is paused since then; `paused_item` was running.
+  std::optional<Timestamp> paused_at;
+  std::optional<std::string> paused_item;
+  // The leader who took the meeting on this screen, until nobody has run it
+  // for the tuning's meeting_lock.
+  std::optional<std::string> led_by;
+  std::optional<Timestamp> led_until;
+  // The latest action marked done here, and when (its undo).
+  std::optional<std::string> last_done;
+  std::optional<Timestamp> last_done_at;
   bool operator==(const SessionInProgress&) const = default;
+};
+
+// A session the host cancelled: the room's screen says so until `until`.
+struct CancelNotice {
+  std::string session;
+  std::string title;
+  std::string reason;
+  Timestamp until;
+  bool operator==(const CancelNotice&) const = default;
 };
 
 // A scheduled session this kiosk has opened (and maybe closed since): the
@@ -87,6 +109,7 @@ struct KioskState {
   std::vector<SessionInProgress> open;  // in opening order
   std::vector<HandledSchedule> handled;
   std::vector<std::string> carried_done;  // carried-over action ids marked done here
+  std::vector<CancelNotice> notices;
   bool operator==(const KioskState&) const = default;
 };
 

@@ -83,11 +83,16 @@ class Kiosk {
   // Applies a command. Returns once its events are durable.
   Outcome execute(const Command& command);
 
-  // Checks a PIN against the room's leaders (counts towards the lockout).
-  std::variant<LeaderInfo, Refusal> verify_leader(const std::string& pin);
+  // Checks `participant`'s PIN, who must lead a group of the room (counts
+  // towards that person's lockout only).
+  std::variant<LeaderInfo, Refusal> verify_leader(const std::string& participant,
+                                                  const std::string& pin);
+  // The language the admin chose for this device (nullopt: the room's);
+  // kept in the local database, so it survives a restart.
+  void set_locale_override(std::optional<protocol::Locale> locale);
   // Why the operator's admin PIN ([ui] admin_pin_hash) is refused, or
   // nullopt when it is right. Without one configured, every PIN is refused
-  // (wrong_pin). Counts towards the lockout.
+  // (wrong_pin). Counts towards the lockout of "admin" only.
   [[nodiscard]] std::optional<Refusal> admin_pin_refusal(const std::string& pin);
 
   // The current picture; never null. Cheap: a shared_ptr copy.

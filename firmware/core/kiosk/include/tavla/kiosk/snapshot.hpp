@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tavla/kiosk/broker_state.hpp"
@@ -41,7 +42,9 @@ struct Attendee {
   Timestamp undo_until;  // UndoCheckIn is accepted before this instant
 };
 
-enum class ItemState { pending, running, finished };
+// paused: has run and will again (another item was chosen, or the meeting
+// paused); skipped: passed over on purpose, never started.
+enum class ItemState { pending, running, paused, finished, skipped };
 
 struct AgendaItemView {
   std::string item;
@@ -50,7 +53,8 @@ struct AgendaItemView {
   bool added_on_the_day = false;  // "Eventuelt": not from the template
   ItemState state = ItemState::pending;
   std::optional<Timestamp> started_at;  // of the current run, when running
-  std::uint64_t elapsed_seconds = 0;    // finished runs, added up
+  std::uint64_t elapsed_seconds = 0;    // ended runs, added up
+  std::uint64_t extra_minutes = 0;      // added to the time box
 };
 
 struct DecisionView {
@@ -92,9 +96,30 @@ struct SessionView {
   std::vector<DecisionView> decisions;
   std::vector<ActionView> actions;
   std::vector<std::string> actions_done;  // carried-over action ids marked done here
+  std::optional<Timestamp> paused_at;     // the whole meeting is paused since then
+  // Who runs the meeting on this screen, until when (LeadMeeting).
+  std::optional<std::string> led_by;
+  std::string led_by_name;
+  std::optional<Timestamp> led_until;
+  // The latest action marked done here, undoable until then.
+  std::optional<std::string> last_done;
+  std::optional<Timestamp> last_done_undo_until;
 };
 
-enum class ScheduleState { upcoming, open, closed };
+// A session the host cancelled today: a notice on the screen.
+struct CancelNoticeView {
+  std::string session;
+  std::string title;
+  std::string reason;
+};
+
+// A person's PIN lockout on this device (pin_lockout.hpp).
+struct PinState {
+  int tries_left = 0;
+  std::optional<Timestamp> locked_until;
+};
+
+enum class ScheduleState { upcoming, open, closed, cancelled };
 
 struct ScheduleEntryView {  // today's sessions: titles and times, never names
   std::string session;
@@ -144,12 +169,22 @@ struct Snapshot {
   // the admin screen; forgotten with the acknowledged events' retention.
   Rejections rejected;
 
-  // PIN entry is blocked until then after repeated wrong PINs.
-  std::optional<Timestamp> pins_locked_until;
+  // PIN lockouts of the people with wrong tries, by participant id (or
+  // "admin"); anyone else has pin_free_tries.
+  std::vector<std::pair<std::string, PinState>> pin_states;
+  int pin_free_tries = 5;
+  [[nodiscard]] PinState pin_state(const std::string& person) const;
+
+  // The language the admin chose on this device (persisted), over the room's.
+  std::optional<protocol::Locale> locale_override;
+  std::vector<CancelNoticeView> notices;
 
   std::vector<NamedRef> municipalities;  // for the guest picker
   std::vector<NamedRef> orgs;
   std::vector<NamedRef> groups;  // for a leader opening an unscheduled session
+  // The room's leaders with a PIN (participant id, display name): a leader
+  // names themself first, then types the PIN.
+  std::vector<NamedRef> leaders;
   std::vector<NamedRef> agendas;
   std::vector<ScheduleEntryView> today;
   std::vector<SessionView> open_sessions;  // in opening order

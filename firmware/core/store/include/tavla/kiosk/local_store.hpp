@@ -3,8 +3,9 @@
 // pulled plug.
 //
 // Holds: the epoch (a ULID made when the file is created), the domain state,
-// the outbox of events in seq order, the accepted room config, and the events
-// the host refused (rejected_event.hpp). commit() writes the new state and its
+// the outbox of events in seq order, the accepted room config, the events
+// the host refused (rejected_event.hpp), the PIN lockout counts and the
+// device's own settings (the admin's language). commit() writes the new state and its
 // events in one transaction; seq grows by exactly one per event across
 // restarts (the last seq lives in the same transaction).
 //
@@ -14,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "tavla/kiosk/pin_lockout.hpp"
 #include "tavla/kiosk/rejected_event.hpp"
 #include "tavla/kiosk/state.hpp"
 #include "tavla/kiosk/time.hpp"
@@ -104,6 +107,13 @@ class LocalStore {
   std::uint64_t prune(Timestamp cutoff);
   // How many rejections are kept, and the `latest` newest.
   [[nodiscard]] Rejections rejections(std::size_t latest);
+  // Each person's PIN lockout count (pin_lockout.hpp); nullopt forgets it.
+  [[nodiscard]] std::map<std::string, LockoutEntry> load_pin_lockouts();
+  void save_pin_lockout(const std::string& key, const std::optional<LockoutEntry>& entry);
+  // The device's own settings (the language the admin chose); nullopt
+  // forgets one.
+  [[nodiscard]] std::optional<std::string> preference(const std::string& key);
+  void set_preference(const std::string& key, const std::optional<std::string>& value);
   // "ok", or SQLite's list of problems.
   [[nodiscard]] std::string integrity_check();
 
