@@ -51,6 +51,8 @@ class SettleCommand final : public Command {
     add_config_option(command_, options_);
     add_format_option(command_, options_);
     command_->add_option("--year", year_)->required();
+    command_->add_option("--explain", explain_,
+                         "a municipality: how its final figure and adjustments came about");
   }
   [[nodiscard]] bool parsed() const override { return command_->parsed(); }
 
@@ -58,6 +60,14 @@ class SettleCommand final : public Command {
     SiteData data(options_.config, context);
     warn_about_gaps(data.repos, context.err);
     warn_about_device_clocks(data.repos, year_, context.err);
+    if (!explain_.empty()) {
+      if (data.site.municipality(explain_) == nullptr) {
+        throw std::runtime_error("--explain: unknown municipality '" + explain_ + "'");
+      }
+      print(settle_explain_table(data.site, data.repos, year_, explain_, context.err), options_,
+            data.site, context.out);
+      return 0;
+    }
     print_report(settle_table(data.site, data.repos, year_, context.err), options_, data.site,
                  "settle " + std::to_string(year_), config::oslo_date(context.now()), context.out);
     return 0;
@@ -67,6 +77,7 @@ class SettleCommand final : public Command {
   CLI::App* command_;
   SiteOptions options_;
   int year_ = 0;
+  std::string explain_;
 };
 
 }  // namespace

@@ -361,4 +361,42 @@ report::Table settle_table(const config::Site& site, storage::Repositories& repo
   return t;
 }
 
+report::Table settle_explain_table(const config::Site& site, storage::Repositories& repos, int year,
+                                   const std::string& municipality, std::ostream& warnings) {
+  const auto figures = figures_for(site, repos, year, warnings);
+  const auto final = value_or_throw(allocation::allocate(figures.plan.plan, figures.members,
+                                                         allocation::Amounts::actual_else_budget));
+  report::Table t;
+  t.columns = {"item", "amount"};
+  allocation::Ore to_pay = 0;
+  const auto add = [&](const std::string& item, allocation::Ore amount) {
+    t.rows.push_back({item, Money{amount}});
+    to_pay += amount;
+  };
+  for (const auto& part : final.parts) {
+    for (const auto& line : part.lines) {
+      if (line.municipality == municipality) {
+        add("final: " + part.name + " (" + report::plain_money(part.amount) + " by " +
+                std::string(allocation::to_string(part.key)) + ", see allocate --explain)",
+            line.amount);
+      }
+    }
+  }
+  const auto issued = repos.invoices().provisional(year);
+  std::ostringstream quiet;
+  const auto akonto = invoiced_akonto(site, repos, year, quiet);
+  const auto a = akonto.find(municipality);
+  add(issued.empty() ? "less the a-konto by the plan as it is now (none recorded as issued)"
+                     : "less the a-konto issued at " + issued.front().issued_at + " by " +
+                           issued.front().issued_by,
+      -(a == akonto.end() ? 0 : a->second));
+  const auto adjustment = previous_year_adjustment(site, repos, year);
+  const auto adj = adjustment.find(municipality);
+  add("adjustment of " + std::to_string(year - 1) +
+          ": its final figures by late data less those it was closed with",
+      adj == adjustment.end() ? 0 : adj->second);
+  t.rows.push_back({std::string("to pay (negative: a refund)"), Money{to_pay}});
+  return t;
+}
+
 }  // namespace tavla::host::app

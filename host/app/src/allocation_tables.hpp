@@ -36,6 +36,13 @@ namespace tavla::host::app {
 // Each municipality's number in force in `year`: as frozen for a closed year.
 [[nodiscard]] std::map<std::string, std::string> numbers_of(const config::Site& site,
                                                             storage::Repositories& repos, int year);
+// How `municipality`'s to_pay in settle came about: its final amount per
+// part, less the a-konto (as issued), plus the previous year's adjustment;
+// the rows add up to the last.
+[[nodiscard]] report::Table settle_explain_table(const config::Site& site,
+                                                 storage::Repositories& repos, int year,
+                                                 const std::string& municipality,
+                                                 std::ostream& warnings);
 // provisional (as issued, else the plan's a-konto), final, balance per
 // member; adjustments of a closed previous year. Before the final figures
 // can be computed (no groups yet), final and balance are empty.

@@ -41,7 +41,7 @@ struct YearFigures {
                                       int year, std::ostream& warnings);
 
 [[nodiscard]] std::string to_json(const YearFigures& figures);
-// Throws std::runtime_error when `json` is not what to_json wrote.
-[[nodiscard]] YearFigures figures_from_json(const std::string& json);
+// Throws std::runtime_error when `text` is not what to_json wrote.
+[[nodiscard]] YearFigures figures_from_json(const std::string& text);
 
 }  // namespace tavla::host::app

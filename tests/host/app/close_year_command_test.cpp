@@ -247,6 +247,23 @@ TEST_P(CloseYearCommandTest, EveryExplanationAddsUpToItsRowsOnThe2023Plan) {
     EXPECT_EQ(lines, amount) << m;
     EXPECT_EQ(total, amount) << m;
   }
+  // settle --explain: final per part, less the a-konto, plus the adjustment,
+  // add up to the member's to_pay.
+  const auto settled = host({"settle", "--year", "2025", "--format", "json"});
+  ASSERT_EQ(settled.exit_code, 0) << settled.err;
+  for (const auto& row : nlohmann::json::parse(settled.out)) {
+    const auto m = row.at("municipality").get<std::string>();
+    const auto r = host({"settle", "--year", "2025", "--explain", m, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = nlohmann::json::parse(r.out);
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+      sum += std::llround(rows[i].at("amount").get<double>() * 100);
+    }
+    const auto to_pay = std::llround(row.at("to_pay").get<double>() * 100);
+    EXPECT_EQ(sum, to_pay) << m;
+    EXPECT_EQ(std::llround(rows.back().at("amount").get<double>() * 100), to_pay) << m;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CloseYearCommandTest,
