@@ -77,10 +77,12 @@ struct LeaderMatch {
 
 // Whether `pin` is `leader`'s, who must lead `group` (any group of the room
 // when null): nullopt, or not_a_leader, no_pin or wrong_pin (subject: the
-// leader). The one check of a leader's PIN.
+// leader). The one check of a leader's PIN; `device_secret` keys a
+// version-2 verifier.
 [[nodiscard]] std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
                                                       const protocol::Group* group,
                                                       const std::string& leader,
-                                                      std::string_view pin);
+                                                      std::string_view pin,
+                                                      std::string_view device_secret);
 
 }  // namespace tavla::kiosk
