@@ -6,8 +6,11 @@ namespace tavla::host::config {
 namespace {
 
 GroupMember member(const std::string& participant, const std::string& display_name) {
-  return {participant, display_name, {protocol::Affiliation::Kind::municipality, "nes"}, {}, {},
-          {},          false};
+  GroupMember m;
+  m.participant = participant;
+  m.display_name = display_name;
+  m.affiliation = {protocol::Affiliation::Kind::municipality, "nes"};
+  return m;
 }
 
 SiteGroup group(const std::string& id, std::vector<GroupMember> members) {

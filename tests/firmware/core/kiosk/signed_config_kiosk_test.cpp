@@ -60,10 +60,10 @@ TEST(SignedConfigKiosk, OnlyTheSignedConfigTakesTheKioskAndItsVerifiersOpenWithT
   host.publish_config(signed_vector);
   ASSERT_TRUE(kiosk.wait_until([](const Snapshot& s) { return s.has_config; }, 20s).second);
 
-  const auto leader = kiosk.verify_leader("1234");  // p-veileder-1's verifier
+  const auto leader = kiosk.verify_leader("p-veileder-1", "1234");  // their verifier
   ASSERT_TRUE(std::holds_alternative<LeaderInfo>(leader));
   EXPECT_EQ(std::get<LeaderInfo>(leader).participant, "p-veileder-1");
-  const auto wrong = kiosk.verify_leader("4321");  // another member's PIN
+  const auto wrong = kiosk.verify_leader("p-veileder-1", "4321");  // another member's PIN
   ASSERT_TRUE(std::holds_alternative<Refusal>(wrong));
   EXPECT_EQ(std::get<Refusal>(wrong).code, RefusalCode::wrong_pin);
   kiosk.stop();
