@@ -22,7 +22,7 @@ Site parse_site(const std::string& text, const std::filesystem::path& file) {
   site.file = file;
   r.only_keys(root, "",
               {"site", "broker", "database", "municipality", "org", "device", "group", "agenda",
-               "session", "plan"});
+               "session", "plan", "secrets"});
   read_site_table(r, root, site);
   read_broker(r, root, site);
   read_database(r, root, site);

@@ -37,6 +37,14 @@ class HostInputsTest : public ::testing::TestWithParam<Backend> {
     return run_host(TAVLA_HOST, config_, args);
   }
 
+  // A plan part that prices hours, which `purchases add` needs.
+  void add_purchases_part() {
+    tavla::testing::write_file(config_, tavla::testing::read_file(config_) +
+                                            "[[plan.part]]\nname = \"Individuell veiledning\"\n"
+                                            "amount = 927666\nkey = \"purchases\"\nrate = 1450\n"
+                                            "remainder_key = \"population\"\n");
+  }
+
   tavla::testing::RunResult purchase(const std::string& note) {
     return run_host(TAVLA_HOST, config_,
                     {"purchases", "add", "--year", "2026", "--municipality", "nes", "--hours", "2",
@@ -56,6 +64,7 @@ TEST_P(HostInputsTest, AnAttendanceReasonOrTitleWithAnIdentityNumberIsRefused) {
 }
 
 TEST_P(HostInputsTest, APurchaseNoteWithAnIdentityNumberIsRefused) {
+  add_purchases_part();
   expect_refused(purchase("Veiledning " + std::string(kIdentityNumber)), "--note");
   const auto listed = parse_report(
       run_host(TAVLA_HOST, config_, {"purchases", "list", "--year", "2026", "--format", "csv"})

@@ -285,6 +285,9 @@ TEST_P(ProcessorTest, EachQuarantinedEventCarriesItsCodeInTableAndAck) {
   add(k1.checked_in("nm-1", "p-leder-nes", "nes"), "session_of_another_device");
   add(k1.checked_in("s-1", "p-nobody", "nannestad"), "not_a_member");
   add(k1.guest("s-1", "atlantis"), "unknown_affiliation");
+  auto by_a_member = k1.checked_in("s-1", "p-3", "hurdal");
+  std::get<protocol::CheckedIn>(by_a_member.body).corrected_by = "p-2";  // no leader
+  add(by_a_member, "not_a_leader");
   const auto r = processor_->process(batch);
   EXPECT_EQ(r.quarantined, batch.size());
 

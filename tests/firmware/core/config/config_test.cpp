@@ -165,7 +165,7 @@ TEST(KioskConfig, ReadsTheHostsKeyAndTheDeviceSecretNextToTheConfig) {
   testing::write_file(dir / "device.secret", std::string(62, '0') + "ff\n");
   testing::write_file(dir / "kiosk.toml",
                       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"data\"\n[broker]\nurl = "
-                      "\"tcp://h:1\"\n[security]\nconfig_key = \"config-signing.pub\"\n"
+                      "\"tcp://127.0.0.1:1\"\n[security]\nconfig_key = \"config-signing.pub\"\n"
                       "device_secret_file = \"device.secret\"\n");
   auto result = load_kiosk_config(dir / "kiosk.toml");
   ASSERT_TRUE(std::holds_alternative<KioskConfig>(result))
@@ -183,7 +183,7 @@ TEST(KioskConfig, ABadKeyOrSecretIsNamed) {
   testing::write_file(dir / "short.secret", "abcd\n");
   const std::string head =
       "[device]\nid = \"k\"\nsite = \"s\"\ndata_dir = \"/x\"\n[broker]\nurl = "
-      "\"tcp://h:1\"\n[security]\n";
+      "\"tcp://127.0.0.1:1\"\n[security]\n";
   auto e = error_of(head + "config_key = \"" + (dir / "not-a-key").string() + "\"\n");
   EXPECT_EQ(e.key, "security.config_key");
   e = error_of(head + "config_key = \"/nonexistent/key.pub\"\n");
