@@ -127,6 +127,31 @@ SessionView view_of(const SessionInProgress& s, const protocol::RoomConfig* room
   return v;
 }
 
+// Today's schedule (and any session still open from another day), each
+// entry with its state, in order of start.
+void add_today(const SnapshotInputs& in, Snapshot& snap) {
+  const auto& room = *in.room;
+  const auto today = in.zone.local_date(in.now);
+  for (const auto& e : room.schedule) {
+    const bool open = snap.session(e.session) != nullptr;
+    if (in.zone.local_date(e.start) != today && !open) {
+      continue;
+    }
+    const bool handled = std::ranges::find(in.state.handled, e.session,
+                                           &HandledSchedule::session) != in.state.handled.end();
+    const bool cancelled =
+        std::ranges::find(room.cancelled, e.session, &protocol::CancelledSession::session) !=
+        room.cancelled.end();
+    const auto state = open                         ? ScheduleState::open
+                       : cancelled                  ? ScheduleState::cancelled
+                       : handled || in.now >= e.end ? ScheduleState::closed
+                                                    : ScheduleState::upcoming;
+    snap.today.push_back(
+        ScheduleEntryView{e.session, e.kind, e.group, e.title, e.start, e.end, state});
+  }
+  std::ranges::sort(snap.today, {}, &ScheduleEntryView::start);
+}
+
 }  // namespace
 
 Snapshot build_snapshot(const SnapshotInputs& in) {
@@ -169,7 +194,7 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
     for (const auto& m : g.members) {
       const bool listed =
           std::ranges::find(snap.leaders, m.participant, &NamedRef::id) != snap.leaders.end();
-      if (m.leader && m.pin_hash && !listed) {
+      if (m.leader && has_pin(m) && !listed) {  // either PIN format
         snap.leaders.push_back(NamedRef{m.participant, m.display_name});
       }
     }
@@ -177,25 +202,7 @@ Snapshot build_snapshot(const SnapshotInputs& in) {
   for (const auto& a : room.agendas) {
     snap.agendas.push_back(NamedRef{a.id, a.name});
   }
-  const auto today = in.zone.local_date(in.now);
-  for (const auto& e : room.schedule) {
-    const bool open = snap.session(e.session) != nullptr;
-    if (in.zone.local_date(e.start) != today && !open) {
-      continue;
-    }
-    const bool handled = std::ranges::find(in.state.handled, e.session,
-                                           &HandledSchedule::session) != in.state.handled.end();
-    const bool cancelled =
-        std::ranges::find(room.cancelled, e.session, &protocol::CancelledSession::session) !=
-        room.cancelled.end();
-    const auto state = open                         ? ScheduleState::open
-                       : cancelled                  ? ScheduleState::cancelled
-                       : handled || in.now >= e.end ? ScheduleState::closed
-                                                    : ScheduleState::upcoming;
-    snap.today.push_back(
-        ScheduleEntryView{e.session, e.kind, e.group, e.title, e.start, e.end, state});
-  }
-  std::ranges::sort(snap.today, {}, &ScheduleEntryView::start);
+  add_today(in, snap);
   for (const auto& a : room.open_actions) {
     // The host lists every open action of the room's groups, also those of
     // a meeting still open here; those are that meeting's own minutes, not
