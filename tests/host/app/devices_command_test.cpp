@@ -70,6 +70,37 @@ TEST_F(DevicesCommandTest, AddWritesTheBundleRevokeRefusesItAndCheckNamesWhatThe
   EXPECT_NE(MqttPeer::try_connect(broker_.tls_url(), "kiosk-1", login), "");
 }
 
+// The bundle carries the appliance's own device secret (the one the host
+// keys its PIN verifiers with) and the public key the host signs room
+// configs with, and its kiosk.toml names both; revoke forgets the secret.
+TEST_F(DevicesCommandTest, TheBundleCarriesTheDeviceSecretAndTheKeyTheHostSignsWith) {
+  const auto bundle = dir_ / "usb" / "kiosk-1";
+  const auto added =
+      host({"devices", "add", "kiosk-1", "--config", site_.string(), "--output", bundle.string()});
+  ASSERT_EQ(added.exit_code, 0) << added.out << added.err;
+  EXPECT_NE(added.out.find("device.secret config-signing.pub"), std::string::npos) << added.out;
+  const auto secrets = dir_ / "secrets";  // the site file's default [secrets] dir
+  const auto secret = read_file(bundle / "device.secret");
+  EXPECT_EQ(secret.size(), 65U) << secret;  // 64 hex digits and a newline
+  EXPECT_EQ(secret, read_file(secrets / "devices" / "kiosk-1.key"));
+  EXPECT_EQ(read_file(bundle / "config-signing.pub"), read_file(secrets / "signing-key.pub"));
+  const auto toml = read_file(bundle / "kiosk.toml");
+  EXPECT_NE(toml.find("[security]\n"), std::string::npos) << toml;
+  EXPECT_NE(toml.find("config_key = \"config-signing.pub\""), std::string::npos) << toml;
+  EXPECT_NE(toml.find("device_secret_file = \"device.secret\""), std::string::npos) << toml;
+
+  const auto rotated = dir_ / "usb" / "kiosk-1-new";
+  ASSERT_EQ(host({"devices", "rotate", "kiosk-1", "--config", site_.string(), "--output",
+                  rotated.string()})
+                .exit_code,
+            0);
+  EXPECT_NE(read_file(rotated / "device.secret"), secret) << "a rotation replaces the secret";
+  EXPECT_EQ(read_file(rotated / "device.secret"), read_file(secrets / "devices" / "kiosk-1.key"));
+
+  ASSERT_EQ(host({"devices", "revoke", "kiosk-1", "--config", site_.string()}).exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(secrets / "devices" / "kiosk-1.key"));
+}
+
 TEST_F(DevicesCommandTest, AWrongAdminPasswordIsRefusedInWords) {
   tavla::testing::write_file(dir_ / "host.secret", "wrong\n");
   const auto added = host(
