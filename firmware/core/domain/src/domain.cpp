@@ -24,7 +24,7 @@ LeaderMatch find_leader(const protocol::RoomConfig& config, std::string_view par
 
 std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
                                         const protocol::Group* group, const std::string& leader,
-                                        std::string_view pin, std::string_view device_secret) {
+                                        std::string_view pin, const PinChecker& pins) {
   const auto match = find_leader(config, leader);
   const bool leads =
       match.member != nullptr &&
@@ -35,7 +35,7 @@ std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
   if (!has_pin(*match.member)) {
     return refuse(RefusalCode::no_pin, leader);
   }
-  if (!member_pin_matches(*match.member, pin, device_secret)) {
+  if (!pins.matches(*match.member, pin)) {
     return refuse(RefusalCode::wrong_pin, leader);
   }
   return std::nullopt;
@@ -59,7 +59,7 @@ DomainResult open_unscheduled(const protocol::RoomConfig& config, const KioskSta
     return refuse(RefusalCode::unknown_group, cmd.group);
   }
   if (auto refusal =
-          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
+          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, detail::pins_of(ctx))) {
     return *refusal;
   }
   const auto busy = std::ranges::find(state.open, cmd.group, &SessionInProgress::group);
@@ -112,7 +112,7 @@ DomainResult close(const protocol::RoomConfig& config, const KioskState& state,
     return refuse(RefusalCode::unknown_group, std::get<SessionInProgress*>(found)->group);
   }
   if (auto refusal =
-          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
+          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, detail::pins_of(ctx))) {
     return *refusal;
   }
   detail::close_session(t.next, cmd.session, ctx.now, t.events);

@@ -48,7 +48,7 @@ DomainResult check_in_member(const protocol::RoomConfig& config, const KioskStat
     if (!has_pin(*member)) {
       return refuse(RefusalCode::no_pin, participant);
     }
-    if (!member_pin_matches(*member, *pin, ctx.device_secret)) {
+    if (!pins_of(ctx).matches(*member, *pin)) {
       return refuse(RefusalCode::wrong_pin, participant);
     }
   }
@@ -116,8 +116,7 @@ DomainResult correct(const protocol::RoomConfig& config, const KioskState& state
   if (group == nullptr) {
     return refuse(RefusalCode::unknown_group, session->group);
   }
-  if (auto refusal =
-          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
+  if (auto refusal = check_leader_pin(config, group, cmd.leader, cmd.leader_pin, pins_of(ctx))) {
     return *refusal;
   }
   const auto present =

@@ -8,6 +8,11 @@
 
 namespace tavla::kiosk::detail {
 
+// The context's PIN checker, or one that checks with its device secret.
+[[nodiscard]] inline PinChecker pins_of(const DomainContext& ctx) {
+  return ctx.pins != nullptr ? *ctx.pins : PinChecker(ctx.device_secret);
+}
+
 [[nodiscard]] Refusal refuse(RefusalCode code, std::string subject = {}, std::string detail = {});
 
 [[nodiscard]] const protocol::Group* find_group(const protocol::RoomConfig& config,

@@ -172,8 +172,7 @@ DomainResult lead(const protocol::RoomConfig& config, const KioskState& state,
   if (group == nullptr) {
     return refuse(RefusalCode::unknown_group, s->group);
   }
-  if (auto refusal =
-          check_leader_pin(config, group, cmd.leader, cmd.leader_pin, ctx.device_secret)) {
+  if (auto refusal = check_leader_pin(config, group, cmd.leader, cmd.leader_pin, pins_of(ctx))) {
     return *refusal;
   }
   s->led_by = cmd.leader;

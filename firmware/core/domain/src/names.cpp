@@ -106,4 +106,19 @@ std::optional<std::string> pin_owner(const Command& command) {
       command);
 }
 
+std::optional<std::string> pin_carried(const Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::optional<std::string> {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (kCarriesMemberPin<C>) {
+          return c.pin;
+        } else if constexpr (kCarriesLeaderPin<C>) {
+          return c.leader_pin;
+        } else {
+          return std::nullopt;
+        }
+      },
+      command);
+}
+
 }  // namespace tavla::kiosk

@@ -224,7 +224,53 @@ void KioskEngine::count_pin_try(const std::string& person, bool right, Timestamp
   publish_snapshot();  // the tries left, or a lockout that started
 }
 
+namespace {
+
+// The member a PIN belongs to, copied out of the room config so that its
+// verifier can be checked without the lock.
+std::optional<protocol::Member> member_named(const protocol::RoomConfig& room,
+                                             const std::string& participant) {
+  for (const auto& group : room.groups) {
+    for (const auto& member : group.members) {
+      if (member.participant == participant) {
+        return member;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Refusal> KioskEngine::check_pin_ahead(const Command& command, PinChecker& pins) {
+  std::optional<protocol::Member> member;
+  std::optional<std::string> pin;
+  {
+    const std::lock_guard lock(mutex_);
+    if (!room_) {
+      return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
+    }
+    const auto owner = pin_owner(command);
+    if (!owner) {
+      return std::nullopt;
+    }
+    if (auto locked = locked_refusal(*owner, clock_.now())) {
+      return locked;
+    }
+    member = member_named(*room_, *owner);
+    pin = pin_carried(command);
+  }
+  if (member && pin) {
+    pins.check_ahead(*member, *pin);  // the one slow step, outside the lock
+  }
+  return std::nullopt;
+}
+
 Outcome KioskEngine::execute(const Command& command) {
+  PinChecker pins(device_secret());
+  if (auto refusal = check_pin_ahead(command, pins)) {
+    return *refusal;
+  }
   Outcome outcome;
   {
     const std::lock_guard lock(mutex_);
@@ -238,7 +284,7 @@ Outcome KioskEngine::execute(const Command& command) {
         return *locked;
       }
     }
-    DomainContext ctx{now, ids_, config_.tuning, zone_, device_secret()};
+    DomainContext ctx{now, ids_, config_.tuning, zone_, device_secret(), &pins};
     auto result = apply(*room_, state_, command, ctx);
     if (auto* refusal = std::get_if<Refusal>(&result)) {
       if (owner && refusal->code == RefusalCode::wrong_pin) {
@@ -263,15 +309,30 @@ Outcome KioskEngine::execute(const Command& command) {
 
 std::variant<LeaderInfo, Refusal> KioskEngine::verify_leader(const std::string& participant,
                                                              const std::string& pin) {
+  PinChecker pins(device_secret());
+  std::optional<protocol::Member> member;
+  {
+    const std::lock_guard lock(mutex_);
+    if (!room_) {
+      return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
+    }
+    if (auto locked = locked_refusal(participant, clock_.now())) {
+      return *locked;
+    }
+    member = member_named(*room_, participant);
+  }
+  if (member) {
+    pins.check_ahead(*member, pin);  // the one slow step, outside the lock
+  }
   const std::lock_guard lock(mutex_);
   const auto now = clock_.now();
   if (!room_) {
     return Refusal{RefusalCode::no_config, {}, std::nullopt, "no room config yet"};
   }
   if (auto locked = locked_refusal(participant, now)) {
-    return *locked;
+    return *locked;  // another try may have locked the leader meanwhile
   }
-  if (auto refusal = check_leader_pin(*room_, nullptr, participant, pin, device_secret())) {
+  if (auto refusal = check_leader_pin(*room_, nullptr, participant, pin, pins)) {
     if (refusal->code == RefusalCode::wrong_pin) {
       count_pin_try(participant, false, now);
     }

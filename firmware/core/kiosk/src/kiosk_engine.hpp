@@ -13,6 +13,7 @@
 #include "tavla/kiosk/kiosk.hpp"
 #include "tavla/kiosk/local_store.hpp"
 #include "tavla/kiosk/pin.hpp"
+#include "tavla/kiosk/pin_checker.hpp"
 #include "tavla/kiosk/pin_lockout.hpp"
 #include "tavla/kiosk/sync_engine.hpp"
 
@@ -49,6 +50,11 @@ class KioskEngine {
   void notify();
   void run();
   void on_config(protocol::RoomConfig config);
+  // Without mutex_ held: checks the PIN `command` carries against its
+  // owner's verifier (Argon2id: tens of ms) into `pins`, taking the lock
+  // only to copy the member out; a refusal when there is no config or the
+  // owner is locked out.
+  std::optional<Refusal> check_pin_ahead(const Command& command, PinChecker& pins);
   // With mutex_ held: the lockout's refusal for `person` now, if locked.
   std::optional<Refusal> locked_refusal(const std::string& person, Timestamp now);
   // With mutex_ held: a PIN try of `person` came out `right`; persisted.

@@ -222,5 +222,7 @@ inline constexpr bool kCarriesPin = kCarriesMemberPin<C> || kCarriesLeaderPin<C>
 [[nodiscard]] bool carries_pin(const Command& command);
 // Whose PIN the command carries (the lockout's key), or nullopt.
 [[nodiscard]] std::optional<std::string> pin_owner(const Command& command);
+// The PIN the command carries, or nullopt.
+[[nodiscard]] std::optional<std::string> pin_carried(const Command& command);
 
 }  // namespace tavla::kiosk

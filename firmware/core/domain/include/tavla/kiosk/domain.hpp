@@ -11,6 +11,7 @@
 #include "tavla/kiosk/commands.hpp"
 #include "tavla/kiosk/config.hpp"
 #include "tavla/kiosk/ids.hpp"
+#include "tavla/kiosk/pin_checker.hpp"
 #include "tavla/kiosk/refusal.hpp"
 #include "tavla/kiosk/state.hpp"
 #include "tavla/kiosk/time.hpp"
@@ -26,6 +27,9 @@ struct DomainContext {
   // The device secret that keys the config's PIN verifiers (empty: none
   // provisioned, so no verifier matches).
   std::string_view device_secret;
+  // The PIN verdict the engine reached before it took its lock (null: the
+  // domain checks with device_secret itself).
+  const PinChecker* pins = nullptr;
 };
 
 struct Transition {
@@ -77,12 +81,10 @@ struct LeaderMatch {
 
 // Whether `pin` is `leader`'s, who must lead `group` (any group of the room
 // when null): nullopt, or not_a_leader, no_pin or wrong_pin (subject: the
-// leader). The one check of a leader's PIN; `device_secret` keys a
-// version-2 verifier.
+// leader). The one check of a leader's PIN.
 [[nodiscard]] std::optional<Refusal> check_leader_pin(const protocol::RoomConfig& config,
                                                       const protocol::Group* group,
                                                       const std::string& leader,
-                                                      std::string_view pin,
-                                                      std::string_view device_secret);
+                                                      std::string_view pin, const PinChecker& pins);
 
 }  // namespace tavla::kiosk
